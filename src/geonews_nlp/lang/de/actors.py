@@ -1,0 +1,159 @@
+"""Who a German word names as an actor: states (ISO 3166-1 alpha-2) and organisations.
+
+Country names in German come from CLDR through ``babel``; what CLDR lacks
+(adjective stems, compound prefixes, capitals used for governments,
+organisations and armed groups) is the small curated table below. The gazetteer
+normaliser can replace this table; until then it is the actor resolver's source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Nationality adjective stems: nordkoreanisch-e/-en/-er/-es/-em.
+ADJECTIVE_STEMS = {
+    "afghanisch": "AF", "ägyptisch": "EG", "albanisch": "AL", "algerisch": "DZ", "amerikanisch": "US",
+    "us-amerikanisch": "US", "argentinisch": "AR", "armenisch": "AM", "aserbaidschanisch": "AZ",
+    "äthiopisch": "ET", "australisch": "AU", "belarussisch": "BY", "weißrussisch": "BY", "belgisch": "BE",
+    "bosnisch": "BA", "brasilianisch": "BR", "britisch": "GB", "bulgarisch": "BG", "chinesisch": "CN",
+    "dänisch": "DK", "deutsch": "DE", "estnisch": "EE", "finnisch": "FI", "französisch": "FR",
+    "georgisch": "GE", "griechisch": "GR", "indisch": "IN", "irakisch": "IQ", "iranisch": "IR",
+    "irisch": "IE", "israelisch": "IL", "italienisch": "IT", "japanisch": "JP", "jemenitisch": "YE",
+    "jordanisch": "JO", "kanadisch": "CA", "kasachisch": "KZ", "kongolesisch": "CD", "kosovarisch": "XK",
+    "kroatisch": "HR", "lettisch": "LV", "libanesisch": "LB", "libysch": "LY", "litauisch": "LT",
+    "malisch": "ML", "marokkanisch": "MA", "mexikanisch": "MX", "moldauisch": "MD", "niederländisch": "NL",
+    "holländisch": "NL", "nigerianisch": "NG", "nigrisch": "NE", "nordkoreanisch": "KP", "norwegisch": "NO",
+    "österreichisch": "AT", "pakistanisch": "PK", "palästinensisch": "PS", "polnisch": "PL",
+    "portugiesisch": "PT", "rumänisch": "RO", "russisch": "RU", "saudi-arabisch": "SA", "saudisch": "SA",
+    "schwedisch": "SE", "schweizerisch": "CH", "serbisch": "RS", "slowakisch": "SK", "slowenisch": "SI",
+    "somalisch": "SO", "spanisch": "ES", "südafrikanisch": "ZA", "sudanesisch": "SD", "südkoreanisch": "KR",
+    "syrisch": "SY", "taiwanisch": "TW", "tschechisch": "CZ", "tschadisch": "TD", "türkisch": "TR",
+    "ukrainisch": "UA", "ungarisch": "HU", "usbekisch": "UZ", "venezolanisch": "VE", "vietnamesisch": "VN",
+}
+# Demonyms used as heads ("81 Italiener", "150 Österreichern").
+DEMONYMS = {
+    "afghane": "AF", "amerikaner": "US", "briten": "GB", "brite": "GB", "chinese": "CN", "deutsche": "DE",
+    "franzose": "FR", "franzosen": "FR", "inder": "IN", "iraker": "IQ", "iraner": "IR", "israeli": "IL",
+    "italiener": "IT", "japaner": "JP", "kanadier": "CA", "kongolese": "CD", "nordkoreaner": "KP",
+    "österreicher": "AT", "pakistaner": "PK", "palästinenser": "PS", "polen": "PL", "russe": "RU",
+    "russen": "RU", "saudi": "SA", "schweden": "SE", "schweizer": "CH", "serbe": "RS", "spanier": "ES",
+    "südkoreaner": "KR", "syrer": "SY", "tschetschenen": "RU", "türke": "TR", "türken": "TR",
+    "ukrainer": "UA", "tschechen": "CZ", "ungarn": "HU", "belgier": "BE", "niederländer": "NL",
+    "tunesier": "TN", "marokkaner": "MA", "jemeniten": "YE", "libanesen": "LB", "kurden": None,
+}
+# Compound prefixes and short names ("US-Soldaten", "Bundeswehrsoldaten", "Wagner-Söldner").
+PREFIXES = {
+    "us": "US", "usa": "US", "uk": "GB", "un": "UN", "uno": "UN", "nato": "NATO", "eu": "EU",
+    "bundeswehr": "DE", "is": "IS", "isis": "IS", "hamas": "Hamas", "hisbollah": "Hezbollah",
+    "wagner": "Wagner", "pkk": "PKK", "kfor": "KFOR", "ypg": "YPG", "adf": "ADF", "idf": "IL",
+    "taliban": "Taliban", "huthi": "Houthis", "huthis": "Houthis", "houthi": "Houthis", "al-shabaab": "al-Shabaab",
+    "minusma": "UN", "unifil": "UN", "monusco": "UN", "au": "AU", "amisom": "AU", "osze": "OSCE",
+    "russland": "RU", "ukraine": "UA", "nordkorea": "KP", "südkorea": "KR",
+}
+# Organisations as whole words (nominative and common inflections).
+ORGANISATIONS = {
+    "nato": "NATO", "uno": "UN", "un": "UN", "vereinten nationen": "UN", "vereinte nationen": "UN",
+    "eu": "EU", "europäische union": "EU", "europäischen union": "EU", "bundeswehr": "DE",
+    "bundesheer": "AT", "bundesheeres": "AT", "hamas": "Hamas", "hisbollah": "Hezbollah", "is": "IS",
+    "islamischer staat": "IS", "islamischen staat": "IS", "islamischen staates": "IS", "wagner": "Wagner",
+    "wagner-gruppe": "Wagner", "pkk": "PKK", "kfor": "KFOR", "afrikanische union": "AU",
+    "afrikanischen union": "AU", "taliban": "Taliban", "us-armee": "US", "pentagon": "US",
+    "zahal": "IL", "adf": "ADF", "ypg": "YPG", "rote armee": "RU",
+}
+# Capitals and seats of power that stand for a government ("Pjöngjang plant ...").
+METONYMS = {
+    "pjöngjang": "KP", "moskau": "RU", "kreml": "RU", "kiew": "UA", "kyjiw": "UA", "washington": "US",
+    "weiße haus": "US", "weißen haus": "US", "peking": "CN", "teheran": "IR", "ankara": "TR",
+    "seoul": "KR", "berlin": "DE", "paris": "FR", "london": "GB", "warschau": "PL", "wien": "AT",
+    "jerusalem": "IL", "damaskus": "SY", "minsk": "BY", "tokio": "JP", "rom": "IT", "madrid": "ES",
+    "bagdad": "IQ", "kabul": "AF", "riad": "SA", "kairo": "EG", "neu-delhi": "IN", "islamabad": "PK",
+}
+EXTRA_NAMES = {
+    "usa": "US", "vereinigte staaten": "US", "vereinigten staaten": "US", "amerika": "US",
+    "großbritannien": "GB", "england": "GB", "russland": "RU", "weißrussland": "BY", "belarus": "BY",
+    "türkei": "TR", "niederlande": "NL", "holland": "NL", "kongo": "CD", "tschechien": "CZ",
+    "palästina": "PS", "gaza": "PS", "gazastreifen": "PS", "kosovo": "XK", "taiwan": "TW",
+}
+_ARTICLE = re.compile(r"^(der|die|das|den|dem|des)\s+")
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lower-cased German country names (CLDR through babel, plus common short forms) → ISO code."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for code, name in Locale("de").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ"):
+            names[name.lower()] = code
+    names.update(EXTRA_NAMES)
+    return names
+
+
+def _strip_genitive(word: str) -> list[str]:
+    forms = [word]
+    if word.endswith("s") and len(word) > 3:
+        forms.append(word[:-1])
+    if word.endswith("es") and len(word) > 4:
+        forms.append(word[:-2])
+    return forms
+
+
+def country_from_name(text: str) -> str | None:
+    """``Südkoreas`` / ``den USA`` / ``Russland`` → ISO code; organisations by short name."""
+    t = _ARTICLE.sub("", text.strip().lower())
+    names = country_names()
+    for form in _strip_genitive(t):
+        if form in names:
+            return names[form]
+        if form in ORGANISATIONS:
+            return ORGANISATIONS[form]
+    return None
+
+
+def actor_from_adjective(word: str) -> str | None:
+    """``nordkoreanische`` / ``US-amerikanischen`` → ISO code."""
+    w = word.lower()
+    for ending in ("en", "em", "er", "es", "e", ""):
+        if ending and not w.endswith(ending):
+            continue
+        stem = w[: len(w) - len(ending)] if ending else w
+        if stem in ADJECTIVE_STEMS:
+            return ADJECTIVE_STEMS[stem]
+    return None
+
+
+def actor_from_demonym(word: str) -> str | None:
+    w = word.lower()
+    for form in (w, w[:-1] if w.endswith("n") else w, w[:-2] if w.endswith("en") else w):
+        if form in DEMONYMS:
+            return DEMONYMS[form]
+    return None
+
+
+def actor_from_prefix(word: str) -> str | None:
+    """The actor named by a compound's first part: ``US-Soldaten``, ``Bundeswehrsoldaten``, ``IS-Kämpfer``."""
+    w = word.lower()
+    if "-" in w:
+        head = w.split("-")[0]
+        if head in PREFIXES:
+            return PREFIXES[head]
+        found = actor_from_adjective(head)
+        if found:
+            return found
+        return country_from_name(head)
+    for prefix in ("bundeswehr", "nato", "uno", "kfor"):
+        if w.startswith(prefix) and len(w) > len(prefix) + 3:
+            return PREFIXES[prefix]
+    return None
+
+
+def actor_from_metonym(text: str) -> str | None:
+    return METONYMS.get(_ARTICLE.sub("", text.strip().lower()))
+
+
+def actor_from_word(text: str) -> str | None:
+    """Any single word or name that names an actor, in order of how directly it does."""
+    return (country_from_name(text) or actor_from_adjective(text) or actor_from_prefix(text)
+            or actor_from_demonym(text))

@@ -1,0 +1,213 @@
+"""German numbers, vague quantities, ranges and qualifiers: pure functions, no spaCy.
+
+Number words are parsed by ``text2num`` (it handles compounds such as
+``dreihunderttausend`` and ``zwei Millionen fünfhunderttausend``); this module
+wraps it where it falls short: the feminine article before a scale word
+(``eine Million``), fractions (``eineinhalb``, ``anderthalb``), decimal commas with
+scale words (``1,5 Millionen``), German digit grouping, and vague words.
+
+The scanner works on a list of word strings (a sentence's tokens), so it serves
+the spaCy component and plain-text callers alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+# Conservative values for vague words (docs/troop-figures.md).
+VAGUE = {
+    "dutzend": 12, "dutzende": 12, "dutzenden": 12, "dutzender": 12,
+    "hunderte": 100, "hunderten": 100, "hunderter": 100,
+    "tausende": 1000, "tausenden": 1000, "tausender": 1000,
+    "zehntausende": 10000, "zehntausenden": 10000, "zehntausender": 10000,
+    "hunderttausende": 100000, "hunderttausenden": 100000, "hunderttausender": 100000,
+}
+# "mehrere hundert", "einige tausend": the scale word's conservative value.
+VAGUE_DETERMINERS = {"mehrere", "einige", "etliche", "viele", "ein paar", "paar"}
+VAGUE_SCALES = {"hundert": 100, "tausend": 1000, "dutzend": 12, "hunderttausend": 100000,
+                "zehntausend": 10000}
+
+SCALES = {"million": 10**6, "millionen": 10**6, "mio": 10**6, "mio.": 10**6,
+          "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "mrd.": 10**9,
+          "tausend": 1000, "hundert": 100}
+ARTICLE_ONE = {"ein", "eine", "einer", "einem", "einen", "eines"}
+FRACTIONS = {"eineinhalb": 1.5, "anderthalb": 1.5, "einhalb": 0.5, "halb": 0.5,
+             "zweieinhalb": 2.5, "dreieinhalb": 3.5, "viereinhalb": 4.5, "fünfeinhalb": 5.5}
+
+# Qualifiers before the number, longest first (token sequences, lower case).
+QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted([
+    (("rund",), "approx"), (("etwa",), "approx"), (("ca.",), "approx"), (("ca",), "approx"),
+    (("circa",), "approx"), (("zirka",), "approx"), (("ungefähr",), "approx"),
+    (("schätzungsweise",), "approx"), (("an", "die"), "approx"), (("um", "die"), "approx"),
+    (("gut",), "approx"), (("fast",), "approx"), (("knapp",), "approx"), (("nahezu",), "approx"),
+    (("beinahe",), "approx"), (("annähernd",), "approx"), (("geschätzt",), "approx"),
+    (("mehr", "als"), "min"), (("über",), "min"), (("mindestens",), "min"), (("wenigstens",), "min"),
+    (("weit", "mehr", "als"), "min"), (("deutlich", "mehr", "als"), "min"), (("mehr", "denn"), "min"),
+    (("bis", "zu"), "max"), (("höchstens",), "max"), (("maximal",), "max"), (("weniger", "als"), "max"),
+    (("unter",), "max"), (("nicht", "mehr", "als"), "max"),
+], key=lambda q: -len(q[0]))
+
+NUMBER_STEMS = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+                "zwölf", "zwanzig", "dreißig", "vierzig", "hundert", "tausend", "anderthalb", "halb", "million",
+                "milliard", "null")
+RANGE_WORDS = {"bis", "-", "–", "—"}
+_DIGITS = re.compile(r"^\d{1,3}(?:([.' \u202f\u00a0])\d{3})(?:\1\d{3})*$|^\d+$")
+_DECIMAL = re.compile(r"^(\d+),(\d+)$")
+_DIGIT_RANGE = re.compile(r"^([\d.'’]+)\s*[-–—]\s*([\d.'’]+)$")
+
+
+def parse_digits(token: str) -> int | None:
+    """``1.500``, ``12 000``, ``90'000``, ``4800`` → int; None for anything else (``6.``, ``1.5``)."""
+    t = token.strip().replace("’", "'")
+    if not t or not _DIGITS.match(t):
+        return None
+    return int(re.sub(r"[.' \u202f\u00a0]", "", t))
+
+
+def _decimal(token: str) -> float | None:
+    m = _DECIMAL.match(token)
+    return float(f"{m.group(1)}.{m.group(2)}") if m else None
+
+
+@lru_cache(maxsize=4096)
+def parse_number_words(text: str) -> int | None:
+    """A number written in German words (one or several words) → int, else None."""
+    t = " ".join(text.lower().split())
+    if not t:
+        return None
+    if t in ARTICLE_ONE or t == "eins":
+        return 1
+    for frac, value in FRACTIONS.items():  # eineinhalb Millionen, anderthalbtausend
+        if t.startswith(frac):
+            rest = t[len(frac):].strip()
+            scale = SCALES.get(rest)
+            if scale:
+                return int(value * scale)
+            return None
+    # text2num rejects the feminine article before a scale word: "eine Million".
+    t = re.sub(r"\beine (million|milliarde)\b", r"ein \1", t)
+    if not re.fullmatch(r"[a-zäöüß ]+", t):
+        return None
+    try:
+        value = text2num(t, "de")
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return None
+    return int(value) if value is not None else None
+
+
+def parse_number(text: str) -> int | None:
+    """Any single German number expression (digits, words, ``1,5 Millionen``) → int, else None."""
+    words = text.split()
+    q = scan_number(words, 0)
+    if q is None or q.end != len(words):
+        return None
+    return q.value
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    value: int
+    end: int  # index after the last word used
+    vague: bool = False
+    article: bool = False  # the article used as a number ("eine Brigade")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity found in a word list: ``words[start:end]``."""
+
+    start: int
+    end: int
+    value: int
+    value_max: int | None
+    qualifier: str
+    article: bool = False
+
+
+def scan_number(words: list[str], i: int) -> NumberMatch | None:
+    """Read one number starting at ``words[i]``; None when there is none."""
+    if i >= len(words):
+        return None
+    w = words[i]
+    lw = w.lower()
+    # digits, possibly grouped across tokens ("12 000")
+    v = parse_digits(w)
+    if v is not None:
+        j = i + 1
+        if 1 <= len(w) <= 3 and w.isdigit():
+            while j < len(words) and len(words[j]) == 3 and words[j].isdigit():
+                v = v * 1000 + int(words[j])
+                j += 1
+        scale = SCALES.get(words[j].lower()) if j < len(words) else None
+        if scale and scale >= 10**6:
+            return NumberMatch(v * scale, j + 1)
+        return NumberMatch(v, j)
+    d = _decimal(w)
+    if d is not None:
+        scale = SCALES.get(words[i + 1].lower()) if i + 1 < len(words) else None
+        if scale and scale >= 1000:
+            return NumberMatch(int(round(d * scale)), i + 2)
+        return None
+    if lw in VAGUE:
+        return NumberMatch(VAGUE[lw], i + 1, vague=True)
+    if lw in VAGUE_DETERMINERS and i + 1 < len(words) and words[i + 1].lower() in VAGUE_SCALES:
+        return NumberMatch(VAGUE_SCALES[words[i + 1].lower()], i + 2, vague=True)
+    if lw == "ein" and i + 2 < len(words) and words[i + 1].lower() == "paar" and words[i + 2].lower() in VAGUE_SCALES:
+        return NumberMatch(VAGUE_SCALES[words[i + 2].lower()], i + 3, vague=True)
+    if lw in ("eine", "einer", "einem") and i + 1 < len(words) and words[i + 1].lower() == "handvoll":
+        return NumberMatch(5, i + 2, vague=True)
+    if not lw.isalpha() or not lw.startswith(NUMBER_STEMS):
+        return None
+    # number words: the longest run of number-like words that still parses
+    best: NumberMatch | None = None
+    j = i
+    while j < len(words) and j < i + 8 and words[j].isalpha() and words[j].lower().startswith(NUMBER_STEMS):
+        j += 1
+        value = parse_number_words(" ".join(words[i:j]))
+        if value is not None:
+            best = NumberMatch(value, j, article=(j == i + 1 and lw in ARTICLE_ONE))
+    return best
+
+
+def scan_quantity(words: list[str], i: int) -> Quantity | None:
+    """Read ``[qualifier] number [bis|–|und number]`` starting at ``words[i]``."""
+    lower = [w.lower() for w in words]
+    qualifier = None
+    j = i
+    if j < len(words) and lower[j] == "zwischen":
+        a = scan_number(words, j + 1)
+        if a and a.end < len(words) and lower[a.end] == "und":
+            b = scan_number(words, a.end + 1)
+            if b and b.value > a.value:
+                return Quantity(i, b.end, a.value, b.value, "range")
+        return None
+    for seq, q in QUALIFIERS:
+        if tuple(lower[j:j + len(seq)]) == seq:
+            qualifier = q
+            j += len(seq)
+            break
+    # "3.000–4.000" as one token
+    if j < len(words):
+        m = _DIGIT_RANGE.match(words[j])
+        if m:
+            a, b = parse_digits(m.group(1)), parse_digits(m.group(2))
+            if a is not None and b is not None and b > a:
+                return Quantity(i, j + 1, a, b, "range")
+    num = scan_number(words, j)
+    if num is None:
+        return None
+    if qualifier is not None and num.article:
+        return None  # "über einen" / "bis zu einer" is not a count
+    end = num.end
+    # range: "3000 bis 5000", "3.000 - 4.000"
+    if end + 1 < len(words) and lower[end] in RANGE_WORDS and not num.vague:
+        nxt = scan_number(words, end + 1)
+        if nxt and not nxt.vague and not nxt.article and nxt.value > num.value:
+            return Quantity(i, nxt.end, num.value, nxt.value, "range")
+    if num.vague:
+        return Quantity(i, end, num.value, None, "vague")
+    return Quantity(i, end, num.value, None, qualifier or "exact", article=num.article)

@@ -1,0 +1,423 @@
+"""German troop-figure grammar (docs/troop-figures.md): pure functions over word lists.
+
+The grammar reads sentences as lists of word strings, so it needs no tagger or
+parser: German capitalises nouns, which is enough to find the head of the noun
+phrase after a quantity. When the caller has a dependency parse it passes each
+sentence's subject positions, which the actor resolver then prefers.
+
+Steps, per sentence: find quantities (``numbers.scan_quantity``); find the head
+of the noun phrase after each one, skipping adjectives, participles and a
+participle's prepositional phrase (``knapp 10.000 in Deutschland stationierten
+Soldaten``); keep military heads; merge a formation with the personnel that a
+``mit``/``von``/``aus`` phrase gives it; accept bare numbers and ``davon``/``von
+ihnen`` partitives as ellipses when a figure or military noun is near; then read
+kind, actor and location.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from . import actors
+from .numbers import Quantity, parse_digits, scan_quantity
+
+PERSONNEL_SUFFIXES = (
+    "soldat", "soldaten", "soldatin", "soldatinnen", "truppen", "kämpfer", "kämpfern", "kämpferinnen",
+    "söldner", "söldnern", "milizionäre", "milizionären", "rebellen", "rebell", "aufständische",
+    "aufständischen", "dschihadisten", "extremisten", "terroristen", "reservisten", "reservistinnen",
+    "rekruten", "wehrpflichtige", "wehrpflichtigen", "offiziere", "offizieren", "offizier", "generäle",
+    "generälen", "generale", "blauhelme", "blauhelmen", "marines", "gis", "fallschirmjäger",
+    "fallschirmjägern", "spezialkräfte", "spezialkräften", "militärs", "kriegsgefangene",
+    "kriegsgefangenen", "einsatzkräfte", "einsatzkräften", "eingreifkräfte", "eingreifkräften",
+    "sicherheitskräfte", "sicherheitskräften", "streitkräfte", "bewaffnete", "bewaffneten", "kombattanten",
+    "partisanen", "gardisten", "matrosen", "fighters", "fighter", "troops", "soldiers", "peschmerga",
+    "angehörige", "angehörigen", "scharfschützen", "elitekämpfer",
+)
+GENERIC_PERSONS = {
+    "personen", "frauen", "männer", "männern", "angehörige", "angehörigen", "mitglieder", "mitgliedern",
+    "kameraden", "kameradinnen", "freiwillige", "freiwilligen", "sträflinge", "sträflingen", "häftlinge",
+    "jugendliche", "jugendlichen", "leute", "kräfte", "kräften", "helfer", "ausbilder",
+}
+SINGULAR_PERSONNEL = ("soldat", "soldatin", "kämpfer", "söldner", "offizier", "rebell", "general",
+                      "reservist", "rekrut", "blauhelm", "marine")
+FORMATIONS = [  # (suffix, unit), longest first within a family
+    ("brigaden", "brigade"), ("brigade", "brigade"), ("divisionen", "division"), ("division", "division"),
+    ("bataillonen", "battalion"), ("bataillone", "battalion"), ("bataillons", "battalion"),
+    ("bataillon", "battalion"), ("regimenter", "regiment"), ("regimentern", "regiment"),
+    ("regiments", "regiment"), ("regiment", "regiment"), ("kompanien", "company"), ("kompanie", "company"),
+    ("korps", "corps"), ("armeen", "army"), ("armee", "army"), ("kampfgruppen", "unit"),
+    ("kampfgruppe", "unit"), ("battlegroups", "unit"), ("battlegroup", "unit"), ("verbänden", "unit"),
+    ("verbände", "unit"), ("verband", "unit"), ("einheiten", "unit"), ("einheit", "unit"),
+]
+NOT_FORMATIONS = {"ordensbrigade", "maßeinheit", "maßeinheiten", "währungseinheit", "wiedervereinigung",
+                  "interessenverband", "dachverband", "berufsverband", "landesverband", "bundesverband",
+                  "verbandes", "sozialverband", "zeiteinheit", "zeiteinheiten", "einheitlich"}
+CASUALTY_WORDS = (
+    "getötet", "tot", "tote", "toten", "gefallen", "gefallene", "gefallenen", "starb", "starben", "sterben",
+    "verwundet", "verletzt", "verletzte", "verletzten", "gefangen", "gefangene", "gefangenen",
+    "gefangengenommen", "kriegsgefangen", "festgenommen", "verhaftet", "inhaftiert", "vermisst",
+    "vermisste", "vermissten", "erschossen", "hingerichtet", "getöteten", "getötete", "umgekommen",
+    "ums", "leben", "eliminiert", "verluste", "verlusten", "opfer", "getroffen", "festgesetzt",
+)
+CASUALTY_EXACT = {"tot", "tote", "toten", "ums", "opfer", "starb", "starben", "sterben", "verluste",
+                  "verlusten", "gefallen", "gefallene", "gefallenen"}
+MILITARY_CONTEXT = (
+    "armee", "militär", "streitkräfte", "front", "kämpf", "krieg", "truppe", "soldat", "bundeswehr", "nato",
+    "einsatz", "stationier", "miliz", "dschihad", "terror", "rekrutier", "offensive", "brigade", "division",
+    "bataillon", "söldner", "verteidigung", "angriff", "gefecht", "kaserne", "kontingent", "mission",
+)
+NON_PERSON_AFTER = {"%", "€", "$", "km", "m", "kg", "t", "mio", "mrd", "prozent", "uhr"}
+LOCATION_PREPS = {"in", "nach", "an", "gegen", "zu", "zur", "zum", "im", "ins", "bei", "über", "für", "um",
+                  "seit", "mit", "vor", "auf", "unter", "laut", "gegenüber", "durch", "zwischen", "am",
+                  "aus", "von", "vom"}
+PREPOSITIONS = LOCATION_PREPS | {"entlang", "nahe", "innerhalb", "außerhalb", "hinter", "neben", "während"}
+ELLIPSIS_NEXT = {",", ".", ";", ":", ")", "–", "-", "aus", "von", "vom", "in", "im", "nach", "davon", "weitere",
+                 "mehr", "sollen", "sind", "waren", "werden", "wurden", "seien", "sein", "bei", "zum", "zur",
+                 "an", "und", "oder", "?", "!", "kamen", "kommen", "stammen", "stammten", "dienen", "?"}
+TIME_BEFORE = {"am", "seit", "jahr", "jahre", "jahren", "anno", "bis", "ab", "nr.", "nummer", "von", "vom",
+               "um", "im", "mai", "juni", "juli", "januar", "februar", "märz", "april", "august",
+               "september", "oktober", "november", "dezember"}
+PARTITIVE = ("davon", "darunter")
+MAX_NP = 8
+
+
+@dataclass
+class Figure:
+    """One troop figure: token positions within its sentence, and the spec's fields."""
+
+    sent: int
+    start: int
+    end: int
+    count: int | None
+    count_max: int | None
+    qualifier: str
+    unit: str
+    unit_count: int | None
+    actor: str | None = None
+    kind: str = "strength"
+    location: str | None = None
+    head: int = -1
+    elliptic: bool = False
+    needs_context: bool = field(default=False, repr=False)
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def is_punct(word: str) -> bool:
+    return bool(word) and not any(c.isalnum() for c in word)
+
+
+def classify_head(word: str) -> tuple[str, str] | None:
+    """(category, unit) for a noun: personnel, formation, generic or demonym; None otherwise."""
+    w = word.lower().rstrip(".")
+    if w in ("mann",):
+        return ("personnel", "personnel")
+    if "-" in w:
+        tail = w.rsplit("-", 1)[1]
+        if tail:
+            found = classify_head(tail)
+            if found:
+                return found
+    if w.endswith(PERSONNEL_SUFFIXES) and w not in ("angehörige", "angehörigen"):
+        return ("personnel", "personnel")
+    if w.endswith(("angehörige", "angehörigen")) and w not in ("angehörige", "angehörigen"):
+        return ("personnel", "personnel")  # Bataillonsangehörige, Armeeangehörige
+    if w in NOT_FORMATIONS:
+        return None
+    for suffix, unit in FORMATIONS:
+        if w.endswith(suffix):
+            return ("formation", unit)
+    if w in GENERIC_PERSONS:
+        return ("generic", "personnel")
+    if actors.actor_from_demonym(w) is not None or w in actors.DEMONYMS:
+        return ("demonym", "personnel")
+    if is_capitalised(word) and actors.actor_from_adjective(w):
+        return ("demonym", "personnel")  # "640 000 Südkoreanische"
+    return None
+
+
+def is_military_context(words: list[str]) -> bool:
+    for w in words:
+        lw = w.lower()
+        if any(k in lw for k in MILITARY_CONTEXT):
+            return True
+    return False
+
+
+def _is_year(q: Quantity, words: list[str]) -> bool:
+    if q.end - q.start != 1:
+        return False
+    w = words[q.start]
+    return w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100
+
+
+def find_head(words: list[str], i: int) -> int | None:
+    """Index of the noun-phrase head after position ``i``, skipping modifiers and a participle's PP."""
+    in_pp = pp_noun = False
+    k = i
+    while k < len(words) and k < i + MAX_NP:
+        w = words[k]
+        lw = w.lower()
+        if w.endswith("-") and k + 2 < len(words) and words[k + 1].lower() in ("und", "oder"):
+            k += 2  # "Berufs- und Zeitsoldaten"
+            continue
+        if is_punct(w) and w not in ("„", "“", '"'):
+            return None
+        if lw in PREPOSITIONS:
+            in_pp, pp_noun = True, False
+        elif not is_capitalised(w):
+            if in_pp and pp_noun and len(lw) > 4 and lw.endswith(("e", "en", "er", "es", "em")):
+                in_pp = False  # the participle closing the PP: "in Deutschland stationierten"
+        elif in_pp:
+            pp_noun = True
+        elif actors.actor_from_adjective(w) and k + 1 < len(words) and is_capitalised(words[k + 1]):
+            pass  # a capitalised adjective before its noun: "US-amerikanische Soldaten"
+        else:
+            return k
+        k += 1
+    return None
+
+
+def _quantities(words: list[str]) -> list[Quantity]:
+    out: list[Quantity] = []
+    i = 0
+    while i < len(words):
+        q = scan_quantity(words, i)
+        if q is not None:
+            out.append(q)
+            i = q.end
+        else:
+            i += 1
+    return out
+
+
+def _figure_from(q: Quantity, head: int, cat: str, unit: str, sent: int, words: list[str]) -> Figure:
+    end = head + 1
+    if end + 1 < len(words) and words[end].lower() in ("und", "oder") and classify_head(words[end + 1]):
+        end += 2  # "Soldatinnen und Soldaten"
+    if cat == "formation":
+        return Figure(sent, q.start, end, None, None, "exact" if q.qualifier != "vague" else "vague",
+                      unit, q.value, head=head)
+    return Figure(sent, q.start, end, q.value, q.value_max, q.qualifier, "personnel", None, head=head,
+                  needs_context=cat in ("generic", "demonym"))
+
+
+def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
+    """Figures with their own head noun, and bare ellipsis candidates (``elliptic=True``)."""
+    figs: list[Figure] = []
+    lower = [w.lower() for w in words]
+    for q in _quantities(words):
+        if q.start > 0 and (lower[q.start - 1] in ("nr.", "nummer") or classify_head(words[q.start - 1]) and
+                            classify_head(words[q.start - 1])[0] == "formation"):
+            continue  # "Panzerbrigade 45"
+        if q.end < len(words) and lower[q.end] in NON_PERSON_AFTER:
+            continue
+        head = find_head(words, q.end)
+        if head is not None:
+            cls = classify_head(words[head])
+            if cls is None:
+                continue
+            cat, unit = cls
+            if q.article:
+                w = lower[head]
+                if lower[q.start] == "eines":
+                    continue
+                if cat == "personnel" and not (w.endswith(SINGULAR_PERSONNEL) or "-" in w and
+                                               w.rsplit("-", 1)[1].endswith(SINGULAR_PERSONNEL)):
+                    continue
+                if cat in ("generic", "demonym"):
+                    continue
+            figs.append(_figure_from(q, head, cat, unit, sent, words))
+            continue
+        if q.article or _is_year(q, words):
+            continue
+        nxt = lower[q.end] if q.end < len(words) else "."
+        prev = lower[q.start - 1] if q.start > 0 else ""
+        if prev in TIME_BEFORE or (prev and prev[-1:].isdigit()):
+            continue
+        if nxt in PARTITIVE or (nxt == "von" and q.end + 1 < len(words) and lower[q.end + 1] in ("ihnen", "denen")):
+            end = q.end + (2 if nxt == "von" else 1)
+            figs.append(Figure(sent, q.start, end, q.value, q.value_max, q.qualifier, "personnel", None,
+                               elliptic=True))
+            continue
+        if nxt in ELLIPSIS_NEXT or (not is_capitalised(nxt) and not nxt[:1].isdigit()):
+            end = q.end + 1 if nxt in ("weitere", "mehr") else q.end
+            figs.append(Figure(sent, q.start, end, q.value, q.value_max, q.qualifier, "personnel", None,
+                               elliptic=True))
+    return _merge_formations(words, figs)
+
+
+def _merge_formations(words: list[str], figs: list[Figure]) -> list[Figure]:
+    """``vier Brigaden mit 12.000 Soldaten``: one figure; ``ein Bataillon an Leopard-2-Panzern``: none."""
+    out: list[Figure] = []
+    skip: set[int] = set()
+    lower = [w.lower() for w in words]
+    for n, f in enumerate(figs):
+        if n in skip:
+            continue
+        if f.unit == "personnel" or f.elliptic:
+            out.append(f)
+            continue
+        gap_end = min(len(words), f.end + MAX_NP)
+        link = None
+        for k in range(f.end, gap_end):
+            if is_punct(words[k]):
+                break
+            if lower[k] in ("mit", "von", "aus", "umfasst", "umfassen", "an"):
+                link = k
+                break
+        if link is None:
+            out.append(f)
+            continue
+        partner = next((m for m, g in enumerate(figs) if m > n and g.start > link and g.start <= link + 3), None)
+        if partner is not None and figs[partner].unit == "personnel" and not figs[partner].elliptic:
+            p = figs[partner]
+            out.append(replace(p, start=f.start, unit=f.unit, unit_count=f.unit_count, needs_context=False))
+            skip.add(partner)
+        elif lower[link] == "an" or (k := link + 1) < len(words) and (
+                lower[k] == "je" or scan_quantity(words, k) is not None or
+                is_capitalised(words[k]) and classify_head(words[k]) is None):
+            continue  # equipment: "ein Bataillon an Leopard-2-Panzern", "mit je 40 Kampfpanzern"
+        else:
+            out.append(f)
+    return out
+
+
+def _window_has_casualty(words: list[str], start: int, end: int) -> bool:
+    lo, hi = max(0, start - 4), min(len(words), end + 10)
+    for k in range(lo, hi):
+        if k in range(start, end) and k != end - 1 and words[k][:1].isupper():
+            pass
+        lw = words[k].lower()
+        if lw in CASUALTY_EXACT or lw.startswith(tuple(c for c in CASUALTY_WORDS if c not in CASUALTY_EXACT)):
+            if lw == "leben" and (k == 0 or words[k - 1].lower() != "ums"):
+                continue
+            return True
+    return False
+
+
+def _actor_in_span(words: list[str], f: Figure) -> str | None:
+    for k in range(f.start, f.end):
+        w = words[k]
+        found = actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
+        if found:
+            return found
+    if f.head >= 0:
+        dem = actors.actor_from_demonym(words[f.head])
+        if dem:
+            return dem
+    return None
+
+
+def _name_at(words: list[str], k: int) -> tuple[str | None, int]:
+    """An actor named at ``words[k]`` (two-word names first) and the index after it."""
+    if k >= len(words):
+        return None, k
+    if k + 1 < len(words):
+        two = f"{words[k]} {words[k + 1]}"
+        found = actors.country_from_name(two)
+        if found:
+            return found, k + 2
+    w = words[k]
+    if not is_capitalised(w):
+        return None, k + 1
+    return (actors.country_from_name(w) or actors.actor_from_metonym(w)
+            or (actors.PREFIXES.get(w.lower()) if w.isupper() else None)), k + 1
+
+
+def _actor_after(words: list[str], f: Figure) -> str | None:
+    """``Soldaten aus Südkorea``, ``Soldaten der Bundeswehr``, ``Truppen Russlands``."""
+    k = f.end
+    if k < len(words) and is_capitalised(words[k]):
+        found, _ = _name_at(words, k)
+        if found and words[k].endswith("s"):
+            return found
+    if k < len(words) and words[k].lower() in ("aus", "von", "der", "des", "vom"):
+        k += 1
+        while k < len(words) and words[k].lower() in ("der", "den", "dem", "des", "die"):
+            k += 1
+        found, _ = _name_at(words, k)
+        return found
+    return None
+
+
+def _location_after(words: list[str], f: Figure) -> str | None:
+    for k in range(f.end, min(len(words), f.end + 6)):
+        if is_punct(words[k]):
+            return None
+        if words[k].lower() in ("in", "nach", "im", "an"):
+            j = k + 1
+            while j < len(words) and words[j].lower() in ("der", "den", "dem", "die", "das"):
+                j += 1
+            if j < len(words) and is_capitalised(words[j]):
+                return words[j]
+    return None
+
+
+def _actor_in_sentence(words: list[str], f: Figure, subjects: set[int] | None) -> str | None:
+    if subjects:
+        for k in sorted(subjects, key=lambda s: abs(s - f.start)):
+            found, _ = _name_at(words, k)
+            if found:
+                return found
+    order = list(range(f.start - 1, -1, -1)) + list(range(f.end, len(words)))
+    for k in order:
+        if not is_capitalised(words[k]):
+            continue
+        back = [words[j].lower() for j in range(max(0, k - 3), k)]
+        if any(b in LOCATION_PREPS for b in back[-2:]) or (back and back[-1] in ("der", "des") and k > f.end):
+            continue
+        found, _ = _name_at(words, k)
+        if found:
+            return found
+        if k > 0 and (found := actors.actor_from_prefix(words[k])) and classify_head(words[k]) is None:
+            continue
+    return None
+
+
+def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None = None,
+                    *, document_actor: bool = True) -> list[Figure]:
+    """All troop figures of a document given as sentences of words."""
+    figs: list[Figure] = []
+    context = [is_military_context(s) for s in sentences]
+    for n, words in enumerate(sentences):
+        near_context = context[n] or (n > 0 and context[n - 1])
+        last_fig = next((f for f in reversed(figs) if f.sent >= n - 1), None)
+        for f in figures_in_sentence(words, n):
+            if f.needs_context and not near_context:
+                continue
+            if f.elliptic:
+                prior = [g for g in figs if g.sent >= n - 1] + [g for g in [] if g]
+                has_head = any(classify_head(w) and classify_head(w)[0] in ("personnel", "formation")
+                               for s in sentences[max(0, n - 1):n + 1] for w in s)
+                if not prior and not (has_head and last_fig is None and near_context):
+                    continue
+                if not prior and not has_head:
+                    continue
+            f.kind = "casualties" if _window_has_casualty(words, f.start, f.end) else "strength"
+            f.actor = _actor_in_span(words, f) or _actor_after(words, f)
+            if f.actor is None and f.elliptic:
+                prev = next((g for g in reversed(figs) if g.actor), None)
+                f.actor = prev.actor if prev and prev.sent >= n - 1 else None
+            if f.actor is None:
+                f.actor = _actor_in_sentence(words, f, subjects[n] if subjects else None)
+            f.location = _location_after(words, f)
+            figs.append(f)
+            last_fig = f
+    if document_actor:
+        _document_actor(sentences, figs)
+    return figs
+
+
+def _document_actor(sentences: list[list[str]], figs: list[Figure]) -> None:
+    """Give unresolved figures the document's actor when the document leaves no doubt."""
+    known = Counter(f.actor for f in figs if f.actor)
+    if len(known) != 1:
+        return
+    actor = next(iter(known))
+    for f in figs:
+        if f.actor is None:
+            f.actor = actor

@@ -1,0 +1,84 @@
+"""Convert the shared NER corpora to spaCy ``.spacy`` files for training.
+
+GermEval 2014 dev is split by position: sentences 0–1199 train, 1200–1499 tune
+(spaCy's dev set during training), 1500–2199 the fixed held-out set (700 sentences,
+never trained on or tuned on). Training sentences that repeat a tune or held-out
+sentence, or share a run of six tokens with one, are dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterable
+from pathlib import Path
+
+from .corpora import Sentence, corpora, read_germeval
+
+TRAIN_END, TUNE_END = 1200, 1500
+NGRAM = 6
+DEFAULT_MIX = {"germeval": None, "silver": None, "mobie": None, "ler": 10000, "neiss": None}
+
+
+def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
+    if len(tokens) < NGRAM:
+        return {tuple(tokens)}
+    return {tuple(tokens[i:i + NGRAM]) for i in range(len(tokens) - NGRAM + 1)}
+
+
+def to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("de").vocab
+    db = DocBin()
+    n = 0
+    for toks, tags in sentences:
+        doc = Doc(vocab, words=toks, spaces=[True] * len(toks), ents=tags)
+        db.add(doc)
+        n += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return n
+
+
+def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, seed: int = 0) -> dict[str, int]:
+    """Write train.spacy, tune.spacy and heldout.spacy under ``out``; return sentence counts."""
+    mix = dict(DEFAULT_MIX if mix is None else mix)
+    germeval = list(read_germeval(shared / "ner" / "germeval2014" / "NER-de-dev.tsv"))
+    train_ge, tune, heldout = germeval[:TRAIN_END], germeval[TRAIN_END:TUNE_END], germeval[TUNE_END:]
+    blocked: set[tuple[str, ...]] = set()
+    for toks, _ in tune + heldout:
+        blocked |= _ngrams(toks)
+
+    rng = random.Random(seed)
+    seen: set[tuple[str, ...]] = set()
+    train: list[Sentence] = []
+    counts: dict[str, int] = {}
+    sources = corpora(shared)
+    for name, limit in mix.items():
+        items = iter(train_ge) if name == "germeval" else sources[name]
+        kept = 0
+        pool = list(items)
+        if limit is not None and len(pool) > limit:
+            pool = rng.sample(pool, limit)
+        for toks, tags in pool:
+            key = tuple(toks)
+            if key in seen or _ngrams(toks) & blocked:
+                continue
+            seen.add(key)
+            train.append((toks, tags))
+            kept += 1
+        counts[name] = kept
+    rng.shuffle(train)
+    counts["train"] = to_docbin(train, out / "train.spacy")
+    counts["tune"] = to_docbin(tune, out / "tune.spacy")
+    counts["heldout"] = to_docbin(heldout, out / "heldout.spacy")
+    return counts
+
+
+if __name__ == "__main__":  # pragma: no cover - used by `make train`
+    import json
+    import sys
+
+    print(json.dumps(prepare(Path(sys.argv[1]), Path(sys.argv[2])), indent=1))

@@ -1,0 +1,51 @@
+"""Train floret vectors on the raw German text in ``../shared/data/raw_de``.
+
+floret keeps a fixed number of hashed subword buckets, so the table stays small
+enough to ship (buckets × dim × 4 bytes) and still gives every word a vector.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+TOKEN = re.compile(r"\w+(?:[-.']\w+)*|[^\w\s]")
+
+
+def write_corpus(raw_root: Path, out: Path) -> int:
+    n = 0
+    with open(out, "w", encoding="utf-8") as w:
+        for path in sorted(raw_root.rglob("*.txt.gz")):
+            if "FILES" in path.name:
+                continue
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    line = line.strip()
+                    if not line or line.startswith("#") or line.startswith("=="):
+                        continue
+                    toks = TOKEN.findall(line)
+                    n += len(toks)
+                    w.write(" ".join(toks) + "\n")
+    return n
+
+
+def train(corpus: Path, out: Path, *, dim: int = 100, bucket: int = 50000, epoch: int = 5,
+          threads: int = 2) -> Path:
+    import floret
+
+    model = floret.train_unsupervised(
+        str(corpus), model="cbow", mode="floret", hashCount=2, bucket=bucket,
+        minn=4, maxn=5, minCount=5, dim=dim, epoch=epoch, thread=threads,
+    )
+    model.save_floret_vectors(str(out))
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover - used by `make train`
+    import sys
+
+    raw, work = Path(sys.argv[1]), Path(sys.argv[2])
+    work.mkdir(parents=True, exist_ok=True)
+    print("tokens", write_corpus(raw, work / "raw.txt"), flush=True)
+    print(train(work / "raw.txt", work / "vectors.floret"))
