@@ -6,7 +6,7 @@ import html
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -82,16 +82,18 @@ class DocumentResult(_Frozen):
     entities: list[Entity] = Field(default_factory=list)
     troops: list[TroopFigure] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    _text: str | None = PrivateAttr(default=None)
 
     @classmethod
-    def from_doc(cls, doc: Doc, *, doc_id: str | None = None, warnings: list[str] | None = None) -> DocumentResult:
+    def from_doc(cls, doc: Doc, *, model: dict[str, str], doc_id: str | None = None,
+                 warnings: list[str] | None = None) -> DocumentResult:
+        """Build the result from a Doc processed by a geonews pipeline."""
         from .components.extensions import doc_entities, doc_troops
 
-        meta = doc._.geonews_base or {"name": "unknown", "version": "0"}
         return cls(
             id=doc_id,
             lang=doc.lang_,
-            model=ModelInfo(**meta),
+            model=ModelInfo(**model),
             entities=[Entity(**e) for e in doc_entities(doc)],
             troops=[TroopFigure(**t) for t in doc_troops(doc)],
             warnings=list(warnings or []),
@@ -125,10 +127,10 @@ class DocumentResult(_Frozen):
         """Marked-up text for notebooks, rendered with displaCy (needs the text, kept by extract())."""
         from spacy import displacy
 
-        text = getattr(self, "_text", None)
+        text = self._text
         if text is None:
             return "<pre>" + html.escape(json.dumps(self.model_dump(), ensure_ascii=False, indent=1)) + "</pre>"
-        spans = [{"start_token": None, "start": e.start, "end": e.end, "label": e.label} for e in self.entities]
+        spans = [{"start": e.start, "end": e.end, "label": e.label} for e in self.entities]
         spans += [{"start": t.start, "end": t.end, "label": "TROOP"} for t in self.troops]
         spans.sort(key=lambda s: (s["start"], -s["end"]))
         ents = []
@@ -142,5 +144,10 @@ class DocumentResult(_Frozen):
 
     def with_text(self, text: str) -> DocumentResult:
         """Attach the input text (not serialised) so ``_repr_html_`` can show it."""
-        object.__setattr__(self, "_text", text)
+        self._text = text
         return self
+
+
+def document_result_schema() -> str:
+    """The JSON Schema of DocumentResult, as written to docs/schema/document-result.json."""
+    return json.dumps(DocumentResult.model_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,0 +1,166 @@
+"""The ``geonews`` command line: thin wrappers that check arguments and call the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(help="Entities and troop figures from German news.", no_args_is_help=True,
+                  add_completion=False)
+evaluate_app = typer.Typer(help="Score the pipeline on gold files.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+@app.command()
+def extract(
+    text: Annotated[Optional[str], typer.Argument(help="The text, or - (default) to read stdin")] = None,
+    lang: Annotated[str, typer.Option(help="Language of the text")] = "de",
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path)")] = None,
+    indent: Annotated[Optional[int], typer.Option(help="Indent the JSON")] = None,
+) -> None:
+    """Extract one document and print its DocumentResult as JSON."""
+    from .api import extract as _extract
+
+    if text is None or text == "-":
+        text = sys.stdin.read()
+    typer.echo(_extract(text, lang=lang, model=model).model_dump_json(indent=indent))
+
+
+@app.command()
+def annotate(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of .txt/.md files (searched recursively)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output JSON Lines file")],
+    batch_size: Annotated[int, typer.Option(min=1)] = 64,
+    n_process: Annotated[int, typer.Option(min=1)] = 1,
+    lang: Annotated[str, typer.Option()] = "de",
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path)")] = None,
+    summary: Annotated[bool, typer.Option(help="Print a readable summary of what was found")] = False,
+    quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
+) -> None:
+    """Annotate every document under IN_DIR into one JSON line each (id = relative path)."""
+    from tqdm import tqdm
+
+    from .api import extract_many
+    from .io import ReadError, atomic_writer, iter_documents
+
+    if not in_dir.is_dir():
+        _err(f"error: {in_dir} is not a folder")
+        raise typer.Exit(2)
+    items = list(iter_documents(in_dir))
+    failed = [i for i in items if isinstance(i, ReadError)]
+    for e in failed:
+        _err(f"skipped {e.path}: {e.reason}")
+    docs = [i for i in items if not isinstance(i, ReadError)]
+    results = []
+    with atomic_writer(out) as f:
+        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr, disable=quiet, desc="annotate")
+        for r in extract_many(docs, lang=lang, batch_size=batch_size, n_process=n_process, model=model):
+            f.write(r.model_dump_json() + "\n")
+            if summary:
+                results.append(r)
+            bar.update(1)
+        bar.close()
+    if summary:
+        for r in results:
+            typer.echo(_summary(r))
+    _err(f"{len(docs)} documents written to {out}; {len(failed)} skipped")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _summary(r) -> str:
+    lines = [f"== {r.id}  (base: {r.model.name} {r.model.version})"]
+    by_label: dict[str, list[str]] = {}
+    for e in r.entities:
+        name = e.text + (f" → {e.link.name}" if e.link else "")
+        if name not in by_label.setdefault(e.label, []):
+            by_label[e.label].append(name)
+    for label in ("PER", "ORG", "LOC"):
+        if by_label.get(label):
+            lines.append(f"  {label}: " + "; ".join(by_label[label]))
+    for t in r.troops:
+        parts = [f"count={t.count}" + (f"-{t.count_max}" if t.count_max else ""), t.qualifier, t.unit]
+        if t.unit_count:
+            parts.append(f"units={t.unit_count}")
+        parts += [f"actor={t.actor}", t.kind]
+        lines.append(f"  TROOP «{t.text}»: " + ", ".join(parts))
+    return "\n".join(lines)
+
+
+@app.command()
+def info(lang: Annotated[str, typer.Option()] = "de",
+         model: Annotated[Optional[str], typer.Option()] = None) -> None:
+    """Show the resolved base model, the components and versions."""
+    import spacy
+
+    from . import __version__
+    from .lang import registry
+    from .pipeline import base_info, load, resolve_base
+
+    choice = resolve_base(lang, model)
+    nlp = load(lang, model)
+    actors = registry.actors(lang)
+    data = {
+        "geonews_nlp": __version__, "spacy": spacy.__version__, "lang": lang,
+        "base": {**base_info(nlp), "origin": choice.origin, "location": choice.location},
+        "components": nlp.pipe_names,
+        "gazetteer": {"countries": len(actors.country_names()), "organisations": len(actors.ORGANISATIONS),
+                      "metonyms": len(actors.METONYMS), "adjectives": len(actors.ADJECTIVE_STEMS)},
+    }
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@app.command()
+def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file")] = None) -> None:
+    """Print (or write) the JSON Schema of DocumentResult."""
+    from .results import document_result_schema
+
+    text = document_result_schema()
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+
+
+@evaluate_app.command("troops")
+def evaluate_troops(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (docs/troop-figures.md format)")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss, false alarm and mismatch")] = False,
+    lang: Annotated[str, typer.Option()] = "de",
+    model: Annotated[Optional[str], typer.Option()] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
+) -> None:
+    """Span F1, value F1 and attribute accuracies of troop figures."""
+    from .api import extract
+    from .errors import InputError
+    from .evaluate import format_troop_summary, read_gold, score_troops
+
+    try:
+        docs = list(read_gold(gold))
+    except (OSError, InputError) as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2) from None
+    scores = score_troops(docs, lambda text: [t.model_dump() for t in extract(text, lang=lang, model=model).troops])
+    if errors:
+        for e in scores.errors:
+            detail = ("; ".join(e["details"]) if e.get("details") else "")
+            typer.echo(f"[{e['type']}] {e['id']}: {e['text']!r} {detail}\n    {e['context']}")
+    s = scores.summary()
+    typer.echo(json.dumps(s, indent=2) if as_json else format_troop_summary(s))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

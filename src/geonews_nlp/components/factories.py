@@ -1,0 +1,31 @@
+"""Registration of our spaCy components (the targets of the ``spacy_factories`` entry points).
+
+Importing this module is cheap: no data and no model are loaded until a component is built.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from .entities import DEFAULT_LABEL_MAP, EntityMapper
+from .troops import TroopFigures
+
+
+@Language.factory(
+    "geonews_entities",
+    default_config={"label_map": DEFAULT_LABEL_MAP, "link": True},
+    requires=["doc.ents"],
+    assigns=["doc._.geonews_entities"],
+)
+def make_entity_mapper(nlp: Language, name: str, label_map: dict[str, str], link: bool) -> EntityMapper:
+    return EntityMapper(nlp, name, label_map, link)
+
+
+@Language.factory(
+    "troop_figures",
+    default_config={"spans_key": "troops", "document_actor": True},
+    requires=["token.is_sent_start"],
+    assigns=["doc.spans", "span._.troop"],
+)
+def make_troop_figures(nlp: Language, name: str, spans_key: str, document_actor: bool) -> TroopFigures:
+    return TroopFigures(nlp, name, spans_key, document_actor)

@@ -1,0 +1,136 @@
+"""Scores against gold files (docs/troop-figures.md, "Scores"): pure functions over dicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Errors, InputError
+
+ATTRIBUTES = ("qualifier", "unit", "unit_count", "actor", "kind")
+
+
+def read_gold(path: Path) -> Iterator[dict[str, Any]]:
+    """Gold documents, one JSON object a line; a bad line names the file and line."""
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(Errors.E004.format(path=path, line=n, error=e)) from None
+            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+                raise InputError(Errors.E004.format(path=path, line=n, error="no 'text' string"))
+            doc.setdefault("id", f"line-{n}")
+            yield doc
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+def match_spans(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Pairs (gold index, predicted index) of overlapping spans, each used once, best overlap first."""
+    cands = sorted(((_overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
+                    if _overlap(g, p) > 0), key=lambda c: (-c[0], c[1], c[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in cands:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def same_value(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if g.get("count") is None and p.get("count") is None:
+        return g.get("unit_count") == p.get("unit_count")
+    return g.get("count") == p.get("count")
+
+
+def _f1(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class TroopScores:
+    n_gold: int = 0
+    n_pred: int = 0
+    span_tp: int = 0
+    value_tp: int = 0
+    attr_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+    matched: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, doc_id: str, text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
+        self.n_gold += len(gold)
+        self.n_pred += len(pred)
+        pairs = match_spans(gold, pred)
+        mg = {gi for gi, _ in pairs}
+        mp = {pi for _, pi in pairs}
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            self.span_tp += 1
+            self.matched += 1
+            if same_value(g, p):
+                self.value_tp += 1
+            wrong = []
+            for a in ATTRIBUTES:
+                if g.get(a) == p.get(a):
+                    self.attr_correct[a] += 1
+                else:
+                    wrong.append(f"{a}: gold {g.get(a)!r}, got {p.get(a)!r}")
+            if not same_value(g, p):
+                wrong.insert(0, f"count: gold {g.get('count')!r}, got {p.get('count')!r}")
+            if wrong:
+                self.errors.append({"id": doc_id, "type": "mismatch", "text": g["text"], "pred": p["text"],
+                                    "details": wrong, "context": _context(text, g)})
+        for gi, g in enumerate(gold):
+            if gi not in mg:
+                self.errors.append({"id": doc_id, "type": "miss", "text": g["text"], "context": _context(text, g)})
+        for pi, p in enumerate(pred):
+            if pi not in mp:
+                self.errors.append({"id": doc_id, "type": "false_alarm", "text": p["text"],
+                                    "context": _context(text, p)})
+
+    def summary(self) -> dict[str, Any]:
+        sp, sr, sf = _f1(self.span_tp, self.n_gold, self.n_pred)
+        vp, vr, vf = _f1(self.value_tp, self.n_gold, self.n_pred)
+        acc = {a: (self.attr_correct[a] / self.matched if self.matched else 0.0) for a in ATTRIBUTES}
+        return {"gold": self.n_gold, "predicted": self.n_pred, "matched": self.matched,
+                "span": {"precision": sp, "recall": sr, "f1": sf},
+                "value": {"precision": vp, "recall": vr, "f1": vf}, "accuracy": acc}
+
+
+def _context(text: str, span: dict[str, Any], width: int = 80) -> str:
+    lo = max(0, text.rfind("\n", 0, span["start"]) + 1, span["start"] - width)
+    hi = text.find("\n", span["end"])
+    hi = min(len(text) if hi < 0 else hi, span["end"] + width)
+    return text[lo:span["start"]] + "[[" + text[span["start"]:span["end"]] + "]]" + text[span["end"]:hi]
+
+
+def score_troops(docs: Iterable[dict[str, Any]], predict) -> TroopScores:
+    """``predict(text) -> list of figure dicts``; gold figures under each doc's ``troops``."""
+    scores = TroopScores()
+    for doc in docs:
+        scores.add(doc["id"], doc["text"], list(doc.get("troops") or []), predict(doc["text"]))
+    return scores
+
+
+def format_troop_summary(s: dict[str, Any]) -> str:
+    lines = [f"documents' figures: gold {s['gold']}, predicted {s['predicted']}, matched {s['matched']}",
+             f"{'':10}{'precision':>10}{'recall':>10}{'f1':>10}"]
+    for k in ("span", "value"):
+        lines.append(f"{k:10}{s[k]['precision']:10.3f}{s[k]['recall']:10.3f}{s[k]['f1']:10.3f}")
+    lines.append("attribute accuracy over matched figures:")
+    for a, v in s["accuracy"].items():
+        lines.append(f"  {a:12}{v:.3f}")
+    return "\n".join(lines)

@@ -1,0 +1,139 @@
+"""Base-model resolution and pipeline assembly: text → base pipeline → our components.
+
+Resolution order for ``model=None``: ``$GEONEWS_MODEL`` (package name or path), the
+installed ``de_core_news_lg``/``_md``/``_sm``, the model shipped inside this package,
+then ``spacy.blank(lang)`` with rule and gazetteer components only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .errors import Errors, ModelNotFound, Warnings, logger
+from .lang import registry
+
+ENV_VAR = "GEONEWS_MODEL"
+
+
+@dataclass(frozen=True)
+class BaseChoice:
+    """Where the base pipeline comes from: ``origin`` is env, installed, shipped or blank."""
+
+    name: str
+    origin: str
+    location: str | None  # package name or path to load; None for blank
+
+
+def shipped_model_path(lang: str) -> Path | None:
+    name = registry.get(lang).shipped_model
+    if not name:
+        return None
+    path = Path(str(resources.files("geonews_nlp") / "models" / name))
+    return path if (path / "config.cfg").is_file() else None
+
+
+def _is_installed(package: str) -> bool:
+    return importlib.util.find_spec(package) is not None
+
+
+def resolve_base(lang: str = "de", model: str | None = None) -> BaseChoice:
+    """Decide which base pipeline to use, without loading it."""
+    spec = registry.get(lang)
+    if model:
+        return BaseChoice(model, "argument", model)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return BaseChoice(env, "env", env)
+    for name in spec.base_models:
+        if _is_installed(name):
+            return BaseChoice(name, "installed", name)
+    shipped = shipped_model_path(lang)
+    if shipped is not None:
+        return BaseChoice(spec.shipped_model or "shipped", "shipped", str(shipped))
+    return BaseChoice(f"blank_{lang}", "blank", None)
+
+
+def _load_base(choice: BaseChoice, lang: str) -> Language:
+    if choice.location is None:
+        return spacy.blank(lang)
+    try:
+        return spacy.load(choice.location)
+    except (OSError, ValueError, ImportError) as e:
+        raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin, error=e)) from e
+
+
+def _gazetteer_patterns(lang: str) -> list[dict]:
+    """Entity-ruler patterns for the blank fallback: country names, capitals and organisations."""
+    act = registry.actors(lang)
+    patterns = []
+    seen = set()
+
+    def add(label: str, text: str, code: str) -> None:
+        words = text.split()
+        key = (label, text)
+        if key in seen or not words or not words[0][:1].isupper():
+            return
+        seen.add(key)
+        patterns.append({"label": label, "pattern": [{"TEXT": w} for w in words], "id": f"gaz:{code}"})
+
+    for name, code in act.country_names().items():
+        add("LOC", " ".join(w[:1].upper() + w[1:] for w in name.split()), code)
+    for name, code in act.METONYMS.items():
+        add("LOC", " ".join(w[:1].upper() + w[1:] for w in name.split()), code)
+    for name, code in act.ORGANISATIONS.items():
+        text = name.upper() if len(name) <= 5 else " ".join(w[:1].upper() + w[1:] for w in name.split())
+        add("ORG", text, code)
+    return patterns
+
+
+def assemble(nlp: Language, choice: BaseChoice, lang: str) -> Language:
+    """Add our components to a base pipeline (idempotent: a saved geonews pipeline is left as it is)."""
+    from .components import factories  # noqa: F401  registers the factories without entry points
+
+    if "troop_figures" in nlp.pipe_names:
+        return nlp
+    has_ner = "ner" in nlp.pipe_names
+    if not has_ner:
+        ruler = nlp.add_pipe("entity_ruler", name="geonews_gazetteer_ruler")
+        ruler.add_patterns(_gazetteer_patterns(lang))
+    if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("geonews_entities")
+    nlp.add_pipe("troop_figures")
+    meta = nlp.meta
+    base_name = meta.get("name", "blank")
+    full = base_name if base_name.startswith(f"{lang}_") else f"{meta.get('lang', lang)}_{base_name}"
+    version = str(meta.get("version") or spacy.__version__)
+    if choice.origin == "blank":
+        full, version = f"blank_{lang}", spacy.__version__
+    meta["geonews"] = {"base": {"name": full, "version": version},
+                       "origin": choice.origin}
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def load(lang: str = "de", model: str | None = None) -> Language:
+    """The geonews pipeline for ``lang``: cached per arguments, so a second call is free."""
+    choice = resolve_base(lang, model)
+    if choice.origin == "blank":
+        logger.warning(Warnings.W001)
+    nlp = _load_base(choice, lang)
+    if nlp.lang != lang:
+        raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin,
+                                               error=f"it is a {nlp.lang!r} pipeline, not {lang!r}"))
+    return assemble(nlp, choice, lang)
+
+
+def base_info(nlp: Language) -> dict[str, str]:
+    info = nlp.meta.get("geonews", {}).get("base")
+    if info:
+        return dict(info)
+    return {"name": f"{nlp.lang}_{nlp.meta.get('name', 'pipeline')}", "version": str(nlp.meta.get("version", "0"))}
