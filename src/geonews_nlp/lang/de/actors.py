@@ -49,8 +49,11 @@ PREFIXES = {
     "wagner": "Wagner", "pkk": "PKK", "kfor": "KFOR", "ypg": "YPG", "adf": "ADF", "idf": "IL",
     "taliban": "Taliban", "huthi": "Houthis", "huthis": "Houthis", "houthi": "Houthis", "al-shabaab": "al-Shabaab",
     "minusma": "UN", "unifil": "UN", "monusco": "UN", "au": "AU", "amisom": "AU", "osze": "OSCE",
-    "russland": "RU", "ukraine": "UA", "nordkorea": "KP", "südkorea": "KR",
+    "russland": "RU", "ukraine": "UA", "nordkorea": "KP", "südkorea": "KR", "qassam": "Hamas",
+    "al-kassam": "Hamas", "al-quds": "PIJ",
 }
+# Alliances and missions: they do not "own" fighters the way an armed group does.
+NOT_ARMED_GROUPS = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR"}
 # Organisations as whole words (nominative and common inflections).
 ORGANISATIONS = {
     "nato": "NATO", "uno": "UN", "un": "UN", "vereinten nationen": "UN", "vereinte nationen": "UN",
@@ -59,7 +62,8 @@ ORGANISATIONS = {
     "islamischer staat": "IS", "islamischen staat": "IS", "islamischen staates": "IS", "wagner": "Wagner",
     "wagner-gruppe": "Wagner", "pkk": "PKK", "kfor": "KFOR", "afrikanische union": "AU",
     "afrikanischen union": "AU", "taliban": "Taliban", "us-armee": "US", "pentagon": "US",
-    "zahal": "IL", "adf": "ADF", "ypg": "YPG", "rote armee": "RU",
+    "zahal": "IL", "adf": "ADF", "ypg": "YPG", "rote armee": "RU", "qassam-brigaden": "Hamas",
+    "bundesheer": "AT",
 }
 # Capitals and seats of power that stand for a government ("Pjöngjang plant ...").
 METONYMS = {
@@ -157,3 +161,8 @@ def actor_from_word(text: str) -> str | None:
     """Any single word or name that names an actor, in order of how directly it does."""
     return (country_from_name(text) or actor_from_adjective(text) or actor_from_prefix(text)
             or actor_from_demonym(text))
+
+
+def is_armed_group(code: str | None) -> bool:
+    """An actor that is an organisation fighting on its own account (IS, Hamas, Wagner), not a state."""
+    return bool(code) and not (len(code) == 2 and code.isupper()) and code not in NOT_ARMED_GROUPS

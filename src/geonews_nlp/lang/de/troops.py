@@ -66,7 +66,11 @@ MILITARY_CONTEXT = (
     "armee", "militär", "streitkräfte", "front", "kämpf", "krieg", "truppe", "soldat", "bundeswehr", "nato",
     "einsatz", "stationier", "miliz", "dschihad", "terror", "rekrutier", "offensive", "brigade", "division",
     "bataillon", "söldner", "verteidigung", "angriff", "gefecht", "kaserne", "kontingent", "mission",
+    "kampf", "waffe", "ausbild", "kommandeur",
 )
+# Nouns for a state's or group's forces: an adjective before them names the actor ("türkischen Militär").
+FORCE_NOUNS = ("militär", "armee", "streitkräfte", "truppen", "kontingent", "friedenskontingent", "marine",
+               "luftwaffe", "heer", "verteidigungsministerium", "regierung", "führung", "generalstab")
 NON_PERSON_AFTER = {"%", "€", "$", "km", "m", "kg", "t", "mio", "mrd", "prozent", "uhr"}
 LOCATION_PREPS = {"in", "nach", "an", "gegen", "zu", "zur", "zum", "im", "ins", "bei", "über", "für", "um",
                   "seit", "mit", "vor", "auf", "unter", "laut", "gegenüber", "durch", "zwischen", "am",
@@ -79,6 +83,7 @@ TIME_BEFORE = {"am", "seit", "jahr", "jahre", "jahren", "anno", "bis", "ab", "nr
                "um", "im", "mai", "juni", "juli", "januar", "februar", "märz", "april", "august",
                "september", "oktober", "november", "dezember"}
 PARTITIVE = ("davon", "darunter")
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 MAX_NP = 8
 
 
@@ -166,6 +171,10 @@ def find_head(words: list[str], i: int) -> int | None:
             continue
         if is_punct(w) and w not in ("„", "“", '"'):
             return None
+        if w[:1].isdigit() and not in_pp:
+            return None  # another quantity: "2014 mehr als 2.200 ...", "2.300 ihrer 4.500 Soldaten"
+        if lw in ARTICLES and not in_pp:
+            return None  # an article cannot follow a quantity inside its noun phrase
         if lw in PREPOSITIONS:
             in_pp, pp_noun = True, False
         elif not is_capitalised(w):
@@ -216,11 +225,16 @@ def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
         if q.end < len(words) and lower[q.end] in NON_PERSON_AFTER:
             continue
         head = find_head(words, q.end)
+        if head is not None and classify_head(words[head]) is None and head + 1 < len(words) \
+                and is_capitalised(words[head + 1]) and classify_head(words[head + 1]):
+            head += 1  # a head written as two capitalised words: "Foreign Fighters"
         if head is not None:
             cls = classify_head(words[head])
             if cls is None:
                 continue
             cat, unit = cls
+            if cat == "formation" and unit == "unit" and q.value > 100:
+                continue  # "380 andere Einheiten, darunter Autos"
             if q.article:
                 w = lower[head]
                 if lower[q.start] == "eines":
@@ -287,11 +301,11 @@ def _merge_formations(words: list[str], figs: list[Figure]) -> list[Figure]:
 
 
 def _window_has_casualty(words: list[str], start: int, end: int) -> bool:
-    lo, hi = max(0, start - 4), min(len(words), end + 10)
+    lo, hi = max(0, start - 4), min(len(words), end + 20)
     for k in range(lo, hi):
-        if k in range(start, end) and k != end - 1 and words[k][:1].isupper():
-            pass
         lw = words[k].lower()
+        if k >= end and lw in (";", ":"):
+            break
         if lw in CASUALTY_EXACT or lw.startswith(tuple(c for c in CASUALTY_WORDS if c not in CASUALTY_EXACT)):
             if lw == "leben" and (k == 0 or words[k - 1].lower() != "ums"):
                 continue
@@ -305,10 +319,26 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
         found = actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
         if found:
             return found
-    if f.head >= 0:
-        dem = actors.actor_from_demonym(words[f.head])
-        if dem:
-            return dem
+    if f.head >= 0 and classify_head(words[f.head]) == ("demonym", "personnel"):
+        # fighters count for the side they fight for: "81 Italiener ... für den IS"
+        group = next((a for a in map(_group_at, words) if a), None)
+        return group or actors.actor_from_demonym(words[f.head]) or actors.actor_from_adjective(words[f.head])
+    return None
+
+
+def _group_at(word: str) -> str | None:
+    found = actors.actor_from_prefix(word) or actors.ORGANISATIONS.get(word.lower()) or \
+        (actors.PREFIXES.get(word.lower()) if word[:1].isupper() else None)
+    return found if actors.is_armed_group(found) else None
+
+
+def _force_actor(words: list[str]) -> str | None:
+    """An adjective before a noun for armed forces: "Dem türkischen Militär zufolge", "das russische Kontingent"."""
+    for k in range(len(words) - 1):
+        if words[k + 1].lower().endswith(FORCE_NOUNS) and is_capitalised(words[k + 1]):
+            found = actors.actor_from_adjective(words[k])
+            if found:
+                return found
     return None
 
 
@@ -382,6 +412,9 @@ def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None 
                     *, document_actor: bool = True) -> list[Figure]:
     """All troop figures of a document given as sentences of words."""
     figs: list[Figure] = []
+    # a cardinal that ends its sentence is read with the full stop: "heute sind es noch 35."
+    sentences = [s[:-1] + [s[-1][:-1]] if s and len(s[-1]) > 1 and s[-1][:-1].replace(".", "").isdigit()
+                 and s[-1].endswith(".") else s for s in sentences]
     context = [is_military_context(s) for s in sentences]
     for n, words in enumerate(sentences):
         near_context = context[n] or (n > 0 and context[n - 1])
@@ -403,7 +436,7 @@ def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None 
                 prev = next((g for g in reversed(figs) if g.actor), None)
                 f.actor = prev.actor if prev and prev.sent >= n - 1 else None
             if f.actor is None:
-                f.actor = _actor_in_sentence(words, f, subjects[n] if subjects else None)
+                f.actor = _force_actor(words) or _actor_in_sentence(words, f, subjects[n] if subjects else None)
             f.location = _location_after(words, f)
             figs.append(f)
             last_fig = f
@@ -413,8 +446,20 @@ def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None 
 
 
 def _document_actor(sentences: list[list[str]], figs: list[Figure]) -> None:
-    """Give unresolved figures the document's actor when the document leaves no doubt."""
+    """Give unresolved figures the document's actor when the document leaves no doubt.
+
+    Candidates are the figures' own actors and the document's named national forces
+    ("Bundeswehr", "das türkische Militär"); exactly one candidate means no doubt.
+    """
     known = Counter(f.actor for f in figs if f.actor)
+    for words in sentences:
+        for w in words:
+            if w.lower().startswith(("bundeswehr", "bundesheer")):
+                known[actors.actor_from_prefix(w) or actors.ORGANISATIONS.get(w.lower())] += 1
+        forces = _force_actor(words)
+        if forces:
+            known[forces] += 1
+    known.pop(None, None)
     if len(known) != 1:
         return
     actor = next(iter(known))
