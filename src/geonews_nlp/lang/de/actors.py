@@ -163,6 +163,10 @@ def actor_from_word(text: str) -> str | None:
             or actor_from_demonym(text))
 
 
+ARMED_GROUPS = {"IS", "Hamas", "Hezbollah", "Wagner", "PKK", "Taliban", "Houthis", "YPG", "ADF", "al-Shabaab",
+                "PIJ"}
+
+
 def is_armed_group(code: str | None) -> bool:
-    """An actor that is an organisation fighting on its own account (IS, Hamas, Wagner), not a state."""
-    return bool(code) and not (len(code) == 2 and code.isupper()) and code not in NOT_ARMED_GROUPS
+    """An organisation fighting on its own account (IS, Hamas, Wagner), not a state or an alliance."""
+    return code in ARMED_GROUPS

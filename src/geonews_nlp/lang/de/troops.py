@@ -83,6 +83,9 @@ TIME_BEFORE = {"am", "seit", "jahr", "jahre", "jahren", "anno", "bis", "ab", "nr
                "um", "im", "mai", "juni", "juli", "januar", "februar", "märz", "april", "august",
                "september", "oktober", "november", "dezember"}
 PARTITIVE = ("davon", "darunter")
+INSURGENT_HEADS = ("rebellen", "aufständische", "aufständischen", "kämpfer", "kämpfern", "milizionäre",
+                   "milizionären", "dschihadisten", "extremisten", "terroristen", "söldner", "söldnern")
+SUBFIGURE_CUES = {"darunter", "ihnen", "denen", "davon"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 MAX_NP = 8
 
@@ -152,11 +155,16 @@ def is_military_context(words: list[str]) -> bool:
     return False
 
 
+def _year_like(value: int, word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and 1800 <= value <= 2100
+
+
 def _is_year(q: Quantity, words: list[str]) -> bool:
-    if q.end - q.start != 1:
+    """A bare four-digit year, or a range of years ("zwischen 1993 und 2006")."""
+    first = next((w for w in words[q.start:q.end] if w[:1].isdigit()), "")
+    if not _year_like(q.value, first):
         return False
-    w = words[q.start]
-    return w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100
+    return q.value_max is None or 1800 <= q.value_max <= 2100
 
 
 def find_head(words: list[str], i: int) -> int | None:
@@ -230,7 +238,7 @@ def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
             head += 1  # a head written as two capitalised words: "Foreign Fighters"
         if head is not None:
             cls = classify_head(words[head])
-            if cls is None:
+            if cls is None or (_is_year(q, words) and head != q.end):
                 continue
             cat, unit = cls
             if cat == "formation" and unit == "unit" and q.value > 100:
@@ -320,9 +328,28 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
         if found:
             return found
     if f.head >= 0 and classify_head(words[f.head]) == ("demonym", "personnel"):
-        # fighters count for the side they fight for: "81 Italiener ... für den IS"
+        return actors.actor_from_demonym(words[f.head]) or actors.actor_from_adjective(words[f.head])
+    return None
+
+
+def _recruited_by_group(sentences: list[list[str]], n: int, f: Figure) -> str | None:
+    """Fighters count for the side they fight for: "81 Italiener ... für den IS", "14 Aufständische" of the ADF.
+
+    Applies to demonym, generic and insurgent heads: an armed group named in the sentence
+    (or, for insurgent heads, the previous one) is the actor.
+    """
+    if f.head < 0:
+        return None
+    head = sentences[n][f.head].lower()
+    cat = classify_head(head)
+    insurgent = head.endswith(INSURGENT_HEADS)
+    if not (insurgent or cat and cat[0] in ("demonym", "generic")):
+        return None
+    scope = [sentences[n]] + ([sentences[n - 1]] if insurgent and n > 0 else [])
+    for words in scope:
         group = next((a for a in map(_group_at, words) if a), None)
-        return group or actors.actor_from_demonym(words[f.head]) or actors.actor_from_adjective(words[f.head])
+        if group:
+            return group
     return None
 
 
@@ -431,7 +458,9 @@ def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None 
                 if not prior and not has_head:
                     continue
             f.kind = "casualties" if _window_has_casualty(words, f.start, f.end) else "strength"
-            f.actor = _actor_in_span(words, f) or _actor_after(words, f)
+            f.actor = _recruited_by_group(sentences, n, f) or _actor_in_span(words, f) or _actor_after(words, f)
+            if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(words, last_fig, f):
+                f.actor = last_fig.actor
             if f.actor is None and f.elliptic:
                 prev = next((g for g in reversed(figs) if g.actor), None)
                 f.actor = prev.actor if prev and prev.sent >= n - 1 else None
@@ -443,6 +472,12 @@ def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None 
     if document_actor:
         _document_actor(sentences, figs)
     return figs
+
+
+def _is_subfigure(words: list[str], prev: Figure, f: Figure) -> bool:
+    """``12.000 Soldaten ..., unter ihnen 500 Offiziere und drei Generäle``: a part of the previous figure."""
+    between = [w.lower() for w in words[prev.end:f.start]]
+    return bool(SUBFIGURE_CUES.intersection(between)) or between in (["und"], ["sowie"], [","])
 
 
 def _document_actor(sentences: list[list[str]], figs: list[Figure]) -> None:
