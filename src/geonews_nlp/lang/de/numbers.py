@@ -51,7 +51,7 @@ QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted([
     (("unter",), "max"), (("nicht", "mehr", "als"), "max"),
 ], key=lambda q: -len(q[0]))
 
-NUMBER_STEMS = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+NUMBER_STEMS = ("ein", "zwei", "drei", "vier", "fünf", "sech", "sieb", "acht", "neun", "zehn", "elf",
                 "zwölf", "zwanzig", "dreißig", "vierzig", "hundert", "tausend", "anderthalb", "halb", "million",
                 "milliard", "null")
 RANGE_WORDS = {"bis", "-", "–", "—"}
@@ -90,6 +90,7 @@ def parse_number_words(text: str) -> int | None:
             return None
     # text2num rejects the feminine article before a scale word: "eine Million".
     t = re.sub(r"\beine (million|milliarde)\b", r"ein \1", t)
+    t = t.replace("einstausend", "eintausend")  # num2words' spelling of 901000 ("neunhunderteinstausend")
     if not re.fullmatch(r"[a-zäöüß ]+", t):
         return None
     try:

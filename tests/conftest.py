@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import settings
+
+settings.register_profile("geonews", deadline=None, max_examples=500)
+settings.load_profile("geonews")
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not (SHARED / "eval").is_dir():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
+
+
+@pytest.fixture(autouse=True)
+def _no_model_env(monkeypatch):
+    monkeypatch.delenv("GEONEWS_MODEL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """The blank-base geonews pipeline: rules and gazetteer only, fast and model-free."""
+    from geonews_nlp.pipeline import BaseChoice, assemble
+
+    return assemble(spacy.blank("de"), BaseChoice("blank_de", "blank", None), "de")
+
+
+@pytest.fixture
+def troops(blank_nlp):
+    """Troop figures of a text as dicts, from the blank-base pipeline."""
+    from geonews_nlp.components.extensions import doc_troops
+
+    def run(text: str) -> list[dict]:
+        return doc_troops(blank_nlp(text))
+
+    return run

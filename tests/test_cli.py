@@ -1,0 +1,96 @@
+"""The command line: extract, annotate (with bad files), info, evaluate."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from geonews_nlp import pipeline
+from geonews_nlp.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _blank_base(monkeypatch):
+    """CLI tests run on the blank base: fast, and independent of what is installed."""
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: False)
+    monkeypatch.setattr(pipeline, "shipped_model_path", lambda lang: None)
+    pipeline.load.cache_clear()
+    yield
+    pipeline.load.cache_clear()
+
+
+def test_extract_from_argument_and_stdin():
+    r = runner.invoke(app, ["extract", "Nordkorea hat 1.500 Soldaten verlegt."])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["troops"][0]["count"] == 1500
+    r = runner.invoke(app, ["extract", "-"], input="Tausende russische Soldaten")
+    assert json.loads(r.stdout)["troops"][0]["actor"] == "RU"
+
+
+def test_annotate_skips_bad_files(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text("Nordkorea hat 1.500 Soldaten nach Russland verlegt.", encoding="utf-8")
+    (src / "sub" / "b.md").write_text("# Titel\n\nDie NATO tagt.", encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (src / "latin1.txt").write_bytes("Die Soldaten kämpfen in Süd-Kärnten.".encode("latin-1"))
+    (src / "ignored.csv").write_text("x", encoding="utf-8")
+    out = tmp_path / "out" / "result.jsonl"
+    r = runner.invoke(app, ["annotate", str(src), "-o", str(out), "--quiet"])
+    assert r.exit_code == 1  # some files failed
+    assert "skipped binary.txt" in r.stderr and "skipped latin1.txt" in r.stderr
+    assert "3 documents written" in r.stderr and "2 skipped" in r.stderr
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in lines] == ["a.txt", "empty.txt", "sub/b.md"]
+    assert lines[0]["troops"][0]["count"] == 1500 and lines[1]["entities"] == []
+    assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_annotate_clean_folder_exits_zero(tmp_path):
+    (tmp_path / "a.txt").write_text("Moskau schickt 300 Soldaten.", encoding="utf-8")
+    r = runner.invoke(app, ["annotate", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--summary", "--quiet"])
+    assert r.exit_code == 0, r.output
+    assert "TROOP «300 Soldaten»" in r.stdout
+
+
+def test_annotate_missing_folder(tmp_path):
+    r = runner.invoke(app, ["annotate", str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl")])
+    assert r.exit_code == 2 and "is not a folder" in r.stderr
+
+
+def test_info():
+    r = runner.invoke(app, ["info"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["base"]["origin"] == "blank" and "troop_figures" in data["components"]
+    assert data["gazetteer"]["countries"] > 200
+
+
+def test_evaluate_troops(tmp_path):
+    text = "Nordkorea hat 1.500 Soldaten verlegt. Tausende Zivilisten flohen."
+    gold = {"id": "d1", "lang": "de", "text": text,
+            "troops": [{"start": 14, "end": 28, "text": "1.500 Soldaten", "count": 1500, "count_max": None,
+                        "qualifier": "exact", "unit": "personnel", "unit_count": None, "actor": "KP",
+                        "kind": "strength"},
+                       {"start": 38, "end": 58, "text": "Tausende Zivilisten", "count": 1000, "count_max": None,
+                        "qualifier": "vague", "unit": "personnel", "unit_count": None, "actor": None,
+                        "kind": "strength"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["evaluate", "troops", str(path), "--json", "--errors"])
+    assert r.exit_code == 0, r.output
+    scores = json.loads(r.stdout[r.stdout.index("{"):])
+    assert scores["span"]["precision"] == 1.0 and scores["span"]["recall"] == 0.5
+    assert "[miss] d1: 'Tausende Zivilisten'" in r.stdout
+
+
+def test_evaluate_bad_gold_names_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"text": "a"}\n{broken\n', encoding="utf-8")
+    r = runner.invoke(app, ["evaluate", "troops", str(path)])
+    assert r.exit_code == 2 and "line 2" in r.stderr

@@ -1,0 +1,143 @@
+"""Base-model resolution, registration, caching, disk round trips and multiprocessing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import entry_points
+
+import pytest
+import spacy
+
+import geonews_nlp
+from geonews_nlp import pipeline
+from geonews_nlp.pipeline import BaseChoice, assemble, resolve_base
+
+TEXT = ("Die NATO hat den Einsatz nordkoreanischer Soldaten in Russland bestätigt. "
+        "Nordkorea hat 1.500 Soldaten nach Russland verlegt.")
+
+
+@pytest.fixture
+def saved_base(tmp_path):
+    """A small pipeline saved to disk, standing in for an installed model."""
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Rutte"}, {"label": "MISC", "pattern": "Bundesliga"}])
+    nlp.meta["name"] = "test_base"
+    nlp.meta["version"] = "1.2.3"
+    path = tmp_path / "base"
+    nlp.to_disk(path)
+    return path
+
+
+def test_model_argument_wins(monkeypatch, saved_base):
+    monkeypatch.setenv("GEONEWS_MODEL", "somewhere_else")
+    assert resolve_base("de", str(saved_base)) == BaseChoice(str(saved_base), "argument", str(saved_base))
+
+
+def test_env_var_comes_first(monkeypatch, saved_base):
+    monkeypatch.setenv("GEONEWS_MODEL", str(saved_base))
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: True)
+    assert resolve_base("de").origin == "env"
+
+
+def test_installed_models_in_order(monkeypatch):
+    installed = {"de_core_news_md", "de_core_news_sm"}
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: name in installed)
+    assert resolve_base("de") == BaseChoice("de_core_news_md", "installed", "de_core_news_md")
+    installed.add("de_core_news_lg")
+    assert resolve_base("de").name == "de_core_news_lg"
+
+
+def test_shipped_then_blank(monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: False)
+    monkeypatch.setattr(pipeline, "shipped_model_path", lambda lang: tmp_path)
+    assert resolve_base("de") == BaseChoice("de_geonews_ner", "shipped", str(tmp_path))
+    monkeypatch.setattr(pipeline, "shipped_model_path", lambda lang: None)
+    assert resolve_base("de") == BaseChoice("blank_de", "blank", None)
+
+
+def test_blank_fallback_warns(monkeypatch, caplog):
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: False)
+    monkeypatch.setattr(pipeline, "shipped_model_path", lambda lang: None)
+    pipeline.load.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger="geonews_nlp"):
+            nlp = pipeline.load("de")
+        assert "de_core_news_lg" in caplog.text
+        assert nlp.pipe_names[-2:] == ["geonews_entities", "troop_figures"]
+        result = geonews_nlp.extract(TEXT)
+        assert result.model.name == "blank_de" and result.warnings
+    finally:
+        pipeline.load.cache_clear()
+
+
+def test_load_from_path_reports_base_and_maps_labels(saved_base):
+    result = geonews_nlp.extract("Rutte sprach über die Bundesliga.", model=str(saved_base))
+    assert (result.model.name, result.model.version) == ("de_test_base", "1.2.3")
+    assert [(e.label, e.text) for e in result.entities] == [("PER", "Rutte")]  # MISC dropped
+
+
+def test_load_is_cached(saved_base):
+    assert geonews_nlp.load("de", str(saved_base)) is geonews_nlp.load("de", str(saved_base))
+
+
+def test_unknown_language():
+    with pytest.raises(ValueError, match="E001"):
+        resolve_base("xx")
+
+
+def test_entry_points_are_registered():
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert {"geonews_entities", "troop_figures"} <= names
+
+
+def test_factories_found_without_import():
+    code = ("import spacy; nlp = spacy.blank('de'); nlp.add_pipe('sentencizer'); nlp.add_pipe('troop_figures'); "
+            "doc = nlp('Nordkorea hat 1.500 Soldaten verlegt.'); print(doc.spans['troops'][0].text)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1.500 Soldaten"
+
+
+def test_import_is_light():
+    code = "import sys, geonews_nlp; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_analyze_pipes_has_no_problems(blank_nlp):
+    analysis = blank_nlp.analyze_pipes()
+    assert not any(analysis["problems"].values())
+
+
+def test_disk_round_trip(blank_nlp, tmp_path):
+    blank_nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.pipe_names == blank_nlp.pipe_names
+    a, b = blank_nlp(TEXT), loaded(TEXT)
+    assert [(s.text, s._.troop) for s in a.spans["troops"]] == [(s.text, s._.troop) for s in b.spans["troops"]]
+    assert a._.geonews_entities == b._.geonews_entities
+    assert assemble(loaded, BaseChoice("x", "argument", None), "de") is loaded  # already assembled
+
+
+def test_offsets_of_entities_and_figures(blank_nlp):
+    from geonews_nlp.results import DocumentResult
+
+    text = "  Die NATO und Südkorea:\n 300.000 Soldaten aus Südkorea und 17.000 aus den USA stehen bereit. "
+    r = DocumentResult.from_doc(blank_nlp(text), model={"name": "x", "version": "1"})
+    assert r.entities and r.troops
+    for item in [*r.entities, *r.troops]:
+        assert text[item.start:item.end] == item.text
+
+
+def test_extract_many_order_and_ids_with_two_processes(saved_base):
+    texts = [(f"doc-{i}", f"Rutte sagt: {i + 1}.000 Soldaten aus Polen sind bereit.") for i in range(6)]
+    results = list(geonews_nlp.extract_many(texts, n_process=2, batch_size=2, model=str(saved_base)))
+    assert [r.id for r in results] == [d for d, _ in texts]
+    assert [r.troops[0].count for r in results] == [(i + 1) * 1000 for i in range(6)]
+    assert all(r.troops[0].actor == "PL" for r in results)
+
+
+def test_extract_many_rejects_bad_items(saved_base):
+    with pytest.raises(ValueError, match="E003"):
+        list(geonews_nlp.extract_many([42], model=str(saved_base)))

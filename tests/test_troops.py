@@ -1,0 +1,120 @@
+"""Troop figures through the spaCy component (blank base: tokens only, no parser)."""
+
+from __future__ import annotations
+
+import pytest
+
+FIELDS = ("count", "count_max", "qualifier", "unit", "unit_count", "actor", "kind")
+
+
+def fields(fig: dict) -> dict:
+    return {k: fig[k] for k in FIELDS}
+
+
+# Every row of the spec's example table.
+SPEC_ROWS = [
+    ("Nordkorea hat 1.500 Soldaten nach Russland verlegt.",
+     [dict(count=1500, count_max=None, qualifier="exact", unit="personnel", unit_count=None, actor="KP",
+           kind="strength")]),
+    ("Pjöngjang plant, vier Brigaden mit 12.000 Soldaten zu schicken.",
+     [dict(count=12000, count_max=None, qualifier="exact", unit="brigade", unit_count=4, actor="KP",
+           kind="strength")]),
+    ("Tausende russische Soldaten", [dict(count=1000, count_max=None, qualifier="vague", unit="personnel",
+                                          unit_count=None, actor="RU", kind="strength")]),
+    ("Bei dem Angriff wurden zwölf ukrainische Soldaten getötet.",
+     [dict(count=12, count_max=None, qualifier="exact", unit="personnel", unit_count=None, actor="UA",
+           kind="casualties")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEC_ROWS)
+def test_spec_examples(troops, text, expected):
+    assert [fields(f) for f in troops(text)] == expected
+
+
+def test_spec_ellipsis_example(troops):
+    figs = troops("Rund 6.400 Soldaten sollen zurückgeholt werden, weitere 5.600 verlegt.")
+    assert [(f["count"], f["qualifier"]) for f in figs] == [(6400, "approx"), (5600, "exact")]
+
+
+def test_spec_range_example(troops):
+    (f,) = troops("Geplant ist eine Brigade mit 3000 bis 5000 Soldaten.")
+    assert (f["count"], f["count_max"], f["qualifier"], f["unit"], f["unit_count"]) == (3000, 5000, "range",
+                                                                                        "brigade", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Die 10. Panzerdivision rückt vor.",
+    "Sie schicken zwei Bataillone mit je 40 Kampfpanzern.",
+    "Bei dem Beben sind mehr als 400 Menschen starben.",
+    "Die 6. Jägerbrigade und die Panzerbrigade 45 üben.",
+    "Berlin liefert ein Bataillon an Leopard-2-Panzern.",
+    "Die Regierung gab 5.000 Euro für 90 Abrams-Kampfpanzer und 100 Raketen aus.",
+    "Im Jahr 2022 stieg der Anteil auf 30 Prozent.",
+    "Der 45 Jahre alte Kommandeur wurde am 24. Februar 2022 befördert.",
+])
+def test_not_figures(troops, text):
+    assert troops(text) == []
+
+
+@pytest.mark.parametrize("text,count,actor", [
+    ("Dort sind knapp 10.000 in Deutschland stationierten Soldaten.", 10000, None),
+    ("Die USA haben 37 500 US-Soldaten in Südkorea.", 37500, "US"),
+    ("Rund 3700 Bundeswehrsoldaten sind im Einsatz.", 3700, "DE"),
+    ("Es kommen 90.000 Soldatinnen und Soldaten zusammen.", 90000, None),
+    ("Die NATO will 300.000 Eingreifkräfte in hoher Bereitschaft halten.", 300000, "NATO"),
+    ("Das Land hat 1,1 Millionen Soldaten.", 1100000, None),
+    ("Moskau will 5.000 Mann an die Grenze schicken.", 5000, "RU"),
+])
+def test_constructions(troops, text, count, actor):
+    (f,) = troops(text)
+    assert (f["count"], f["actor"]) == (count, actor)
+
+
+def test_formation_with_personnel_is_one_figure(troops):
+    (f,) = troops("Deutschland stationiert eine Kampfbrigade mit 4800 Soldaten in Litauen.")
+    assert (f["unit"], f["unit_count"], f["count"], f["actor"]) == ("brigade", 1, 4800, "DE")
+    assert f["text"] == "eine Kampfbrigade mit 4800 Soldaten"
+
+
+def test_ellipsis_across_countries(troops):
+    figs = troops("In Korea stehen 300.000 Soldaten aus Südkorea und 17.000 aus den USA.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(300000, "KR"), (17000, "US")]
+
+
+def test_darunter_subfigures_inherit(troops):
+    figs = troops("Es sind 12.000 nordkoreanische Soldaten, darunter 500 Offiziere und drei Generäle.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(12000, "KP"), (500, "KP"), (3, "KP")]
+
+
+def test_casualties_and_partitive(troops):
+    figs = troops("Dem türkischen Militär zufolge wurden zwei Soldaten getötet. "
+                  "31 weitere wurden verletzt, vier von ihnen schwer.")
+    assert [(f["count"], f["kind"], f["actor"]) for f in figs] == [
+        (2, "casualties", "TR"), (31, "casualties", "TR"), (4, "casualties", "TR")]
+
+
+def test_article_as_number(troops):
+    (f,) = troops("Bei dem Angriff wurde ein Soldat verletzt.")
+    assert (f["count"], f["kind"]) == (1, "casualties")
+
+
+def test_fighters_count_for_their_side(troops):
+    (f,) = troops("Seit 2014 sind 81 Italiener für den IS in den Krieg gezogen.")
+    assert (f["count"], f["actor"]) == (81, "IS")
+
+
+def test_vague_and_genitive(troops):
+    figs = troops("Der Abzug Tausender US-Soldaten aus Deutschland. Hunderte Wagner-Söldner kämpfen.")
+    assert [(f["count"], f["qualifier"], f["actor"]) for f in figs] == [(1000, "vague", "US"),
+                                                                       (100, "vague", "Wagner")]
+
+
+def test_offsets_are_true(blank_nlp):
+    from geonews_nlp.components.extensions import doc_troops
+
+    text = "Laut Berichten plant Pjöngjang,  vier Brigaden mit 12.000 Soldaten\nzu schicken; rund 1 500 Mann folgen."
+    figs = doc_troops(blank_nlp(text))
+    assert len(figs) == 2
+    for f in figs:
+        assert text[f["start"]:f["end"]] == f["text"]
