@@ -227,9 +227,10 @@ def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
     figs: list[Figure] = []
     lower = [w.lower() for w in words]
     for q in _quantities(words):
-        if q.start > 0 and (lower[q.start - 1] in ("nr.", "nummer") or classify_head(words[q.start - 1]) and
-                            classify_head(words[q.start - 1])[0] == "formation"):
-            continue  # "Panzerbrigade 45"
+        if q.start > 0 and words[q.start][:1].isdigit() and (
+                lower[q.start - 1] in ("nr.", "nummer") or
+                (classify_head(words[q.start - 1]) or ("", ""))[0] == "formation"):
+            continue  # "Panzerbrigade 45" (unit names are numbered with digits)
         if q.end < len(words) and lower[q.end] in NON_PERSON_AFTER:
             continue
         head = find_head(words, q.end)
