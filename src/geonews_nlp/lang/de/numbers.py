@@ -174,9 +174,36 @@ def scan_number(words: list[str], i: int) -> NumberMatch | None:
     return best
 
 
+class _LowerView:
+    """Lower-cased words on demand (a scan looks at a few words, not the whole sentence)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [w.lower() for w in self.words[key]]
+        return self.words[key].lower()
+
+
+_STARTERS = {seq[0] for seq, _ in QUALIFIERS} | set(VAGUE) | VAGUE_DETERMINERS | ARTICLE_ONE | {"zwischen"}
+
+
+def could_start_quantity(word: str) -> bool:
+    """A cheap test that rules out most words before a full scan."""
+    if word[:1].isdigit():
+        return True
+    lw = word.lower()
+    return lw in _STARTERS or lw.startswith(NUMBER_STEMS)
+
+
 def scan_quantity(words: list[str], i: int) -> Quantity | None:
     """Read ``[qualifier] number [bis|–|und number]`` starting at ``words[i]``."""
-    lower = [w.lower() for w in words]
+    if i >= len(words) or not could_start_quantity(words[i]):
+        return None
+    lower = _LowerView(words)
     qualifier = None
     j = i
     if j < len(words) and lower[j] == "zwischen":

@@ -443,21 +443,22 @@ def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None 
     # a cardinal that ends its sentence is read with the full stop: "heute sind es noch 35."
     sentences = [s[:-1] + [s[-1][:-1]] if s and len(s[-1]) > 1 and s[-1][:-1].replace(".", "").isdigit()
                  and s[-1].endswith(".") else s for s in sentences]
-    context = [is_military_context(s) for s in sentences]
+    context: dict[int, bool] = {}
+
+    def military(k: int) -> bool:
+        if k not in context:
+            context[k] = k >= 0 and is_military_context(sentences[k])
+        return context[k]
+
     for n, words in enumerate(sentences):
-        near_context = context[n] or (n > 0 and context[n - 1])
         last_fig = next((f for f in reversed(figs) if f.sent >= n - 1), None)
         for f in figures_in_sentence(words, n):
-            if f.needs_context and not near_context:
+            near_military = military(n) or military(n - 1)
+            if f.needs_context and not near_military:
                 continue
-            if f.elliptic:
-                prior = [g for g in figs if g.sent >= n - 1] + [g for g in [] if g]
-                has_head = any(classify_head(w) and classify_head(w)[0] in ("personnel", "formation")
-                               for s in sentences[max(0, n - 1):n + 1] for w in s)
-                if not prior and not (has_head and last_fig is None and near_context):
-                    continue
-                if not prior and not has_head:
-                    continue
+            if f.elliptic and not (any(g.sent >= n - 1 for g in figs) or
+                                   near_military and _has_military_head(sentences[max(0, n - 1):n + 1])):
+                continue  # an ellipsis needs a figure or a military noun nearby
             f.kind = "casualties" if _window_has_casualty(words, f.start, f.end) else "strength"
             f.actor = _recruited_by_group(sentences, n, f) or _actor_in_span(words, f) or _actor_after(words, f)
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(words, last_fig, f):
@@ -473,6 +474,10 @@ def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None 
     if document_actor:
         _document_actor(sentences, figs)
     return figs
+
+
+def _has_military_head(sentences: list[list[str]]) -> bool:
+    return any((classify_head(w) or ("",))[0] in ("personnel", "formation") for s in sentences for w in s)
 
 
 def _is_subfigure(words: list[str], prev: Figure, f: Figure) -> bool:
