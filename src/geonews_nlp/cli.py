@@ -158,6 +158,46 @@ def evaluate_troops(
     typer.echo(json.dumps(s, indent=2) if as_json else format_troop_summary(s))
 
 
+@evaluate_app.command("ner")
+def evaluate_ner(
+    gold: Annotated[Path, typer.Argument(help="Gold file with one token a line")],
+    format: Annotated[str, typer.Option("--format", help="germeval (4 columns) or conll (token ... tag)")] = "conll",
+    sentences: Annotated[Optional[str], typer.Option(help="A slice of the sentences, e.g. 1500: or 0:700")] = None,
+    lang: Annotated[str, typer.Option()] = "de",
+    model: Annotated[Optional[str], typer.Option()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """PER/ORG/LOC precision, recall and F1 (exact spans) on gold tokenisation."""
+    from spacy.tokens import Doc
+
+    from .evaluate import format_ner_summary, score_ner
+    from .pipeline import load
+    from .training.corpora import read_conll, read_germeval
+
+    if format not in ("germeval", "conll"):
+        _err("error: --format must be germeval or conll")
+        raise typer.Exit(2)
+    if not gold.is_file():
+        _err(f"error: {gold} is not a file")
+        raise typer.Exit(2)
+    data = list(read_germeval(gold) if format == "germeval" else read_conll(gold))
+    if sentences:
+        lo, _, hi = sentences.partition(":")
+        data = data[int(lo) if lo else None:int(hi) if hi else None]
+    nlp = load(lang, model)
+
+    def predict(words: list[str]) -> set[tuple[int, int, str]]:
+        doc = Doc(nlp.vocab, words=words, spaces=[True] * len(words))
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return {(e.start, e.end, label) for e in doc.ents
+                for label in [next((r[2] for r in doc._.geonews_entities or [] if r[0] == e.start_char
+                                    and r[1] == e.end_char), None)] if label}
+
+    s = score_ner(data, predict).summary()
+    typer.echo(json.dumps(s, indent=2) if as_json else f"{len(data)} sentences\n" + format_ner_summary(s))
+
+
 def main() -> None:
     app()
 

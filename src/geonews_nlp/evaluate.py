@@ -134,3 +134,61 @@ def format_troop_summary(s: dict[str, Any]) -> str:
     for a, v in s["accuracy"].items():
         lines.append(f"  {a:12}{v:.3f}")
     return "\n".join(lines)
+
+
+# --- NER: exact span match on gold tokenisation -------------------------------------------------
+
+NER_LABELS = ("PER", "ORG", "LOC")
+
+
+def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """(start, end, label) token spans of IOB2 tags."""
+    spans = set()
+    start, label = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != label):
+            spans.add((start, i, label))
+            start, label = None, None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, label = i, tag[2:]
+    return spans
+
+
+@dataclass
+class NerScores:
+    tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NER_LABELS, 0))
+    n_gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NER_LABELS, 0))
+    n_pred: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NER_LABELS, 0))
+
+    def add(self, gold: set[tuple[int, int, str]], pred: set[tuple[int, int, str]]) -> None:
+        for s in gold:
+            self.n_gold[s[2]] += 1
+        for s in pred:
+            self.n_pred[s[2]] += 1
+        for s in gold & pred:
+            self.tp[s[2]] += 1
+
+    def summary(self) -> dict[str, dict[str, float]]:
+        out = {}
+        for label in NER_LABELS:
+            p, r, f = _f1(self.tp[label], self.n_gold[label], self.n_pred[label])
+            out[label] = {"precision": p, "recall": r, "f1": f, "support": self.n_gold[label]}
+        p, r, f = _f1(sum(self.tp.values()), sum(self.n_gold.values()), sum(self.n_pred.values()))
+        out["ALL"] = {"precision": p, "recall": r, "f1": f, "support": sum(self.n_gold.values())}
+        return out
+
+
+def score_ner(sentences: Iterable[tuple[list[str], list[str]]], predict) -> NerScores:
+    """``predict(words) -> set of (start, end, label)`` token spans over the gold words."""
+    scores = NerScores()
+    for words, tags in sentences:
+        gold = {s for s in bio_spans(tags) if s[2] in NER_LABELS}
+        scores.add(gold, {s for s in predict(words) if s[2] in NER_LABELS})
+    return scores
+
+
+def format_ner_summary(s: dict[str, dict[str, float]]) -> str:
+    lines = [f"{'label':8}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}"]
+    for label, v in s.items():
+        lines.append(f"{label:8}{v['precision']:10.3f}{v['recall']:10.3f}{v['f1']:10.3f}{int(v['support']):9d}")
+    return "\n".join(lines)

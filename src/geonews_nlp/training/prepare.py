@@ -42,7 +42,8 @@ def to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
     return n
 
 
-def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, seed: int = 0) -> dict[str, int]:
+def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, seed: int = 0,
+            germeval_repeat: int = 1) -> dict[str, int]:
     """Write train.spacy, tune.spacy and heldout.spacy under ``out``; return sentence counts."""
     mix = dict(DEFAULT_MIX if mix is None else mix)
     germeval = list(read_germeval(shared / "ner" / "germeval2014" / "NER-de-dev.tsv"))
@@ -70,6 +71,9 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
             train.append((toks, tags))
             kept += 1
         counts[name] = kept
+    if germeval_repeat > 1:  # in-domain gold is scarce: show it more often
+        gold = [(t, g) for t, g in train_ge if tuple(t) in seen]
+        train += gold * (germeval_repeat - 1)
     rng.shuffle(train)
     counts["train"] = to_docbin(train, out / "train.spacy")
     counts["tune"] = to_docbin(tune, out / "tune.spacy")
@@ -81,4 +85,6 @@ if __name__ == "__main__":  # pragma: no cover - used by `make train`
     import json
     import sys
 
-    print(json.dumps(prepare(Path(sys.argv[1]), Path(sys.argv[2])), indent=1))
+    mix = json.loads(sys.argv[3]) if len(sys.argv) > 3 else None
+    repeat = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    print(json.dumps(prepare(Path(sys.argv[1]), Path(sys.argv[2]), mix, germeval_repeat=repeat), indent=1))
