@@ -68,7 +68,7 @@ def test_info():
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert data["base"]["origin"] == "blank" and "troop_figures" in data["components"]
-    assert data["gazetteer"]["countries"] > 200
+    assert data["gazetteer"]["country"]["entries"] > 200 and data["gazetteer"]["city"]["entries"] >= 30000
 
 
 def test_evaluate_troops(tmp_path):

@@ -65,7 +65,7 @@ def test_blank_fallback_warns(monkeypatch, caplog):
         with caplog.at_level("WARNING", logger="geonews_nlp"):
             nlp = pipeline.load("de")
         assert "de_core_news_lg" in caplog.text
-        assert nlp.pipe_names[-2:] == ["geonews_entities", "troop_figures"]
+        assert nlp.pipe_names[-3:] == ["geonews_entities", "troop_figures", "gazetteer_linker"]
         result = geonews_nlp.extract(TEXT)
         assert result.model.name == "blank_de" and result.warnings
     finally:
@@ -89,7 +89,7 @@ def test_unknown_language():
 
 def test_entry_points_are_registered():
     names = {ep.name for ep in entry_points(group="spacy_factories")}
-    assert {"geonews_entities", "troop_figures"} <= names
+    assert {"geonews_entities", "troop_figures", "gazetteer_linker"} <= names
 
 
 def test_factories_found_without_import():

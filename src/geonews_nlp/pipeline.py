@@ -94,7 +94,7 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
     return patterns
 
 
-def assemble(nlp: Language, choice: BaseChoice, lang: str) -> Language:
+def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str, ...] = ()) -> Language:
     """Add our components to a base pipeline (idempotent: a saved geonews pipeline is left as it is)."""
     from .components import factories  # noqa: F401  registers the factories without entry points
 
@@ -108,6 +108,7 @@ def assemble(nlp: Language, choice: BaseChoice, lang: str) -> Language:
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("geonews_entities")
     nlp.add_pipe("troop_figures")
+    nlp.add_pipe("gazetteer_linker", config={"gazetteers": list(gazetteers)})
     meta = nlp.meta
     base_name = meta.get("name", "blank")
     full = base_name if base_name.startswith(f"{lang}_") else f"{meta.get('lang', lang)}_{base_name}"
@@ -119,9 +120,16 @@ def assemble(nlp: Language, choice: BaseChoice, lang: str) -> Language:
     return nlp
 
 
+def load(lang: str = "de", model: str | None = None, gazetteers: list[str] | tuple[str, ...] = ()) -> Language:
+    """The geonews pipeline for ``lang``: cached per arguments, so a second call is free.
+
+    ``gazetteers``: your own JSONL/CSV gazetteer files, merged over the shipped ones (yours win).
+    """
+    return _load(lang, model, tuple(str(g) for g in gazetteers))
+
+
 @lru_cache(maxsize=8)
-def load(lang: str = "de", model: str | None = None) -> Language:
-    """The geonews pipeline for ``lang``: cached per arguments, so a second call is free."""
+def _load(lang: str, model: str | None, gazetteers: tuple[str, ...]) -> Language:
     choice = resolve_base(lang, model)
     if choice.origin == "blank":
         logger.warning(Warnings.W001)
@@ -129,7 +137,10 @@ def load(lang: str = "de", model: str | None = None) -> Language:
     if nlp.lang != lang:
         raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin,
                                                error=f"it is a {nlp.lang!r} pipeline, not {lang!r}"))
-    return assemble(nlp, choice, lang)
+    return assemble(nlp, choice, lang, gazetteers)
+
+
+load.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
 
 
 def base_info(nlp: Language) -> dict[str, str]:

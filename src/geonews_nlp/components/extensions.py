@@ -34,5 +34,6 @@ def doc_troops(doc: Doc) -> list[dict[str, Any]]:
     out = []
     for span in doc.spans.get(TROOPS_KEY, []):
         fields = dict(span._.troop or {})
+        fields.pop("location_text", None)
         out.append({"start": span.start_char, "end": span.end_char, "text": span.text, **fields})
     return out

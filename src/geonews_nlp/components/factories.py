@@ -8,17 +8,18 @@ from __future__ import annotations
 from spacy.language import Language
 
 from .entities import DEFAULT_LABEL_MAP, EntityMapper
+from .linker import GazetteerLinker
 from .troops import TroopFigures
 
 
 @Language.factory(
     "geonews_entities",
-    default_config={"label_map": DEFAULT_LABEL_MAP, "link": True},
+    default_config={"label_map": DEFAULT_LABEL_MAP},
     requires=["doc.ents"],
     assigns=["doc._.geonews_entities"],
 )
-def make_entity_mapper(nlp: Language, name: str, label_map: dict[str, str], link: bool) -> EntityMapper:
-    return EntityMapper(nlp, name, label_map, link)
+def make_entity_mapper(nlp: Language, name: str, label_map: dict[str, str]) -> EntityMapper:
+    return EntityMapper(nlp, name, label_map)
 
 
 @Language.factory(
@@ -29,3 +30,14 @@ def make_entity_mapper(nlp: Language, name: str, label_map: dict[str, str], link
 )
 def make_troop_figures(nlp: Language, name: str, spans_key: str, document_actor: bool) -> TroopFigures:
     return TroopFigures(nlp, name, spans_key, document_actor)
+
+
+@Language.factory(
+    "gazetteer_linker",
+    default_config={"gazetteers": [], "fuzzy": True},
+    requires=["doc._.geonews_entities"],
+    assigns=["doc._.geonews_entities", "span._.troop", "token.ent_kb_id"],
+)
+def make_gazetteer_linker(nlp: Language, name: str, gazetteers: list[str], fuzzy: bool) -> GazetteerLinker:
+    """``gazetteers``: extra JSONL/CSV files merged over the shipped ones (theirs win)."""
+    return GazetteerLinker(nlp, name, gazetteers, fuzzy)

@@ -9,7 +9,6 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import builtin
 from ..lang import registry
 from . import extensions
 
@@ -39,8 +38,7 @@ class TroopFigures:
             span._.troop = {
                 "count": f.count, "count_max": f.count_max, "qualifier": f.qualifier, "unit": f.unit,
                 "unit_count": f.unit_count, "actor": f.actor, "kind": f.kind,
-                "actor_link": builtin.link_actor(f.actor),
-                "location": builtin.link_mention(f.location, "LOC", self.lang) if f.location else None,
+                "actor_link": None, "location": None, "location_text": f.location,  # the linker fills these
             }
             spans.append(span)
         doc.spans[self.spans_key] = spans

@@ -1,1 +1,1 @@
-"""Gazetteers and linking. ``builtin`` is the small table used until full gazetteers are shipped."""
+"""Gazetteers: the entry schema, key normalisation, the index and matcher, and the build from source packages."""

@@ -1,0 +1,93 @@
+"""Links entities, troop actors and troop locations to gazetteer entries (``ent.kb_id_`` and a full Link)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteer.store import Gazetteer, Match, default_gazetteer
+from . import extensions
+
+LOCATIVE = {"in", "im", "nach", "aus", "bei", "nahe", "um", "vor", "über", "durch", "von", "vom"}
+
+
+class GazetteerLinker:
+    def __init__(self, nlp: Language, name: str, gazetteers: list[str], fuzzy: bool) -> None:
+        self.name = name
+        self.gazetteers = list(gazetteers)
+        self.fuzzy = fuzzy
+        self._gaz: Gazetteer | None = None  # loaded on first use: building a pipeline stays cheap
+        extensions.register()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = default_gazetteer(tuple(self.gazetteers))
+        return self._gaz
+
+    def _country(self, code: str) -> Match | None:
+        g = self.gazetteer
+        if not hasattr(self, "_by_code"):
+            self._by_code = {e.country: e for e in g.entries.values() if e.type == "country" and e.country}
+        e = self._by_code.get(code)
+        return Match(e, 100.0, "exact") if e else None
+
+    def link_actor(self, actor: str | None) -> dict[str, Any] | None:
+        if not actor:
+            return None
+        m = self._country(actor) if len(actor) == 2 and actor.isupper() else None
+        m = m or self.gazetteer.lookup(actor, "ORG", fuzzy=False)
+        return m.link() if m else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        g = self.gazetteer
+        rows = doc._.geonews_entities or []
+        ents = {(e.start_char, e.end_char): e for e in doc.ents}
+        first = {i: g.lookup(doc.text[r[0]:r[1]], r[2], fuzzy=self.fuzzy)
+                 for i, r in enumerate(rows) if r[2] == "LOC"}
+        countries = frozenset(m.entry.country for m in first.values() if m and m.entry.type == "country"
+                              and m.entry.country)
+        out = []
+        for i, (s, e, label, source, _) in enumerate(rows):
+            text = doc.text[s:e]
+            m = first.get(i) if not countries else g.lookup(text, label, countries=countries, fuzzy=self.fuzzy)
+            if label == "LOC" and m is not None:
+                m = self._metonym(doc, s, e, text, m)
+            link = m.link() if m else None
+            span = ents.get((s, e))
+            if span is not None and link:
+                span.kb_id_ = link["id"]
+            out.append((s, e, label, source, link))
+        doc._.geonews_entities = out
+        for span in doc.spans.get(extensions.TROOPS_KEY, []):
+            fields = dict(span._.troop or {})
+            fields["actor_link"] = self.link_actor(fields.get("actor"))
+            loc = fields.pop("location_text", None)
+            lm = g.lookup(loc, "LOC", countries=countries, fuzzy=self.fuzzy) if loc else None
+            fields["location"] = lm.link() if lm else None
+            span._.troop = fields
+        return doc
+
+    def _metonym(self, doc: Doc, start: int, end: int, text: str, m: Match) -> Match:
+        """A capital used for its government ("Pjöngjang plant", "zwischen Moskau und Pjöngjang")."""
+        country = self.gazetteer.metonym_country(text)
+        if country is None or m.entry.type == "country":
+            return m
+        before = doc.text[max(0, start - 12):start].split()
+        if before and before[-1].lower() in LOCATIVE:
+            return m
+        return Match(m.entry, m.score, "metonym", refers_to=country.id)
+
+    def to_disk(self, path: Path, *, exclude: Any = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", {"gazetteers": self.gazetteers, "fuzzy": self.fuzzy})
+
+    def from_disk(self, path: Path, *, exclude: Any = ()) -> GazetteerLinker:
+        cfg = srsly.read_json(Path(path) / "cfg.json")
+        self.gazetteers, self.fuzzy, self._gaz = list(cfg["gazetteers"]), bool(cfg["fuzzy"]), None
+        return self

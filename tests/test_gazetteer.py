@@ -1,0 +1,129 @@
+"""Gazetteer schema, keys, matching and the reproducible build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geonews_nlp.gazetteer.keys import normalize_key, strip_titles
+from geonews_nlp.gazetteer.schema import Entry, GazetteerError, read_entries
+from geonews_nlp.gazetteer.store import Gazetteer, default_gazetteer, shipped_files
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+@given(st.text())
+def test_key_is_idempotent(text):
+    k = normalize_key(text)
+    assert normalize_key(k) == k
+
+
+@pytest.mark.parametrize("a,b", [("Müller", "Mueller"), ("Straße", "Strasse"), ("NATO–Rat", "nato-rat"),
+                                 ("„Yonhap“", "Yonhap"), ("der Kreml", "Kreml")])
+def test_keys_meet(a, b):
+    assert normalize_key(a) == normalize_key(b)
+
+
+def test_titles_stripped():
+    assert strip_titles("NATO-Generalsekretär Mark Rutte") == "Mark Rutte"
+    assert strip_titles("Präsident Wladimir Putin") == "Wladimir Putin"
+
+
+@pytest.mark.parametrize("mention,label,name,method", [
+    ("Südkoreas", "LOC", "South Korea", "alias"), ("südkoreanische", None, "South Korea", "demonym"),
+    ("Pjöngjang", "LOC", "Pyongyang", "alias"), ("Pyongyang", "LOC", "Pyongyang", "exact"),
+    ("Пхеньян", "LOC", "Pyongyang", "alias"), ("Oblast Kursk", "LOC", "Kursk Oblast", "exact"),
+    ("Präsident Putin", "PER", "Vladimir Putin", "alias"), ("Rutte", "PER", "Mark Rutte", "alias"),
+    ("Hisbollah", "ORG", "Hezbollah", "exact"), ("Moscou", "LOC", "Moscow", "alias"),
+    ("Brüsel", "LOC", "Brussels", "fuzzy"),
+])
+def test_lookup(gaz, mention, label, name, method):
+    m = gaz.lookup(mention, label)
+    assert m is not None and (m.entry.name, m.method) == (name, method)
+
+
+def test_unknown_is_nil(gaz):
+    assert gaz.lookup("Xqzvbnmwk", "LOC") is None
+    assert gaz.lookup("Brüssel", "PER") is None  # the label rules out places
+
+
+def test_disambiguation_by_context(gaz):
+    assert gaz.lookup("Paris", "LOC").entry.country == "FR"
+    assert gaz.lookup("Paris", "LOC", countries=frozenset({"US"})).entry.country == "US"
+
+
+@given(st.sampled_from(sorted(e.id for e in default_gazetteer().entries.values()
+                              if e.type in ("country", "organisation", "armed_group")
+                              or (e.population or 0) > 1_000_000)),
+       st.sampled_from(["", "s", "es"]))
+def test_inflected_label_finds_its_entry(entry_id, ending):
+    g = default_gazetteer()
+    e = g.entries[entry_id]
+    label = (e.labels.get("de") or [e.name])[0]
+    m = g.lookup(label + ending, fuzzy=False)
+    assert m is not None and normalize_key(label) in {normalize_key(n) for _, n in m.entry.all_names()}
+
+
+@given(st.text(max_size=40), st.sampled_from([None, "PER", "ORG", "LOC"]))
+def test_never_raises_and_scores_in_range(text, label):
+    m = default_gazetteer().lookup(text, label)
+    assert m is None or 0 <= m.score <= 100
+
+
+def test_bad_file_names_file_line_and_field(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    good = {"id": "x:1", "type": "city", "name": "Atlantis"}
+    path.write_text(json.dumps(good) + "\n" + json.dumps({**good, "lat": 123}) + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"mine.jsonl, line 2, field 'lat'"):
+        list(read_entries(path))
+    path.write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="line 1"):
+        list(read_entries(path))
+
+
+def test_user_csv_wins(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("id,type,name,country,label:de,alias:any\n"
+                    "Q159,country,Russia (mine),RU,Russland|Russische Föderation,RF\n"
+                    "x:kaff,city,Kaff,DE,Kleinkleckersdorf,\n", encoding="utf-8")
+    g = default_gazetteer((str(path),))
+    assert g.lookup("Russland", "LOC").entry.name == "Russia (mine)"
+    assert g.lookup("Kleinkleckersdorf", "LOC").entry.id == "x:kaff"
+    assert default_gazetteer().lookup("Russland", "LOC").entry.name == "Russia"  # shipped one untouched
+
+
+def test_pipeline_with_user_gazetteer(tmp_path):
+    import geonews_nlp
+
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps(Entry(id="x:1", type="city", name="Kleinkleckersdorf").model_dump()) + "\n",
+                    encoding="utf-8")
+    nlp = geonews_nlp.load("de", None, gazetteers=[str(path)])
+    assert nlp.get_pipe("gazetteer_linker").gazetteer.lookup("Kleinkleckersdorf").entry.id == "x:1"
+
+
+def test_shipped_files_cover_cities():
+    names = {p.name for p in shipped_files()}
+    assert {"countries.jsonl", "cities.jsonl.gz", "regions.jsonl.gz", "persons.jsonl"} <= names
+    assert sum(1 for _ in read_entries(next(p for p in shipped_files() if p.name == "cities.jsonl.gz"))) >= 30000
+
+
+def test_build_is_reproducible(tmp_path):
+    from geonews_nlp.gazetteer.build import build
+
+    src = ROOT / "data" / "gazetteers"
+    if not src.is_dir():
+        pytest.skip("runs from a source checkout")
+    (tmp_path / "curated").mkdir()
+    build(tmp_path)
+    for name in ("countries.jsonl", "regions.jsonl.gz", "cities.jsonl.gz"):
+        assert (tmp_path / name).read_bytes() == (src / name).read_bytes(), name
