@@ -73,7 +73,7 @@ def inflection_candidates(key: str) -> list[str]:
     out: list[str] = []
     if len(key) > 4 and key.endswith("es"):
         out.append(key[:-2])
-    if len(key) > 3 and key.endswith("s"):
+    if len(key) > 2 and key.endswith("s"):
         out.append(key[:-1])
     if len(key) > 3 and key.endswith("n"):  # dative plural, weak nouns: "den Niederlanden"
         out.append(key[:-1])
