@@ -71,10 +71,10 @@ def strip_titles(text: str) -> str:
 def inflection_candidates(key: str) -> list[str]:
     """Base forms a German inflected key may come from: genitive ``-s``/``-es``, adjective endings."""
     out: list[str] = []
-    if len(key) > 4 and key.endswith("es"):
-        out.append(key[:-2])
     if len(key) > 2 and key.endswith("s"):
         out.append(key[:-1])
+    if len(key) > 4 and key.endswith("es"):
+        out.append(key[:-2])
     if len(key) > 3 and key.endswith("n"):  # dative plural, weak nouns: "den Niederlanden"
         out.append(key[:-1])
     for ending in ADJECTIVE_ENDINGS:
