@@ -158,6 +158,33 @@ def evaluate_troops(
     typer.echo(json.dumps(s, indent=2) if as_json else format_troop_summary(s))
 
 
+@evaluate_app.command("links")
+def evaluate_links(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines whose entities carry qid and/or name")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missing link")] = False,
+    lang: Annotated[str, typer.Option()] = "de",
+    model: Annotated[Optional[str], typer.Option()] = None,
+) -> None:
+    """How many gold entity mentions that the pipeline finds are linked to the right entry."""
+    from .api import extract
+    from .errors import InputError
+    from .evaluate import LinkScores, read_gold
+
+    try:
+        docs = [d for d in read_gold(gold) if d.get("entities")]
+    except (OSError, InputError) as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2) from None
+    scores = LinkScores()
+    for d in docs:
+        pred = [e.model_dump() for e in extract(d["text"], lang=lang, model=model).entities]
+        scores.add(d["id"], d["text"], d["entities"], pred)
+    if errors:
+        for e in scores.errors:
+            typer.echo(f"[wrong] {e['id']}: {e['text']!r} gold {e['gold']}, got {e['got']}\n    {e['context']}")
+    typer.echo(json.dumps(scores.summary(), indent=2))
+
+
 @evaluate_app.command("ner")
 def evaluate_ner(
     gold: Annotated[Path, typer.Argument(help="Gold file with one token a line")],

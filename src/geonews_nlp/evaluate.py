@@ -192,3 +192,44 @@ def format_ner_summary(s: dict[str, dict[str, float]]) -> str:
     for label, v in s.items():
         lines.append(f"{label:8}{v['precision']:10.3f}{v['recall']:10.3f}{v['f1']:10.3f}{int(v['support']):9d}")
     return "\n".join(lines)
+
+
+# --- Links: gold entities with a Wikidata id or an English name ----------------------------------
+
+
+def link_is_right(gold: dict[str, Any], link: dict[str, Any] | None) -> bool:
+    """Right when the QIDs agree, or (where either side has no QID) the English names do."""
+    if not link:
+        return False
+    qid = gold.get("qid")
+    if qid and str(link.get("id", "")).startswith("Q"):
+        return link["id"] == qid
+    name = (gold.get("name") or "").casefold()
+    return bool(name) and name == str(link.get("name", "")).casefold()
+
+
+@dataclass
+class LinkScores:
+    gold: int = 0  # gold mentions with a qid or a name
+    found: int = 0  # of those, overlapped by a predicted entity
+    right: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, doc_id: str, text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
+        gold = [g for g in gold if g.get("qid") or g.get("name")]
+        self.gold += len(gold)
+        for gi, pi in match_spans(gold, pred):
+            g, p = gold[gi], pred[pi]
+            self.found += 1
+            if link_is_right(g, p.get("link")):
+                self.right += 1
+            else:
+                link = p.get("link")
+                self.errors.append({"id": doc_id, "text": g["text"], "gold": f"{g.get('qid')} {g.get('name')}",
+                                    "got": f"{link['id']} {link['name']} ({link['method']})" if link else "no link",
+                                    "context": _context(text, g)})
+
+    def summary(self) -> dict[str, Any]:
+        return {"gold_mentions": self.gold, "found": self.found, "linked_right": self.right,
+                "accuracy_on_found": self.right / self.found if self.found else 0.0,
+                "recall": self.right / self.gold if self.gold else 0.0}

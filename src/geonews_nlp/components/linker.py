@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 from ..gazetteer.store import Gazetteer, Match, default_gazetteer
 from . import extensions
 
+REGION_WORDS = {"provinz", "region", "oblast", "gebiet", "bundesland", "bundesstaat", "gouvernement", "kanton",
+                "landkreis", "bezirk", "distrikt", "departement", "regierungsbezirk"}
 LOCATIVE = {"in", "im", "nach", "aus", "bei", "nahe", "um", "vor", "über", "durch", "von", "vom"}
 
 
@@ -54,7 +56,12 @@ class GazetteerLinker:
         out = []
         for i, (s, e, label, source, _) in enumerate(rows):
             text = doc.text[s:e]
-            m = first.get(i) if not countries else g.lookup(text, label, countries=countries, fuzzy=self.fuzzy)
+            before = doc.text[max(0, s - 16):s].split()
+            prefer = ("region",) if before and before[-1].lower() in REGION_WORDS else ()
+            if i in first and not (countries or prefer):
+                m = first[i]  # already looked up with the same arguments
+            else:
+                m = g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
             if label == "LOC" and m is not None:
                 m = self._metonym(doc, s, e, text, m)
             link = m.link() if m else None

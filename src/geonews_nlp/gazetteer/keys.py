@@ -80,4 +80,12 @@ def inflection_candidates(key: str) -> list[str]:
     for ending in ADJECTIVE_ENDINGS:
         if len(key) > len(ending) + 3 and key.endswith(ending):
             out.append(key[: -len(ending)])
+    words = key.split(" ")
+    if len(words) > 1:  # "Demokratischen Republik Kongo", "Mittleren Osten": weak adjective endings
+        base = [w[:-1] if len(w) > 4 and w.endswith(("en", "em")) else
+                w[:-1] if len(w) > 4 and w.endswith("er") and i < len(words) - 1 else w
+                for i, w in enumerate(words)]
+        strong = [w[:-2] + "er" if len(w) > 4 and w.endswith("en") and i < len(words) - 1 else w
+                  for i, w in enumerate(words)]
+        out += [" ".join(base), " ".join(strong)]
     return out

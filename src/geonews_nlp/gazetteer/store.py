@@ -24,10 +24,10 @@ LABEL_TYPES = {
     "ORG": ("organisation", "armed_group", "agency"),
     "PER": ("person",),
 }
-TYPE_RANK = {"country": 0, "region": 1, "city": 2, "place": 3, "organisation": 0, "armed_group": 1, "agency": 2,
+TYPE_RANK = {"country": 0, "city": 1, "region": 2, "place": 3, "organisation": 0, "armed_group": 1, "agency": 2,
              "person": 0}
-FUZZY_CUTOFF = 88.0
-MIN_FUZZY_LEN = 5
+FUZZY_CUTOFF = 85.0
+MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
 
 
 @dataclass(frozen=True)
@@ -108,34 +108,42 @@ class Gazetteer:
             self._blocks = blocks
         return self._blocks
 
-    def _choose(self, ids: Iterable[str], label: str | None, countries: frozenset[str]) -> Entry | None:
+    def _choose(self, ids: Iterable[str], label: str | None, countries: frozenset[str],
+                prefer: tuple[str, ...] = (), strict: bool = True) -> Entry | None:
+        """Disambiguate: the label's types, preferred types, countries of the document, then population."""
         allowed = LABEL_TYPES.get(label or "", None)
         cands = [self.entries[i] for i in ids]
         if allowed:
             typed = [e for e in cands if e.type in allowed]
-            if not typed:
-                return None
-            cands = typed
-        return min(cands, key=lambda e: (e.country not in countries if countries else False,
+            if not typed and (strict or label == "PER"):
+                return None  # persons are never guessed from another type's name
+            cands = typed or cands
+        return min(cands, key=lambda e: (e.type not in prefer if prefer else False,
+                                         e.country not in countries if countries else False,
                                          TYPE_RANK.get(e.type, 9), -(e.population or 0), e.id))
 
     def lookup(self, mention: str, label: str | None = None, *, countries: frozenset[str] = frozenset(),
-               fuzzy: bool = True) -> Match | None:
-        """The best entry for a mention, or None (a NIL) when nothing scores above the cutoff."""
+               fuzzy: bool = True, prefer: tuple[str, ...] = ()) -> Match | None:
+        """The best entry for a mention, or None (a NIL) when nothing scores above the cutoff.
+
+        ``prefer``: entry types to choose first among equal names ("Provinz Idlib" prefers a region).
+        """
         text = strip_titles(mention) if label in (None, "PER") else mention
         key = normalize_key(text)
         if not key:
             return None
         ids = self.keys.get(key)
         if ids:
-            e = self._choose(ids, label, countries)
+            e = self._choose(ids, label, countries, prefer) or self._choose(ids, label, countries, prefer,
+                                                                              strict=False)
             if e is not None:
                 method = "exact" if e.id in self.canonical.get(key, ()) else "alias"
-                return Match(e, 100.0, method)
+                return Match(e, 100.0 if LABEL_TYPES.get(label or "", (e.type,)).count(e.type) else 90.0,
+                             method)
         for base in inflection_candidates(key):
             ids = self.keys.get(base)
             if ids:
-                e = self._choose(ids, label, countries)
+                e = self._choose(ids, label, countries, prefer)
                 if e is not None:
                     return Match(e, 95.0, "alias")
             if base in self.adjectives and label in (None, "LOC"):
