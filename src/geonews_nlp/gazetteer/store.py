@@ -150,6 +150,12 @@ class Gazetteer:
                 return Match(self.entries[self.adjectives[base]], 95.0, "demonym")
         if key in self.adjectives and label in (None, "LOC"):
             return Match(self.entries[self.adjectives[key]], 95.0, "demonym")
+        words = mention.split()
+        if len(words) > 1 and label != "PER":  # a descriptor before the name: "Nachrichtenagentur Yonhap"
+            for k in range(1, len(words)):
+                m = self.lookup(" ".join(words[k:]), label, countries=countries, fuzzy=False, prefer=prefer)
+                if m is not None:
+                    return Match(m.entry, min(m.score, 90.0), "alias", m.refers_to)
         if fuzzy and len(key) >= MIN_FUZZY_LEN:
             return self._fuzzy(key, label, countries)
         return None

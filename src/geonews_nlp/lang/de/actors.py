@@ -77,7 +77,7 @@ EXTRA_NAMES = {
     "usa": "US", "vereinigte staaten": "US", "vereinigten staaten": "US", "amerika": "US",
     "großbritannien": "GB", "england": "GB", "russland": "RU", "weißrussland": "BY", "belarus": "BY",
     "türkei": "TR", "niederlande": "NL", "holland": "NL", "kongo": "CD", "tschechien": "CZ",
-    "palästina": "PS", "gaza": "PS", "gazastreifen": "PS", "kosovo": "XK", "taiwan": "TW",
+    "palästina": "PS", "kosovo": "XK", "taiwan": "TW",
 }
 _ARTICLE = re.compile(r"^(der|die|das|den|dem|des)\s+")
 
