@@ -188,7 +188,10 @@ class _LowerView:
         return self.words[key].lower()
 
 
-_STARTERS = {seq[0] for seq, _ in QUALIFIERS} | set(VAGUE) | VAGUE_DETERMINERS | ARTICLE_ONE | {"zwischen"}
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _seq, _q in QUALIFIERS:  # longest first, as in QUALIFIERS
+    _QUALIFIERS_BY_FIRST.setdefault(_seq[0], []).append((_seq, _q))
+_STARTERS = set(_QUALIFIERS_BY_FIRST) | set(VAGUE) | VAGUE_DETERMINERS | ARTICLE_ONE | {"zwischen"}
 
 
 def could_start_quantity(word: str) -> bool:
@@ -213,7 +216,7 @@ def scan_quantity(words: list[str], i: int) -> Quantity | None:
             if b and b.value > a.value:
                 return Quantity(i, b.end, a.value, b.value, "range")
         return None
-    for seq, q in QUALIFIERS:
+    for seq, q in _QUALIFIERS_BY_FIRST.get(lower[j], ()):
         if tuple(lower[j:j + len(seq)]) == seq:
             qualifier = q
             j += len(seq)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import actors
 from .numbers import Quantity, parse_digits, scan_quantity
@@ -62,6 +63,7 @@ CASUALTY_WORDS = (
 )
 CASUALTY_EXACT = {"tot", "tote", "toten", "ums", "opfer", "starb", "starben", "sterben", "verluste",
                   "verlusten", "gefallen", "gefallene", "gefallenen"}
+_CASUALTY_PREFIXES = tuple(c for c in CASUALTY_WORDS if c not in CASUALTY_EXACT)
 MILITARY_CONTEXT = (
     "armee", "militär", "streitkräfte", "front", "kämpf", "krieg", "truppe", "soldat", "bundeswehr", "nato",
     "einsatz", "stationier", "miliz", "dschihad", "terror", "rekrutier", "offensive", "brigade", "division",
@@ -118,6 +120,7 @@ def is_punct(word: str) -> bool:
     return bool(word) and not any(c.isalnum() for c in word)
 
 
+@lru_cache(maxsize=65536)
 def classify_head(word: str) -> tuple[str, str] | None:
     """(category, unit) for a noun: personnel, formation, generic or demonym; None otherwise."""
     w = word.lower().rstrip(".")
@@ -147,12 +150,14 @@ def classify_head(word: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _military_word(word: str) -> bool:
+    lw = word.lower()
+    return any(k in lw for k in MILITARY_CONTEXT)
+
+
 def is_military_context(words: list[str]) -> bool:
-    for w in words:
-        lw = w.lower()
-        if any(k in lw for k in MILITARY_CONTEXT):
-            return True
-    return False
+    return any(_military_word(w) for w in words)
 
 
 def _year_like(value: int, word: str) -> bool:
@@ -315,7 +320,7 @@ def _window_has_casualty(words: list[str], start: int, end: int) -> bool:
         lw = words[k].lower()
         if k >= end and lw in (";", ":"):
             break
-        if lw in CASUALTY_EXACT or lw.startswith(tuple(c for c in CASUALTY_WORDS if c not in CASUALTY_EXACT)):
+        if lw in CASUALTY_EXACT or lw.startswith(_CASUALTY_PREFIXES):
             if lw == "leben" and (k == 0 or words[k - 1].lower() != "ums"):
                 continue
             return True
