@@ -69,8 +69,13 @@ def test_inflected_label_finds_its_entry(entry_id, ending):
     g = default_gazetteer()
     e = g.entries[entry_id]
     label = (e.labels.get("de") or [e.name])[0]
+    if label.isupper() and ending == "es":
+        ending = "s"  # acronyms take -s in the genitive, never -es
     m = g.lookup(label + ending, fuzzy=False)
-    assert m is not None and normalize_key(label) in {normalize_key(n) for _, n in m.entry.all_names()}
+    assert m is not None
+    names = {normalize_key(n) for _, n in m.entry.all_names()}
+    # the entry itself, unless the inflected form is another entry's own name ("Perus", a city in Brazil)
+    assert normalize_key(label) in names or normalize_key(label + ending) in names
 
 
 @given(st.text(max_size=40), st.sampled_from([None, "PER", "ORG", "LOC"]))
