@@ -8,7 +8,6 @@ sentence, or share a run of six tokens with one, are dropped.
 
 from __future__ import annotations
 
-import itertools
 import random
 from collections.abc import Iterable
 from pathlib import Path

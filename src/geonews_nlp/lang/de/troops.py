@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import actors
-from .numbers import Quantity, parse_digits, scan_quantity
+from .numbers import Quantity, scan_quantity
 
 PERSONNEL_SUFFIXES = (
     "soldat", "soldaten", "soldatin", "soldatinnen", "truppen", "kämpfer", "kämpfern", "kämpferinnen",
@@ -80,7 +80,7 @@ LOCATION_PREPS = {"in", "nach", "an", "gegen", "zu", "zur", "zum", "im", "ins", 
 PREPOSITIONS = LOCATION_PREPS | {"entlang", "nahe", "innerhalb", "außerhalb", "hinter", "neben", "während"}
 ELLIPSIS_NEXT = {",", ".", ";", ":", ")", "–", "-", "aus", "von", "vom", "in", "im", "nach", "davon", "weitere",
                  "mehr", "sollen", "sind", "waren", "werden", "wurden", "seien", "sein", "bei", "zum", "zur",
-                 "an", "und", "oder", "?", "!", "kamen", "kommen", "stammen", "stammten", "dienen", "?"}
+                 "an", "und", "oder", "?", "!", "kamen", "kommen", "stammen", "stammten", "dienen"}
 TIME_BEFORE = {"am", "seit", "jahr", "jahre", "jahren", "anno", "bis", "ab", "nr.", "nummer", "von", "vom",
                "um", "im", "mai", "juni", "juli", "januar", "februar", "märz", "april", "august",
                "september", "oktober", "november", "dezember"}
@@ -436,8 +436,6 @@ def _actor_in_sentence(words: list[str], f: Figure, subjects: set[int] | None) -
         found, _ = _name_at(words, k)
         if found:
             return found
-        if k > 0 and (found := actors.actor_from_prefix(words[k])) and classify_head(words[k]) is None:
-            continue
     return None
 
 
