@@ -131,6 +131,18 @@ def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Writ
         out.write_text(text, encoding="utf-8")
 
 
+def _read_gold_or_exit(path: Path) -> list[dict]:
+    """The gold documents, or a clear message (file, line) and exit code 2."""
+    from .errors import InputError
+    from .evaluate import read_gold
+
+    try:
+        return list(read_gold(path))
+    except (OSError, InputError) as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2) from None
+
+
 @evaluate_app.command("troops")
 def evaluate_troops(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (docs/troop-figures.md format)")],
@@ -141,14 +153,9 @@ def evaluate_troops(
 ) -> None:
     """Span F1, value F1 and attribute accuracies of troop figures."""
     from .api import extract
-    from .errors import InputError
-    from .evaluate import format_troop_summary, read_gold, score_troops
+    from .evaluate import format_troop_summary, score_troops
 
-    try:
-        docs = list(read_gold(gold))
-    except (OSError, InputError) as e:
-        _err(f"error: {e}")
-        raise typer.Exit(2) from None
+    docs = _read_gold_or_exit(gold)
     scores = score_troops(docs, lambda text: [t.model_dump() for t in extract(text, lang=lang, model=model).troops])
     if errors:
         for e in scores.errors:
@@ -167,14 +174,9 @@ def evaluate_links(
 ) -> None:
     """How many gold entity mentions that the pipeline finds are linked to the right entry."""
     from .api import extract
-    from .errors import InputError
-    from .evaluate import LinkScores, read_gold
+    from .evaluate import LinkScores
 
-    try:
-        docs = [d for d in read_gold(gold) if d.get("entities")]
-    except (OSError, InputError) as e:
-        _err(f"error: {e}")
-        raise typer.Exit(2) from None
+    docs = [d for d in _read_gold_or_exit(gold) if d.get("entities")]
     scores = LinkScores()
     for d in docs:
         pred = [e.model_dump() for e in extract(d["text"], lang=lang, model=model).entities]
@@ -214,12 +216,13 @@ def evaluate_ner(
     nlp = load(lang, model)
 
     def predict(words: list[str]) -> set[tuple[int, int, str]]:
+        """Token spans of the entities our pipeline reports (labels mapped to PER/ORG/LOC)."""
         doc = Doc(nlp.vocab, words=words, spaces=[True] * len(words))
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        return {(e.start, e.end, label) for e in doc.ents
-                for label in [next((r[2] for r in doc._.geonews_entities or [] if r[0] == e.start_char
-                                    and r[1] == e.end_char), None)] if label}
+        spans = (doc.char_span(s, e) for s, e, _, _, _ in doc._.geonews_entities or [])
+        labels = (row[2] for row in doc._.geonews_entities or [])
+        return {(span.start, span.end, label) for span, label in zip(spans, labels) if span is not None}
 
     s = score_ner(data, predict).summary()
     typer.echo(json.dumps(s, indent=2) if as_json else f"{len(data)} sentences\n" + format_ner_summary(s))

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions
+from .serialize import SettingsOnDisk
 
 DEFAULT_LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
 
 
-class EntityMapper:
+class EntityMapper(SettingsOnDisk):
+    SETTINGS = ("label_map",)
+
     """Keeps PER, ORG and LOC (under their base-model names) and drops the rest (MISC)."""
 
     def __init__(self, nlp: Language, name: str, label_map: dict[str, str]) -> None:
@@ -32,13 +32,3 @@ class EntityMapper:
             rows.append((ent.start_char, ent.end_char, label, source, None))
         doc._.geonews_entities = rows
         return doc
-
-    def to_disk(self, path: Path, *, exclude: Any = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", {"label_map": self.label_map})
-
-    def from_disk(self, path: Path, *, exclude: Any = ()) -> EntityMapper:
-        cfg = srsly.read_json(Path(path) / "cfg.json")
-        self.label_map = dict(cfg["label_map"])
-        return self

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer.store import Gazetteer, Match, default_gazetteer
 from . import extensions
+from .serialize import SettingsOnDisk
 
 REGION_WORDS = {"provinz", "region", "oblast", "gebiet", "bundesland", "bundesstaat", "gouvernement", "kanton",
                 "landkreis", "bezirk", "distrikt", "departement", "regierungsbezirk"}
 LOCATIVE = {"in", "im", "nach", "aus", "bei", "nahe", "um", "vor", "über", "durch", "von", "vom"}
 
 
-class GazetteerLinker:
+class GazetteerLinker(SettingsOnDisk):
+    SETTINGS = ("gazetteers", "fuzzy")
+
     def __init__(self, nlp: Language, name: str, gazetteers: list[str], fuzzy: bool) -> None:
         self.name = name
         self.gazetteers = list(gazetteers)
@@ -89,12 +90,5 @@ class GazetteerLinker:
             return m
         return Match(m.entry, m.score, "metonym", refers_to=country.id)
 
-    def to_disk(self, path: Path, *, exclude: Any = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", {"gazetteers": self.gazetteers, "fuzzy": self.fuzzy})
-
-    def from_disk(self, path: Path, *, exclude: Any = ()) -> GazetteerLinker:
-        cfg = srsly.read_json(Path(path) / "cfg.json")
-        self.gazetteers, self.fuzzy, self._gaz = list(cfg["gazetteers"]), bool(cfg["fuzzy"]), None
-        return self
+    def _settings_loaded(self) -> None:
+        self._gaz = None  # other gazetteer files: reload on first use

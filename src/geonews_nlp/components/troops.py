@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import registry
 from . import extensions
+from .serialize import SettingsOnDisk
 
 SUBJECT_DEPS = {"sb", "nsubj", "nsubj:pass", "sbp"}
 
 
-class TroopFigures:
+class TroopFigures(SettingsOnDisk):
+    SETTINGS = ("spans_key", "document_actor")
+
     def __init__(self, nlp: Language, name: str, spans_key: str, document_actor: bool) -> None:
         self.name = name
         self.lang = nlp.lang
@@ -43,13 +43,3 @@ class TroopFigures:
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
-
-    def to_disk(self, path: Path, *, exclude: Any = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", {"spans_key": self.spans_key, "document_actor": self.document_actor})
-
-    def from_disk(self, path: Path, *, exclude: Any = ()) -> TroopFigures:
-        cfg = srsly.read_json(Path(path) / "cfg.json")
-        self.spans_key, self.document_actor = cfg["spans_key"], bool(cfg["document_actor"])
-        return self
