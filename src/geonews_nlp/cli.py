@@ -38,43 +38,69 @@ def extract(
 
 @app.command()
 def annotate(
-    in_dir: Annotated[Path, typer.Argument(help="Folder of .txt/.md files (searched recursively)")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output JSON Lines file")],
-    batch_size: Annotated[int, typer.Option(min=1)] = 64,
-    n_process: Annotated[int, typer.Option(min=1)] = 1,
+    in_path: Annotated[Path, typer.Argument(help="A folder (searched recursively) or one file: "
+                                            ".txt .md .html .jsonl, each optionally .gz")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (.jsonl/.csv/.parquet) or a folder "
+                                      "of shards, one per input")],
+    format: Annotated[Optional[str], typer.Option("--format", help="jsonl (a document a line), csv or "
+                                                  "parquet (a mention a row); default: from --out, else jsonl")
+                      ] = None,
+    resume: Annotated[bool, typer.Option(help="Keep what an interrupted run finished; redo the rest")] = False,
+    engine: Annotated[str, typer.Option(help="local, or dask (a LocalCluster unless --scheduler)")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://host:8786")
+                         ] = None,
+    n_process: Annotated[int, typer.Option(min=1, help="Processes (local) or LocalCluster workers (dask)")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Texts sent to a worker at a time")] = 64,
+    text_field: Annotated[str, typer.Option(help="JSON Lines: the field holding the text")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSON Lines: the field holding the document id")] = "id",
+    max_chars: Annotated[int, typer.Option(min=1, help="Refuse documents longer than this (longer than "
+                                           "100,000 characters are annotated in chunks)")] = 10_000_000,
     lang: Annotated[str, typer.Option()] = "de",
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path)")] = None,
     summary: Annotated[bool, typer.Option(help="Print a readable summary of what was found")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
 ) -> None:
-    """Annotate every document under IN_DIR into one JSON line each (id = relative path)."""
-    from tqdm import tqdm
+    """Annotate every document under IN_PATH; bad inputs are skipped and listed in errors.jsonl.
 
-    from .api import extract_many
-    from .io import ReadError, atomic_writer, iter_documents
+    Exit status: 0 all read, 1 some inputs skipped, 2 bad arguments, 130 interrupted (rerun with --resume).
+    """
+    from .batch import JobSettings, SettingsMismatch, annotate_folder
+    from .writers import FORMATS, MissingDependency
 
-    if not in_dir.is_dir():
-        _err(f"error: {in_dir} is not a folder")
+    if not in_path.exists():
+        _err(f"error: {in_path} does not exist")
         raise typer.Exit(2)
-    items = list(iter_documents(in_dir))
-    failed = [i for i in items if isinstance(i, ReadError)]
-    for e in failed:
-        _err(f"skipped {e.path}: {e.reason}")
-    docs = [i for i in items if not isinstance(i, ReadError)]
-    results = []
-    with atomic_writer(out) as f:
-        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr, disable=quiet, desc="annotate")
-        for r in extract_many(docs, lang=lang, batch_size=batch_size, n_process=n_process, model=model):
-            f.write(r.model_dump_json() + "\n")
-            if summary:
-                results.append(r)
-            bar.update(1)
-        bar.close()
+    fmt = format or (out.suffix.lower().lstrip(".") if out.suffix.lower().lstrip(".") in FORMATS else "jsonl")
+    if fmt not in FORMATS:
+        _err(f"error: unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    settings = JobSettings(lang=lang, model=model, fmt=fmt, text_field=text_field, id_field=id_field,
+                           max_chars=max_chars)
+    printed = []
+    try:
+        result = annotate_folder(in_path, out, settings, resume=resume, engine=engine, n_process=n_process,
+                                 scheduler=scheduler, batch_size=batch_size, progress=not quiet,
+                                 on_result=printed.append if summary else None)
+    except (SettingsMismatch, MissingDependency, ValueError, RuntimeError) as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2) from None
+    except OSError as e:
+        _err(f"error: {e} (nothing finished is lost: fix it and rerun with --resume)")
+        raise typer.Exit(1) from None
     if summary:
-        for r in results:
-            typer.echo(_summary(r))
-    _err(f"{len(docs)} documents written to {out}; {len(failed)} skipped")
-    if failed:
+        from .results import DocumentResult
+
+        for r in printed:
+            typer.echo(_summary(DocumentResult.model_validate(r)))
+    for p in result.problems:
+        _err(f"skipped {p.path}{f' line {p.line}' if p.line else ''}: {p.reason}")
+    if result.interrupted:
+        _err(f"interrupted: rerun with --resume to finish ({out})")
+        raise typer.Exit(130)
+    before = f", {result.files_done_before} already done" if result.files_done_before else ""
+    _err(f"{result.documents} documents from {result.files} files written to {result.output}{before}; "
+         f"{len(result.problems)} skipped" + (f" (see {result.errors_file})" if result.problems else ""))
+    if result.problems:
         raise typer.Exit(1)
 
 

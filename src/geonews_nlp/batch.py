@@ -1,0 +1,436 @@
+"""Annotating folders: a resumable job that reads inputs, farms texts out to an engine, writes shards.
+
+The flow, run by :func:`annotate_folder` in the calling process (the coordinator):
+
+    inputs → (read, decode, split) → batches of texts → engine (in-process, processes or Dask)
+           → result dicts → one shard per input, written atomically → a line in the manifest
+
+Only the coordinator touches the file system; engines see texts and return compact result dicts,
+so the same job runs on one core, on a process pool or on a Dask cluster without a shared disk.
+The manifest records each finished input's size, mtime and content hash: ``resume=True`` skips
+inputs whose shard exists and whose content is unchanged, and redoes everything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .readers import ReadError, chunk_text, count_documents, find_inputs, read_documents
+from .writers import atomic_writer, check_format, combine, write_results
+
+MANIFEST = "_manifest.jsonl"
+SETTINGS = "_settings.json"
+CHUNK_CHARS = 100_000  # well under spaCy's max_length; long files are cut at paragraph breaks
+
+
+@dataclass(frozen=True)
+class JobSettings:
+    """What decides the output's content: a resumed run must use the same."""
+
+    lang: str = "de"
+    model: str | None = None
+    fmt: str = "jsonl"
+    text_field: str = "text"
+    id_field: str = "id"
+    max_chars: int | None = 10_000_000
+    gazetteers: tuple[str, ...] = ()
+
+
+@dataclass
+class Problem:
+    """One input (or one line of it) that was skipped, with the reason."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def to_json(self) -> str:
+        return json.dumps({k: v for k, v in asdict(self).items() if v is not None}, ensure_ascii=False)
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    files_done_before: int = 0
+    documents: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    output: Path | None = None
+    errors_file: Path | None = None
+    interrupted: bool = False
+
+
+# --- the work an engine does: texts in, result dicts out ------------------------------------------
+
+def annotate_texts(batch: list[tuple[Any, str]], settings: JobSettings, batch_size: int = 64
+                   ) -> list[tuple[Any, dict[str, Any]]]:
+    """``(key, result dict)`` for ``(key, text)`` pairs; loads (and caches) the pipeline in this process."""
+    from .api import _warnings_for
+    from .pipeline import base_info, load
+    from .results import DocumentResult
+
+    nlp = load(settings.lang, settings.model, settings.gazetteers)
+    info, warns = base_info(nlp), _warnings_for(nlp)
+    out = []
+    for doc, key in nlp.pipe(((text, key) for key, text in batch), as_tuples=True, batch_size=batch_size):
+        out.append((key, DocumentResult.from_doc(doc, model=info, warnings=warns).model_dump(mode="json")))
+    return out
+
+
+def _merge(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """One result from the results of a document's chunks, offsets moved back to the whole text."""
+    parts.sort(key=lambda p: p[0])
+    first = parts[0][1]
+    merged = {**first, "id": doc_id, "entities": [], "troops": [], "warnings": []}
+    for offset, r in parts:
+        for key in ("entities", "troops"):
+            merged[key] += [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in r[key]]
+        merged["warnings"] += [w for w in r["warnings"] if w not in merged["warnings"]]
+    return merged
+
+
+# --- engines: each maps batches to results, in any order ------------------------------------------
+
+class LocalEngine:
+    """In this process, one batch after another."""
+
+    def __init__(self, settings: JobSettings, batch_size: int):
+        self.settings, self.batch_size = settings, batch_size
+
+    def run(self, batches: Iterator[list[tuple[Any, str]]]) -> Iterator[list[tuple[Any, dict]]]:
+        for batch in batches:
+            yield annotate_texts(batch, self.settings, self.batch_size)
+
+    def close(self) -> None:
+        pass
+
+
+def _bounded(submit: Callable[[list], Any], wait_one: Callable[[set], tuple[Any, set]],
+             batches: Iterator[list], limit: int) -> Iterator[Any]:
+    """Keep at most ``limit`` batches in flight; yield results as they finish."""
+    pending: set = set()
+    for batch in batches:
+        pending.add(submit(batch))
+        while len(pending) >= limit:
+            result, pending = wait_one(pending)
+            yield result
+    while pending:
+        result, pending = wait_one(pending)
+        yield result
+
+
+class ProcessEngine:
+    """A pool of worker processes on this machine, each with its own pipeline."""
+
+    def __init__(self, settings: JobSettings, batch_size: int, n_process: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.settings, self.batch_size, self.n = settings, batch_size, n_process
+        self.pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"))
+
+    def run(self, batches):
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        def wait_one(pending):
+            done, rest = wait(pending, return_when=FIRST_COMPLETED)
+            first = done.pop()
+            return first.result(), rest | done
+
+        yield from _bounded(lambda b: self.pool.submit(annotate_texts, b, self.settings, self.batch_size),
+                            wait_one, batches, 2 * self.n)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+class DaskEngine:
+    """A Dask cluster: the scheduler at ``address``, or a LocalCluster of ``n_workers`` processes."""
+
+    def __init__(self, settings: JobSettings, batch_size: int, address: str | None, n_workers: int):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise RuntimeError("the dask engine needs dask.distributed: pip install 'geonews-nlp[dask]'") from None
+        self.settings, self.batch_size = settings, batch_size
+        self.cluster = None
+        if address:
+            self.client = Client(address)
+        else:  # one thread a worker: spaCy pipelines are not meant to be shared between threads
+            self.cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        self.n = max(1, len(self.client.scheduler_info().get("workers", {})) or n_workers)
+
+    def run(self, batches):
+        from dask.distributed import wait
+
+        def wait_one(pending):
+            done, rest = wait(list(pending), return_when="FIRST_COMPLETED")
+            first = done.pop()
+            return first.result(), set(rest) | set(done)
+
+        yield from _bounded(lambda b: self.client.submit(annotate_texts, b, self.settings, self.batch_size,
+                                                         pure=False),
+                            wait_one, batches, 2 * self.n)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+# --- the job --------------------------------------------------------------------------------------
+
+def file_hash(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+@dataclass
+class _Input:
+    path: Path
+    rel: str
+    shard: Path
+    size: int = 0
+    mtime_ns: int = 0
+    hash: str = ""
+    ids: list[str] = field(default_factory=list)  # documents, in order
+    chunks: dict[int, int] = field(default_factory=dict)  # document index → number of chunks
+    results: dict[int, list[tuple[int, dict]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    outstanding: int = 0
+    read_done: bool = False
+
+
+class Manifest:
+    """Append-only record of finished inputs; a torn last line (kill -9) is ignored on reading."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def load(self) -> dict[str, dict[str, Any]]:
+        entries: dict[str, dict[str, Any]] = {}
+        if not self.path.is_file():
+            return entries
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            try:
+                e = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(e, dict) and "input" in e:
+                entries[e["input"]] = e
+        return entries
+
+    def append(self, entry: dict[str, Any]) -> None:
+        with open(self.path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+
+
+def _settings_json(s: JobSettings) -> dict[str, Any]:
+    d = asdict(s)
+    d["gazetteers"] = list(s.gazetteers)
+    return d
+
+
+class SettingsMismatch(ValueError):
+    pass
+
+
+def output_layout(out: Path, fmt: str) -> tuple[Path, Path | None, Path]:
+    """``(work folder, single output file or None, errors file)`` for ``--out``.
+
+    A path ending in .jsonl/.csv/.parquet is one file, built from shards kept in a hidden folder
+    beside it until the run completes; anything else is a folder of shards, one per input.
+    """
+    if out.suffix.lower() in (".jsonl", ".csv", ".parquet") and not out.is_dir():
+        return out.parent / f".{out.name}.parts", out, out.with_name(out.stem + ".errors.jsonl")
+    return out, None, out / "errors.jsonl"
+
+
+def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: bool = False,
+                    engine: str = "local", n_process: int = 1, scheduler: str | None = None,
+                    batch_size: int = 64, progress: bool = True,
+                    on_result: Callable[[dict[str, Any]], None] | None = None) -> Summary:
+    """Annotate every input under ``in_path`` into ``out``; see the module docstring."""
+    check_format(settings.fmt)
+    work, single, errors_file = output_layout(out, settings.fmt)
+    work.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(work / MANIFEST)
+    settings_file = work / SETTINGS
+    wanted = _settings_json(settings)
+    done_before: dict[str, dict[str, Any]] = {}
+    if resume and settings_file.is_file():
+        earlier = json.loads(settings_file.read_text(encoding="utf-8"))
+        if earlier != wanted:
+            diff = {k: (earlier.get(k), v) for k, v in wanted.items() if earlier.get(k) != v}
+            raise SettingsMismatch(f"the run in {work} used other settings {diff}; "
+                                   "run without --resume to start over")
+        done_before = manifest.load()
+    else:
+        for e in manifest.load().values():  # a fresh start: drop what an earlier run wrote
+            (work / e["shard"]).unlink(missing_ok=True)
+        manifest.path.unlink(missing_ok=True)
+    with atomic_writer(settings_file) as f:
+        f.write(json.dumps(wanted, indent=1))
+
+    root = in_path if in_path.is_dir() else in_path.parent
+    inputs = []
+    for path in find_inputs(in_path):
+        rel = path.relative_to(root).as_posix()
+        inputs.append(_Input(path, rel, work / f"{rel}.{settings.fmt}"))
+
+    summary = Summary(files=len(inputs), errors_file=errors_file)
+    todo: list[_Input] = []
+    known_problems: list[Problem] = []
+    n_docs_before = 0
+    for inp in inputs:
+        entry = done_before.get(inp.rel)
+        if entry and inp.shard.is_file() and _unchanged(inp.path, entry):
+            summary.files_done_before += 1
+            n_docs_before += entry.get("documents", 0)
+            known_problems += [Problem(**p) for p in entry.get("problems", [])]
+        else:
+            todo.append(inp)
+
+    total = n_docs_before + sum(count_documents(inp.path) for inp in todo)
+    bar = _progress(total, n_docs_before, progress)
+    eng = _engine(engine, settings, batch_size, n_process, scheduler) if todo else None
+    problems: list[Problem] = []
+    try:
+        if eng is not None:
+            for results in eng.run(_batches(todo, settings, batch_size, problems, manifest, work, on_result)):
+                for key, result in results:
+                    inp = todo[key[0]]
+                    inp.results.setdefault(key[1], []).append((key[2], result))
+                    inp.outstanding -= 1
+                    if key[2] == 0:
+                        bar.update(1)
+                    if inp.outstanding == 0 and inp.read_done:
+                        _finish(inp, manifest, work, settings.fmt, on_result)
+        summary.documents = n_docs_before + sum(len(i.ids) for i in todo)
+        bar.total = bar.n  # the estimate counted bad lines too
+        bar.refresh()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        bar.close()
+        if eng is not None:
+            eng.close()
+    for inp in todo:
+        problems += inp.problems
+    summary.problems = known_problems + problems
+    _write_errors(errors_file, summary.problems)
+    if summary.interrupted:
+        return summary
+    if single is not None:
+        shards = [inp.shard for inp in inputs if inp.shard.is_file()]
+        combine(shards, single, settings.fmt)
+        shutil.rmtree(work)
+    summary.output = single or work
+    return summary
+
+
+def _unchanged(path: Path, entry: dict[str, Any]) -> bool:
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return st.st_size == entry.get("size") and file_hash(path) == entry.get("hash")
+
+
+def _engine(name: str, settings: JobSettings, batch_size: int, n_process: int, scheduler: str | None):
+    if name == "dask":
+        return DaskEngine(settings, batch_size, scheduler, n_process)
+    if name != "local":
+        raise ValueError(f"unknown engine {name!r}: local or dask")
+    if n_process > 1:
+        return ProcessEngine(settings, batch_size, n_process)
+    return LocalEngine(settings, batch_size)
+
+
+def _progress(total: int, initial: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, initial=initial, unit="doc", file=sys.stderr, disable=not enabled,
+                desc="annotate", smoothing=0.1)
+
+
+def _batches(todo: list[_Input], settings: JobSettings, batch_size: int, problems: list[Problem],
+             manifest: Manifest, work: Path, on_result) -> Iterator[list[tuple[Any, str]]]:
+    """Read inputs lazily and cut their texts into batches keyed ``(input, document, chunk offset)``."""
+    batch: list[tuple[Any, str]] = []
+    for t, inp in enumerate(todo):
+        try:
+            st = inp.path.stat()
+            inp.size, inp.mtime_ns = st.st_size, st.st_mtime_ns
+            inp.hash = file_hash(inp.path)
+            for item in read_documents(inp.path, inp.rel, text_field=settings.text_field,
+                                       id_field=settings.id_field):
+                if isinstance(item, ReadError):
+                    inp.problems.append(Problem(inp.rel, item.reason, item.line))
+                    continue
+                if settings.max_chars is not None and len(item.text) > settings.max_chars:
+                    inp.problems.append(Problem(inp.rel, f"document {item.id!r} has {len(item.text):,} "
+                                                f"characters, more than --max-chars {settings.max_chars:,}"))
+                    continue
+                d = len(inp.ids)
+                inp.ids.append(item.id)
+                pieces = chunk_text(item.text, CHUNK_CHARS)
+                inp.chunks[d] = len(pieces)
+                for offset, piece in pieces:
+                    inp.outstanding += 1
+                    batch.append(((t, d, offset), piece))
+                    if len(batch) >= batch_size:
+                        yield batch
+                        batch = []
+        except ReadError as e:
+            inp.problems.append(Problem(inp.rel, e.reason, e.line))
+        except OSError as e:
+            problems.append(Problem(inp.rel, f"cannot read: {e.strerror or e}"))
+            inp.read_done = True  # not recorded in the manifest: a later --resume tries it again
+            continue
+        inp.read_done = True
+        if inp.outstanding == 0:  # nothing to annotate (all lines bad, or an unreadable file)
+            _finish(inp, manifest, work, settings.fmt, on_result)
+    if batch:
+        yield batch
+
+
+def _finish(inp: _Input, manifest: Manifest, work: Path, fmt: str, on_result) -> None:
+    """Write the input's shard atomically, then record it: a shard without a record is redone."""
+    results = []
+    for d, doc_id in enumerate(inp.ids):
+        parts = inp.results.pop(d, [])
+        if len(parts) == 1:
+            results.append({**parts[0][1], "id": doc_id})
+        else:
+            results.append(_merge(doc_id, parts))
+    write_results(inp.shard, results, fmt)
+    manifest.append({"input": inp.rel, "shard": inp.shard.relative_to(work).as_posix(), "size": inp.size,
+                     "mtime_ns": inp.mtime_ns, "hash": inp.hash, "documents": len(results),
+                     "problems": [asdict(p) for p in inp.problems]})
+    if on_result is not None:
+        for r in results:
+            on_result(r)
+
+
+def _write_errors(path: Path, problems: list[Problem]) -> None:
+    if not problems:
+        path.unlink(missing_ok=True)
+        return
+    with atomic_writer(path) as f:
+        for p in problems:
+            f.write(p.to_json() + "\n")
