@@ -38,17 +38,31 @@ def test_annotate_skips_bad_files(tmp_path):
     (src / "sub" / "b.md").write_text("# Titel\n\nDie NATO tagt.", encoding="utf-8")
     (src / "empty.txt").write_bytes(b"")
     (src / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (src / "latin1.txt").write_bytes("Die Soldaten kämpfen in Süd-Kärnten.".encode("latin-1"))
+    (src / "latin1.txt").write_bytes("Die Soldaten kämpfen für Österreich.".encode("latin-1"))
+    (src / "lines.jsonl").write_text('{"id": "n1", "text": "Moskau schickt 300 Soldaten."}\n{oops\n',
+                                     encoding="utf-8")
     (src / "ignored.csv").write_text("x", encoding="utf-8")
     out = tmp_path / "out" / "result.jsonl"
     r = runner.invoke(app, ["annotate", str(src), "-o", str(out), "--quiet"])
-    assert r.exit_code == 1  # some files failed
-    assert "skipped binary.txt" in r.stderr and "skipped latin1.txt" in r.stderr
-    assert "3 documents written" in r.stderr and "2 skipped" in r.stderr
+    assert r.exit_code == 1  # some inputs failed
+    assert "skipped binary.txt: binary file" in r.stderr and "skipped empty.txt: empty file" in r.stderr
+    assert "skipped lines.jsonl line 2: invalid JSON" in r.stderr
+    assert "4 documents from 6 files" in r.stderr and "3 skipped" in r.stderr
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert [d["id"] for d in lines] == ["a.txt", "empty.txt", "sub/b.md"]
-    assert lines[0]["troops"][0]["count"] == 1500 and lines[1]["entities"] == []
-    assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
+    assert [d["id"] for d in lines] == ["a.txt", "latin1.txt", "n1", "sub/b.md"]
+    assert lines[0]["troops"][0]["count"] == 1500 and lines[1]["entities"][0]["text"] == "Österreich"
+    errors = [json.loads(x) for x in (out.parent / "result.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["path"], e.get("line")) for e in errors] == [("binary.txt", None), ("empty.txt", None),
+                                                            ("lines.jsonl", 2)]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["result.errors.jsonl", "result.jsonl"]
+
+
+def test_annotate_bad_arguments(tmp_path):
+    (tmp_path / "a.txt").write_text("Text", encoding="utf-8")
+    r = runner.invoke(app, ["annotate", str(tmp_path), "-o", str(tmp_path / "o"), "--format", "xml"])
+    assert r.exit_code == 2 and "unknown --format 'xml'" in r.stderr
+    r = runner.invoke(app, ["annotate", str(tmp_path), "-o", str(tmp_path / "o"), "--engine", "spark"])
+    assert r.exit_code == 2 and "unknown engine 'spark'" in r.stderr
 
 
 def test_annotate_clean_folder_exits_zero(tmp_path):
@@ -60,7 +74,7 @@ def test_annotate_clean_folder_exits_zero(tmp_path):
 
 def test_annotate_missing_folder(tmp_path):
     r = runner.invoke(app, ["annotate", str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl")])
-    assert r.exit_code == 2 and "is not a folder" in r.stderr
+    assert r.exit_code == 2 and "does not exist" in r.stderr
 
 
 def test_info():

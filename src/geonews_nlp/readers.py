@@ -86,7 +86,21 @@ def _looks_utf16(sample: bytes) -> str | None:
     return None
 
 
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f")
+    return bad / max(1, len(sample))
+
+
 def decode(data: bytes) -> tuple[str, str]:
+    """``(text, encoding)``; see :func:`_decode`. Text that is mostly control characters is refused."""
+    text, encoding = _decode(data)
+    if _control_ratio(text) > 0.05:
+        raise ReadError("binary file (control characters)")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     """``(text, encoding)``: BOMs, then UTF-16 by its NUL pattern, strict UTF-8, then CP1252/Latin-1.
 
     charset-normalizer chooses among the 8-bit fallbacks and refuses binary data; it is only asked
