@@ -145,6 +145,32 @@ def info(lang: Annotated[str, typer.Option()] = "de",
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes, each with its own pipeline")] = 1,
+    max_chars: Annotated[int, typer.Option(min=1, help="Longest text accepted (longer: 413)")] = 100_000,
+    max_batch: Annotated[int, typer.Option(min=1, help="Most texts in one /extract/batch request")] = 64,
+    lang: Annotated[str, typer.Option()] = "de",
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path)")] = None,
+) -> None:
+    """Serve POST /extract, POST /extract/batch, GET /health and GET /info (OpenAPI at /docs)."""
+    import os
+
+    try:
+        import uvicorn
+
+        from .service import ENV_SETTINGS, ServiceSettings, settings_env
+    except ImportError:
+        _err("error: the service needs FastAPI and uvicorn: pip install 'geonews-nlp[serve]'")
+        raise typer.Exit(2) from None
+    os.environ[ENV_SETTINGS] = settings_env(ServiceSettings(lang=lang, model=model, max_chars=max_chars,
+                                                            max_batch=max_batch))
+    uvicorn.run("geonews_nlp.service:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="info")
+
+
+@app.command()
 def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file")] = None) -> None:
     """Print (or write) the JSON Schema of DocumentResult."""
     from .results import document_result_schema
