@@ -136,6 +136,8 @@ def test_extract_many_order_and_ids_with_two_processes(saved_base):
     assert [r.id for r in results] == [d for d, _ in texts]
     assert [r.troops[0].count for r in results] == [(i + 1) * 1000 for i in range(6)]
     assert all(r.troops[0].actor == "PL" for r in results)
+    single = geonews_nlp.extract_many(texts, batch_size=2, model=str(saved_base))
+    assert [r.model_dump() for r in results] == [r.model_dump() for r in single]
 
 
 def test_extract_many_rejects_bad_items(saved_base):

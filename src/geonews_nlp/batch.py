@@ -108,7 +108,7 @@ class LocalEngine:
         for batch in batches:
             yield annotate_texts(batch, self.settings, self.batch_size)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         pass
 
 
@@ -126,15 +126,25 @@ def _bounded(submit: Callable[[list], Any], wait_one: Callable[[set], tuple[Any,
         yield result
 
 
+def _warm(settings: JobSettings) -> None:
+    """Load the pipeline and its gazetteers in a new worker before the first batch arrives."""
+    annotate_texts([(None, "Berlin")], settings)
+
+
 class ProcessEngine:
-    """A pool of worker processes on this machine, each with its own pipeline."""
+    """A pool of worker processes on this machine, each with its own pipeline.
+
+    Workers are spawned, not forked: a fork of a process with threads (a progress bar, a
+    notebook kernel) can deadlock, and a spawned worker loads the pipeline in about as long.
+    """
 
     def __init__(self, settings: JobSettings, batch_size: int, n_process: int):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.settings, self.batch_size, self.n = settings, batch_size, n_process
-        self.pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_warm, initargs=(settings,))
 
     def run(self, batches):
         from concurrent.futures import FIRST_COMPLETED, wait
@@ -147,8 +157,8 @@ class ProcessEngine:
         yield from _bounded(lambda b: self.pool.submit(annotate_texts, b, self.settings, self.batch_size),
                             wait_one, batches, 2 * self.n)
 
-    def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+    def close(self, wait: bool = True) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=not wait)
 
 
 class DaskEngine:
@@ -181,7 +191,7 @@ class DaskEngine:
                                                          pure=False),
                             wait_one, batches, 2 * self.n)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
@@ -328,7 +338,7 @@ def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: 
     finally:
         bar.close()
         if eng is not None:
-            eng.close()
+            eng.close(wait=not summary.interrupted)
     for inp in todo:
         problems += inp.problems
     summary.problems = known_problems + problems

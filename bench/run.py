@@ -1,0 +1,279 @@
+"""`make bench`: throughput, memory and service load on a generated German news-like corpus.
+
+    python bench/run.py [--docs 2000] [--requests 400] [--out docs/benchmarks.md]
+
+Every comparison runs in this one invocation, side by side, and is reported as a ratio to its
+baseline (the machine is shared and noisy). Each configuration runs in a fresh child process so
+that its peak memory is its own. The tables replace the part of ``--out`` between the
+``bench:start``/``bench:end`` markers; the command and the machine are written with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from corpus import documents  # noqa: E402
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+# --- children: one configuration each, printing one JSON line ------------------------------------
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def child_pipeline(args) -> dict:
+    """Words/s of the bare base pipeline and of the full geonews pipeline, alternating, best of 3."""
+    import geonews_nlp
+
+    nlp = geonews_nlp.load("de")
+    docs = documents(args.docs)
+    ours = [p for p in nlp.pipe_names if p in ("sentencizer", "geonews_entities", "troop_figures",
+                                                "gazetteer_linker")]
+    list(nlp.pipe(docs[:50]))
+    bare, full = [], []
+    for _ in range(3):
+        for disable, store in ((ours, bare), ([], full)):
+            t = time.perf_counter()
+            with nlp.select_pipes(disable=disable):
+                for _ in nlp.pipe(docs, batch_size=64):
+                    pass
+            store.append(time.perf_counter() - t)
+    return {"bare_s": min(bare), "full_s": min(full), "ours": ours}
+
+
+def child_extract_many(args) -> dict:
+    """extract_many over the corpus with ``--n-process``, in a fresh process: start-up included.
+
+    One process loads the pipeline and its gazetteers first (timed as ``load_s``); with several,
+    the workers load theirs in parallel inside the call.
+    """
+    import geonews_nlp
+
+    docs = documents(args.docs)
+    t0 = time.perf_counter()
+    if args.n_process == 1:
+        geonews_nlp.extract("Berlin")
+    t1 = time.perf_counter()
+    n = sum(1 for _ in geonews_nlp.extract_many(docs, n_process=args.n_process, batch_size=32))
+    t2 = time.perf_counter()
+    return {"docs": n, "load_s": t1 - t0, "run_s": t2 - t1, "total_s": t2 - t0, "peak_mb": _peak_mb()}
+
+
+def child_annotate(args) -> dict:
+    """geonews annotate over the corpus folder, with the engine and workers given."""
+    from geonews_nlp.batch import JobSettings, annotate_folder
+
+    out = Path(args.tmp) / f"out-{args.engine}-{args.n_process}"
+    t0 = time.perf_counter()
+    s = annotate_folder(Path(args.tmp) / "corpus", out, JobSettings(), engine=args.engine,
+                        n_process=args.n_process, batch_size=32, progress=False)
+    t1 = time.perf_counter()
+    shutil.rmtree(out, ignore_errors=True)
+    return {"docs": s.documents, "run_s": t1 - t0, "peak_mb": _peak_mb()}
+
+
+# --- the parent --------------------------------------------------------------------------------
+
+def run_child(kind: str, args, **extra) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, "--docs", str(args.docs), "--tmp", args.tmp]
+    for k, v in extra.items():
+        cmd += [f"--{k.replace('_', '-')}", str(v)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark child {kind} {extra} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_service(args, workers: int) -> dict:
+    """Requests/s of `geonews serve` under a bounded load: ``--requests`` POST /extract, 4 at a time."""
+    import httpx2 as httpx
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "geonews_nlp.cli", "serve", "--port", str(port),
+                             "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=2).json().get("status") == "ok":
+                    break
+            except (httpx.TransportError, ValueError):
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise SystemExit("the service did not start")
+            time.sleep(0.2)
+        docs = documents(args.requests, seed=1)
+        latencies: list[float] = []
+        errors = 0
+        lock = threading.Lock()
+        queue = list(enumerate(docs))
+
+        def worker():
+            nonlocal errors
+            with httpx.Client(base_url=base, timeout=60) as client:
+                client.post("/extract", json={"text": docs[0]})  # warm this connection
+                while True:
+                    with lock:
+                        if not queue:
+                            return
+                        _, text = queue.pop()
+                    t = time.perf_counter()
+                    r = client.post("/extract", json={"text": text})
+                    dt = time.perf_counter() - t
+                    with lock:
+                        latencies.append(dt)
+                        errors += r.status_code != 200
+
+        threads = [threading.Thread(target=worker) for _ in range(4)]
+        t0 = time.perf_counter()
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        wall = time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    latencies.sort()
+    return {"rps": len(latencies) / wall, "p50_ms": 1000 * statistics.median(latencies),
+            "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))], "errors": errors,
+            "requests": len(latencies)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--requests", type=int, default=400)
+    ap.add_argument("--out", default=str(HERE.parent / "docs" / "benchmarks.md"))
+    ap.add_argument("--child")
+    ap.add_argument("--tmp")
+    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--engine", default="local")
+    args = ap.parse_args()
+    if args.child:
+        fn = {"pipeline": child_pipeline, "extract_many": child_extract_many, "annotate": child_annotate}
+        print(json.dumps(fn[args.child](args)))
+        return
+
+    started = time.perf_counter()
+    args.tmp = tempfile.mkdtemp(prefix="geonews-bench-")
+    try:
+        corpus = Path(args.tmp) / "corpus"
+        corpus.mkdir()
+        docs = documents(args.docs)
+        for i, d in enumerate(docs):
+            (corpus / f"{i:05d}.txt").write_text(d, encoding="utf-8")
+        words = sum(len(d.split()) for d in docs)
+        log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+
+        log("pipeline: bare base vs full")
+        p = run_child("pipeline", args)
+        log("extract_many: 1 vs 2 processes")
+        em = {n: run_child("extract_many", args, n_process=n) for n in (1, 2)}
+        log("annotate: local 1, local 2, dask 2")
+        an = {(e, n): run_child("annotate", args, engine=e, n_process=n)
+              for e, n in (("local", 1), ("local", 2), ("dask", 2))}
+        log("service: 1 and 2 workers")
+        sv = {w: bench_service(args, w) for w in (1, 2)}
+        took = time.perf_counter() - started
+    finally:
+        shutil.rmtree(args.tmp, ignore_errors=True)
+
+    import spacy
+
+    import geonews_nlp
+    from geonews_nlp.pipeline import resolve_base
+
+    base = resolve_base("de")
+    lines = [
+        START,
+        "## `make bench`",
+        "",
+        f"`python bench/run.py --docs {args.docs} --requests {args.requests}` on {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, spaCy {spacy.__version__}, "
+        f"geonews_nlp {geonews_nlp.__version__}, base `{base.name}` ({base.origin}); {args.docs} generated "
+        f"documents (`bench/corpus.py`), {words:,} words; the whole run took {took / 60:.1f} minutes.",
+        "",
+        "### Our components over the bare base pipeline (one process, best of 3, alternating)",
+        "",
+        "| pipeline | seconds | words/s | ratio |",
+        "|---|---:|---:|---:|",
+        f"| base only (tokenizer, tok2vec, ner) | {p['bare_s']:.2f} | {words / p['bare_s']:,.0f} | 1.00 |",
+        f"| full geonews pipeline (+ {', '.join(p['ours'])}) | {p['full_s']:.2f} | {words / p['full_s']:,.0f} | "
+        f"{p['full_s'] / p['bare_s']:.2f} |",
+        "",
+        "### `extract_many` in a fresh process, start-up included",
+        "",
+        "One process loads its pipeline before the call (`load s`); with two, each worker loads its own",
+        "inside the call, so their start-up is part of `call s`.",
+        "",
+        "| processes | load s | call s | total s | docs/s (total) | words/s (total) | peak MB (largest process) "
+        "| speed-up (total) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, r in em.items():
+        lines.append(f"| {n} | {r['load_s']:.1f} | {r['run_s']:.1f} | {r['total_s']:.1f} | "
+                     f"{r['docs'] / r['total_s']:,.0f} | {words / r['total_s']:,.0f} | {r['peak_mb']:,.0f} | "
+                     f"{em[1]['total_s'] / r['total_s']:.2f} |")
+    lines += [
+        "",
+        "### `geonews annotate` on a folder of one file a document (wall time, start-up included)",
+        "",
+        "| engine | workers | seconds | docs/s | peak MB (largest process) | speed-up |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    ref = an[("local", 1)]["run_s"]
+    for (e, n), r in an.items():
+        lines.append(f"| {e} | {n} | {r['run_s']:.1f} | {r['docs'] / r['run_s']:,.0f} | {r['peak_mb']:,.0f} | "
+                     f"{ref / r['run_s']:.2f} |")
+    lines += [
+        "",
+        f"### `geonews serve`: {args.requests} POST /extract (one document each), 4 concurrent clients, loopback",
+        "",
+        "| server workers | requests/s | p50 ms | p95 ms | errors | ratio |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for w, r in sv.items():
+        lines.append(f"| {w} | {r['rps']:.1f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['errors']} | "
+                     f"{r['rps'] / sv[1]['rps']:.2f} |")
+    lines.append(END)
+    block = "\n".join(lines) + "\n"
+    print(block)
+    out = Path(args.out)
+    text = out.read_text(encoding="utf-8") if out.is_file() else "# Benchmarks\n\n"
+    if START in text and END in text:
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END) + "\n?", lambda m: block, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
