@@ -1,8 +1,9 @@
 """The gazetteer index and the matcher: exact key, German inflection, then rapidfuzz over a blocked candidate set.
 
 Indexed as ``id → entry`` plus ``key → ids`` (aliases collide: 17 places are called Paris).
-Fuzzy matching never scans the whole gazetteer: candidates share the key's first or
-last two characters and have a similar length.
+Fuzzy matching never scans the whole gazetteer: candidates share the key's first or last
+three characters (one edit cannot touch both ends of a name of seven or more characters) and
+differ in length by at most the edits allowed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from .keys import inflection_candidates, normalize_key, strip_titles
 from .schema import Entry, read_entries
@@ -26,8 +28,18 @@ LABEL_TYPES = {
 }
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "place": 3, "organisation": 0, "armed_group": 1, "agency": 2,
              "person": 0}
-FUZZY_CUTOFF = 85.0
 MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
+BLOCK = 3
+
+
+def max_edits(length: int) -> int:
+    """Edits (Damerau-Levenshtein: a swap of neighbours is one) allowed between names whose longer
+    one has ``length`` characters. An absolute budget rather than a percentage, so that one typo
+    in a six-letter name ("Charkiw") is forgiven while short names stay exact.
+    """
+    if length < MIN_FUZZY_LEN:
+        return 0
+    return 1 if length <= 10 else 2
 
 
 @dataclass(frozen=True)
@@ -102,9 +114,9 @@ class Gazetteer:
         if self._blocks is None:
             blocks: dict[str, set[str]] = defaultdict(set)
             for k in self.keys:
-                if len(k) >= MIN_FUZZY_LEN - 1:
-                    blocks["^" + k[:2]].add(k)
-                    blocks[k[-2:] + "$"].add(k)
+                if len(k) >= MIN_FUZZY_LEN - 2:
+                    blocks["^" + k[:BLOCK]].add(k)
+                    blocks[k[-BLOCK:] + "$"].add(k)
             self._blocks = blocks
         return self._blocks
 
@@ -150,28 +162,37 @@ class Gazetteer:
                 return Match(self.entries[self.adjectives[base]], 95.0, "demonym")
         if key in self.adjectives and label in (None, "LOC"):
             return Match(self.entries[self.adjectives[key]], 95.0, "demonym")
+        if fuzzy and len(key) >= MIN_FUZZY_LEN - 1:
+            m = self._fuzzy(key, label, countries)
+            if m is not None:
+                return m
         words = mention.split()
         if len(words) > 1 and label != "PER":  # a descriptor before the name: "Nachrichtenagentur Yonhap"
             for k in range(1, len(words)):
                 m = self.lookup(" ".join(words[k:]), label, countries=countries, fuzzy=False, prefer=prefer)
                 if m is not None:
                     return Match(m.entry, min(m.score, 90.0), "alias", m.refers_to)
-        if fuzzy and len(key) >= MIN_FUZZY_LEN:
-            return self._fuzzy(key, label, countries)
         return None
 
     def _fuzzy(self, key: str, label: str | None, countries: frozenset[str]) -> Match | None:
+        edits = max_edits(len(key) + 1)  # the key may have lost a letter
         blocks = self._blocking()
-        cands = {k for k in blocks.get("^" + key[:2], set()) | blocks.get(key[-2:] + "$", set())
-                 if abs(len(k) - len(key)) <= 2}
+        cands = [k for k in blocks.get("^" + key[:BLOCK], set()) | blocks.get(key[-BLOCK:] + "$", set())
+                 if abs(len(k) - len(key)) <= edits and max_edits(max(len(k), len(key))) > 0]
         if not cands:
             return None
-        best = process.extract(key, cands, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF, limit=5)
-        for k, score, _ in best:
-            e = self._choose(self.keys[k], label, countries)
-            if e is not None:
-                return Match(e, float(score), "fuzzy")
-        return None
+        found = [(k, d, i) for k, d, i in process.extract(key, cands, scorer=DamerauLevenshtein.distance,
+                                                          processor=None, score_cutoff=edits, limit=None)
+                 if d <= max_edits(max(len(k), len(key)))]
+        if not found:
+            return None
+        best = min(d for _, d, _ in found)  # the nearest names only; among them, the usual disambiguation
+        ids = {i for k, d, _ in found if d == best for i in self.keys[k]}
+        e = self._choose(ids, label, countries)
+        if e is None:
+            return None
+        score = 100.0 * (1 - best / max(len(key), 1))
+        return Match(e, max(0.0, min(100.0, score)), "fuzzy")
 
     def metonym_country(self, mention: str) -> Entry | None:
         """The country whose government a name stands for ("Pjöngjang", "der Kreml"), if any."""
