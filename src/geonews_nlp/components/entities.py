@@ -4,12 +4,31 @@ from __future__ import annotations
 
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import extensions
 from .serialize import SettingsOnDisk
 
 DEFAULT_LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
+NAME_PARTICLES = {"von", "vom", "zu", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "la", "le",
+                  "ter", "bin", "ibn", "al", "el"}
+
+
+def name_end(words: list[str], end: int, taken: set[int]) -> int:
+    """Where a person's name really ends when a model stopped at a particle ("Ursula" | "von der Leyen").
+
+    Extends over at most three particles to one capitalised word that no other entity claims and
+    that is not an acronym ("Scholz von der SPD" stays "Scholz"); otherwise returns ``end``.
+    """
+    i = end
+    while i < len(words) and i - end < 3 and words[i] in NAME_PARTICLES:
+        i += 1
+    if i == end or i >= len(words) or i in taken:
+        return end
+    w = words[i]
+    if not (w[:1].isupper() and w[1:2].islower() and w.replace("-", "").isalpha()):
+        return end
+    return i + 1
 
 
 class EntityMapper(SettingsOnDisk):
@@ -23,6 +42,7 @@ class EntityMapper(SettingsOnDisk):
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.ents = self._complete_names(doc)
         rows = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_)
@@ -32,3 +52,16 @@ class EntityMapper(SettingsOnDisk):
             rows.append((ent.start_char, ent.end_char, label, source, None))
         doc._.geonews_entities = rows
         return doc
+
+    def _complete_names(self, doc: Doc) -> list:
+        ents = list(doc.ents)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        words = [t.text for t in doc]
+        out = []
+        for ent in ents:
+            if self.label_map.get(ent.label_) == "PER" and ent.end < len(doc) and words[ent.end] in NAME_PARTICLES:
+                end = name_end(words, ent.end, taken)
+                if end != ent.end:
+                    ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            out.append(ent)
+        return out

@@ -7,7 +7,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..gazetteer.store import Gazetteer, Match, default_gazetteer
+from ..gazetteer.store import LABEL_TYPES, Gazetteer, Match, default_gazetteer
 from . import extensions
 from .serialize import SettingsOnDisk
 
@@ -65,6 +65,8 @@ class GazetteerLinker(SettingsOnDisk):
                 m = g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
             if label == "LOC" and m is not None:
                 m = self._metonym(doc, s, e, text, m)
+            if label == "PER" and m is not None and m.entry.type in LABEL_TYPES["ORG"]:
+                label = "ORG"  # a known agency or organisation the model took for a person ("Yonhap")
             link = m.link() if m else None
             span = ents.get((s, e))
             if span is not None and link:

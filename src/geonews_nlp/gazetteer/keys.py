@@ -32,27 +32,34 @@ ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
 
 def normalize_key(text: str) -> str:
     """The lookup key of a name; idempotent (``normalize_key(normalize_key(x)) == normalize_key(x)``)."""
-    key = _normalize_once(text)
+    key, dropped = _normalize_once(text)
     for _ in range(4):  # removing an article can expose characters the first pass strips
-        again = _normalize_once(key)
+        if not dropped:
+            break
+        again, dropped = _normalize_once(key)
         if again == key:
             break
         key = again
     return key
 
 
-def _normalize_once(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    t = unicodedata.normalize("NFKC", t).casefold().translate(_UMLAUTS)
+def _normalize_once(text: str) -> tuple[str, bool]:
+    if text.isascii():  # most names: no umlauts, no diacritics, nothing for unicodedata to do
+        t = text.lower()
+    else:
+        t = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+        t = unicodedata.normalize("NFKC", t).casefold().translate(_UMLAUTS)
     t = _DASHES.sub("-", t)
     t = _QUOTES.sub("", t)
     t = _NON_KEY.sub(" ", t)
     t = _SPACE.sub(" ", t).strip(" .-")
     words = t.split(" ")
+    dropped = False
     while len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
-    return " ".join(words)
+        dropped = True
+    return " ".join(words), dropped
 
 
 def strip_titles(text: str) -> str:

@@ -146,8 +146,8 @@ class Gazetteer:
             return None
         ids = self.keys.get(key)
         if ids:
-            e = self._choose(ids, label, countries, prefer) or self._choose(ids, label, countries, prefer,
-                                                                              strict=False)
+            e = self._choose(ids, label, countries, prefer) or self._choose(
+                ids, "ORG" if label == "PER" else label, countries, prefer, strict=label == "PER")
             if e is not None:
                 method = "exact" if e.id in self.canonical.get(key, ()) else "alias"
                 return Match(e, 100.0 if LABEL_TYPES.get(label or "", (e.type,)).count(e.type) else 90.0,
@@ -167,10 +167,12 @@ class Gazetteer:
             if m is not None:
                 return m
         words = mention.split()
-        if len(words) > 1 and label != "PER":  # a descriptor before the name: "Nachrichtenagentur Yonhap"
+        # a descriptor before the name ("Nachrichtenagentur Yonhap"); what is left must be of the label's
+        # types: "Lockheed Martin" is no town called Martin
+        if len(words) > 1 and label != "PER":
             for k in range(1, len(words)):
                 m = self.lookup(" ".join(words[k:]), label, countries=countries, fuzzy=False, prefer=prefer)
-                if m is not None:
+                if m is not None and (label is None or m.entry.type in LABEL_TYPES.get(label, (m.entry.type,))):
                     return Match(m.entry, min(m.score, 90.0), "alias", m.refers_to)
         return None
 

@@ -78,6 +78,11 @@ EXTRA_NAMES = {
     "großbritannien": "GB", "england": "GB", "russland": "RU", "weißrussland": "BY", "belarus": "BY",
     "türkei": "TR", "niederlande": "NL", "holland": "NL", "kongo": "CD", "tschechien": "CZ",
     "palästina": "PS", "kosovo": "XK", "taiwan": "TW",
+    # official long forms that CLDR's short German names leave out
+    "demokratische republik kongo": "CD", "republik kongo": "CG", "russische föderation": "RU",
+    "demokratische volksrepublik korea": "KP", "republik korea": "KR", "tschechische republik": "CZ",
+    "elfenbeinküste": "CI", "birma": "MM", "burma": "MM", "islamische republik iran": "IR",
+    "volksrepublik china": "CN", "republik china": "TW", "vereinigte staaten von amerika": "US",
 }
 _ARTICLE = re.compile(r"^(der|die|das|den|dem|des)\s+")
 
