@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe"})
+# Umlauts as German writes them without; letters that Unicode does not decompose, as their base letter
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe",
+                          "ł": "l", "đ": "d", "ı": "i", "ħ": "h", "þ": "th"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad_]")
 _QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›]")
 _SPACE = re.compile(r"\s+")
