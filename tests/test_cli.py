@@ -108,3 +108,16 @@ def test_evaluate_bad_gold_names_line(tmp_path):
     path.write_text('{"text": "a"}\n{broken\n', encoding="utf-8")
     r = runner.invoke(app, ["evaluate", "troops", str(path)])
     assert r.exit_code == 2 and "line 2" in r.stderr
+
+
+def test_evaluate_ner_on_jsonl_gold(tmp_path):
+    text = "Nordkorea schickt Soldaten nach Russland."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "text": text, "entities": [
+        {"start": 0, "end": 9, "text": "Nordkorea", "label": "LOC"},
+        {"start": 31, "end": 39, "text": "Russland", "label": "LOC"},
+        {"start": 18, "end": 26, "text": "Soldaten", "label": "ORG"}]}) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--json"])
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.stdout)
+    assert s["LOC"]["f1"] == 1.0 and s["ORG"]["recall"] == 0.0 and s["ALL"]["support"] == 3

@@ -45,6 +45,8 @@ def test_titles_stripped():
     ("Präsident Putin", "PER", "Vladimir Putin", "alias"), ("Rutte", "PER", "Mark Rutte", "alias"),
     ("Hisbollah", "ORG", "Hezbollah", "exact"), ("Moscou", "LOC", "Moscow", "alias"),
     ("Brüsel", "LOC", "Brussels", "fuzzy"),
+    ("Mariusz Blaszczak", "PER", "Mariusz Błaszczak", "exact"), ("Yonhap", "PER", "Yonhap News Agency", "exact"),
+    ("Ostasien", "LOC", "East Asia", "exact"),
 ])
 def test_lookup(gaz, mention, label, name, method):
     m = gaz.lookup(mention, label)
@@ -54,6 +56,14 @@ def test_lookup(gaz, mention, label, name, method):
 def test_unknown_is_nil(gaz):
     assert gaz.lookup("Xqzvbnmwk", "LOC") is None
     assert gaz.lookup("Brüssel", "PER") is None  # the label rules out places
+    assert gaz.lookup("Lockheed Martin", "ORG") is None  # not the town called Martin
+    assert gaz.lookup("Gaza", "LOC") is not None and gaz.lookup("Gazx", "LOC") is None  # short: exact only
+
+
+def test_fuzzy_edit_budget(gaz):
+    assert gaz.lookup("Kharkiw", "LOC").entry.name == "Kharkiv"  # one edit in seven letters
+    assert gaz.lookup("Nürnbreg", "LOC").method == "fuzzy"  # a swap of neighbours is one edit
+    assert gaz.lookup("Xharkxw", "LOC") is None  # two edits in seven letters
 
 
 def test_disambiguation_by_context(gaz):

@@ -143,3 +143,35 @@ def test_extract_many_order_and_ids_with_two_processes(saved_base):
 def test_extract_many_rejects_bad_items(saved_base):
     with pytest.raises(ValueError, match="E003"):
         list(geonews_nlp.extract_many([42], model=str(saved_base)))
+
+
+@pytest.mark.parametrize("words,end,expected", [
+    ("Ursula von der Leyen besucht".split(), 1, 4),
+    ("Osama bin Laden starb".split(), 1, 3),
+    ("Scholz von der SPD sprach".split(), 1, 1),  # an acronym is no surname
+    ("Rutte wurde von Reportern umringt".split(), 1, 1),
+    ("Rutte von Reportern umringt".split(), 1, 1),  # "von" alone is a preposition
+    ("Renate Schmidt den Nerv".split(), 2, 2),  # an article alone starts no name
+])
+def test_name_end_over_particles(words, end, expected):
+    from geonews_nlp.components.entities import name_end
+
+    assert name_end(words, end, taken=set()) == expected
+
+
+def test_name_end_leaves_other_entities_alone():
+    from geonews_nlp.components.entities import name_end
+
+    assert name_end("Karl van Gent".split(), 1, taken={2}) == 1
+
+
+def test_gazetteer_proposes_only_what_the_ner_missed(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Nordkorea"}])
+    base.to_disk(tmp_path / "base")  # a stand-in for a statistical NER that misses "Russland"
+    text = "Die Soldaten aus Nordkorea kämpfen für Russland."
+    off = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)(text)
+    on = pipeline.load("de", str(tmp_path / "base"))(text)  # on by default
+    assert [(text[s:e], src) for s, e, _, src, _ in off._.geonews_entities] == [("Nordkorea", "model")]
+    assert [(text[s:e], src) for s, e, _, src, _ in on._.geonews_entities] == [("Nordkorea", "model"),
+                                                                               ("Russland", "gazetteer")]

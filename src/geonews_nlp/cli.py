@@ -241,31 +241,48 @@ def evaluate_links(
 
 @evaluate_app.command("ner")
 def evaluate_ner(
-    gold: Annotated[Path, typer.Argument(help="Gold file with one token a line")],
-    format: Annotated[str, typer.Option("--format", help="germeval (4 columns) or conll (token ... tag)")] = "conll",
+    gold: Annotated[Path, typer.Argument(help="Gold file: one token a line (germeval, conll) or JSON Lines "
+                                        "with text and entities (jsonl, the troop-figure gold format)")],
+    format: Annotated[str, typer.Option("--format", help="germeval (4 columns), conll (token ... tag) or jsonl")
+                      ] = "conll",
     sentences: Annotated[Optional[str], typer.Option(help="A slice of the sentences, e.g. 1500: or 0:700")] = None,
+    propose: Annotated[Optional[bool], typer.Option("--propose/--no-propose", help="Gazetteer names as "
+                                                    "entities where the NER found none (default: by base)")
+                       ] = None,
     lang: Annotated[str, typer.Option()] = "de",
     model: Annotated[Optional[str], typer.Option()] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """PER/ORG/LOC precision, recall and F1 (exact spans) on gold tokenisation."""
+    """PER/ORG/LOC precision, recall and F1 (exact spans): on gold tokens, or on characters for jsonl."""
     from spacy.tokens import Doc
 
-    from .evaluate import format_ner_summary, score_ner
+    from .evaluate import NerScores, format_ner_summary, score_ner
     from .pipeline import load
     from .training.corpora import read_conll, read_germeval
 
-    if format not in ("germeval", "conll"):
-        _err("error: --format must be germeval or conll")
+    if format not in ("germeval", "conll", "jsonl"):
+        _err("error: --format must be germeval, conll or jsonl")
         raise typer.Exit(2)
     if not gold.is_file():
         _err(f"error: {gold} is not a file")
         raise typer.Exit(2)
+    nlp = load(lang, model, propose_entities=propose)
+    if format == "jsonl":
+        docs = [d for d in _read_gold_or_exit(gold) if d.get("entities") is not None]
+        if sentences:
+            lo, _, hi = sentences.partition(":")
+            docs = docs[int(lo) if lo else None:int(hi) if hi else None]
+        scores = NerScores()
+        for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
+            scores.add({(e["start"], e["end"], e["label"]) for e in d["entities"] if e.get("label") in scores.tp},
+                       {(s, e, label) for s, e, label, _, _ in doc._.geonews_entities or []})
+        s = scores.summary()
+        typer.echo(json.dumps(s, indent=2) if as_json else f"{len(docs)} documents\n" + format_ner_summary(s))
+        return
     data = list(read_germeval(gold) if format == "germeval" else read_conll(gold))
     if sentences:
         lo, _, hi = sentences.partition(":")
         data = data[int(lo) if lo else None:int(hi) if hi else None]
-    nlp = load(lang, model)
 
     def predict(words: list[str]) -> set[tuple[int, int, str]]:
         """Token spans of the entities our pipeline reports (labels mapped to PER/ORG/LOC)."""

@@ -94,15 +94,24 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
     return patterns
 
 
-def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str, ...] = ()) -> Language:
-    """Add our components to a base pipeline (idempotent: a saved geonews pipeline is left as it is)."""
+def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str, ...] = (),
+             propose_entities: bool | None = None) -> Language:
+    """Add our components to a base pipeline (idempotent: a saved geonews pipeline is left as it is).
+
+    ``propose_entities``: let the gazetteer add the country, capital and organisation names the
+    NER missed (``source: gazetteer``). None means on: it raised PER/ORG/LOC F1 on both dev sets
+    with the shipped model (docs/model-card.md), and it is the only NER of a blank base.
+    """
     from .components import factories  # noqa: F401  registers the factories without entry points
 
     if "troop_figures" in nlp.pipe_names:
         return nlp
     has_ner = "ner" in nlp.pipe_names
-    if not has_ner:
-        ruler = nlp.add_pipe("entity_ruler", name="geonews_gazetteer_ruler")
+    if propose_entities is None or not has_ner:
+        propose_entities = True
+    if propose_entities:
+        ruler = nlp.add_pipe("entity_ruler", name="geonews_gazetteer_ruler",
+                             config={"overwrite_ents": False})  # after the NER: it only fills gaps
         ruler.add_patterns(_gazetteer_patterns(lang))
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
@@ -120,16 +129,19 @@ def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str
     return nlp
 
 
-def load(lang: str = "de", model: str | None = None, gazetteers: list[str] | tuple[str, ...] = ()) -> Language:
+def load(lang: str = "de", model: str | None = None, gazetteers: list[str] | tuple[str, ...] = (),
+         propose_entities: bool | None = None) -> Language:
     """The geonews pipeline for ``lang``: cached per arguments, so a second call is free.
 
     ``gazetteers``: your own JSONL/CSV gazetteer files, merged over the shipped ones (yours win).
+    ``propose_entities``: gazetteer names as entities where the NER found none (see ``assemble``).
     """
-    return _load(lang, model, tuple(str(g) for g in gazetteers))
+    return _load(lang, model, tuple(str(g) for g in gazetteers), propose_entities)
 
 
 @lru_cache(maxsize=8)
-def _load(lang: str, model: str | None, gazetteers: tuple[str, ...]) -> Language:
+def _load(lang: str, model: str | None, gazetteers: tuple[str, ...], propose_entities: bool | None = None
+          ) -> Language:
     choice = resolve_base(lang, model)
     if choice.origin == "blank":
         logger.warning(Warnings.W001)
@@ -137,7 +149,7 @@ def _load(lang: str, model: str | None, gazetteers: tuple[str, ...]) -> Language
     if nlp.lang != lang:
         raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin,
                                                error=f"it is a {nlp.lang!r} pipeline, not {lang!r}"))
-    return assemble(nlp, choice, lang, gazetteers)
+    return assemble(nlp, choice, lang, gazetteers, propose_entities)
 
 
 load.cache_clear = _load.cache_clear  # type: ignore[attr-defined]

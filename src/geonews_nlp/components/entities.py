@@ -10,18 +10,24 @@ from . import extensions
 from .serialize import SettingsOnDisk
 
 DEFAULT_LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
-NAME_PARTICLES = {"von", "vom", "zu", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "la", "le",
-                  "ter", "bin", "ibn", "al", "el"}
+# Particles that start a name's second part. German "von" and "zu" alone are too often plain
+# prepositions ("Rutte von Reportern umringt") and count only followed by an article ("von der").
+NAME_PARTICLES = {"van", "de", "da", "di", "del", "della", "dos", "du", "ter", "bin", "ibn", "al", "el"}
+PREPOSITION_PARTICLES = {"von", "vom", "zu", "van", "de"}
+ARTICLE_PARTICLES = {"der", "den", "dem", "la", "le", "los"}
 
 
 def name_end(words: list[str], end: int, taken: set[int]) -> int:
     """Where a person's name really ends when a model stopped at a particle ("Ursula" | "von der Leyen").
 
-    Extends over at most three particles to one capitalised word that no other entity claims and
-    that is not an acronym ("Scholz von der SPD" stays "Scholz"); otherwise returns ``end``.
+    Extends over "von der"/"van den"/"de la" or one foreign particle ("bin", "van", "al") to one
+    capitalised word that no other entity claims and that is not an acronym ("Scholz von der SPD"
+    stays "Scholz"); otherwise returns ``end``.
     """
     i = end
-    while i < len(words) and i - end < 3 and words[i] in NAME_PARTICLES:
+    if i + 1 < len(words) and words[i] in PREPOSITION_PARTICLES and words[i + 1] in ARTICLE_PARTICLES:
+        i += 2
+    elif i < len(words) and words[i] in NAME_PARTICLES:
         i += 1
     if i == end or i >= len(words) or i in taken:
         return end
@@ -59,7 +65,7 @@ class EntityMapper(SettingsOnDisk):
         words = [t.text for t in doc]
         out = []
         for ent in ents:
-            if self.label_map.get(ent.label_) == "PER" and ent.end < len(doc) and words[ent.end] in NAME_PARTICLES:
+            if self.label_map.get(ent.label_) == "PER" and ent.end < len(doc):
                 end = name_end(words, ent.end, taken)
                 if end != ent.end:
                     ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
