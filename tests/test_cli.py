@@ -115,7 +115,7 @@ def test_evaluate_ner_on_jsonl_gold(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "d1", "text": text, "entities": [
         {"start": 0, "end": 9, "text": "Nordkorea", "label": "LOC"},
-        {"start": 31, "end": 39, "text": "Russland", "label": "LOC"},
+        {"start": 32, "end": 40, "text": "Russland", "label": "LOC"},
         {"start": 18, "end": 26, "text": "Soldaten", "label": "ORG"}]}) + "\n", encoding="utf-8")
     r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--json"])
     assert r.exit_code == 0, r.output
