@@ -77,7 +77,7 @@ def main() -> None:
 
     n = args.mentions
     print(f"gazetteer: {len(gaz):,} entries, {n_names:,} names; load {load_s:.2f} s, "
-          f"peak memory {load_mb:,.0f} MB; {len(pairs):,} names of {MIN_FUZZY_LEN}+ characters to draw from")
+          f"peak memory {load_mb:,.0f} MB; {len(pairs):,} (entry, name) pairs of {MIN_FUZZY_LEN}+ characters to draw from")
     print(f"python {sys.version.split()[0]}, {n:,} mentions, seed {args.seed}")
     print("| mentions | ms per mention | right (carries the name) | strict (same entry) | NIL |")
     print("|---|---:|---:|---:|---:|")

