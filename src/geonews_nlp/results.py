@@ -90,14 +90,14 @@ class DocumentResult(_Frozen):
         """Build the result from a Doc processed by a geonews pipeline."""
         from .components.extensions import doc_entities, doc_troops
 
-        return cls(
-            id=doc_id,
-            lang=doc.lang_,
-            model=ModelInfo(**model),
-            entities=[Entity(**e) for e in doc_entities(doc)],
-            troops=[TroopFigure(**t) for t in doc_troops(doc)],
-            warnings=list(warnings or []),
-        )
+        return cls.model_validate({  # one validation call for the whole tree
+            "id": doc_id,
+            "lang": doc.lang_,
+            "model": model,
+            "entities": doc_entities(doc),
+            "troops": doc_troops(doc),
+            "warnings": list(warnings or []),
+        })
 
     def to_json(self, **kwargs: Any) -> str:
         return self.model_dump_json(**kwargs)

@@ -26,7 +26,8 @@ def doc_entities(doc: Doc) -> list[dict[str, Any]]:
     if rows is None:  # a pipeline without our entity mapper: read doc.ents as they are
         rows = [(e.start_char, e.end_char, e.label_, "model", None) for e in doc.ents
                 if e.label_ in ("PER", "ORG", "LOC")]
-    return [{"label": label, "text": doc.text[s:e], "start": s, "end": e, "source": src, "link": link}
+    text = doc.text  # built from the tokens on every access: once, not once per entity
+    return [{"label": label, "text": text[s:e], "start": s, "end": e, "source": src, "link": link}
             for s, e, label, src, link in rows]
 
 

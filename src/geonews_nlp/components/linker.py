@@ -50,21 +50,22 @@ class GazetteerLinker(SettingsOnDisk):
         g = self.gazetteer
         rows = doc._.geonews_entities or []
         ents = {(e.start_char, e.end_char): e for e in doc.ents}
-        first = {i: g.lookup(doc.text[r[0]:r[1]], r[2], fuzzy=self.fuzzy)
+        doc_text = doc.text  # built from the tokens on every access
+        first = {i: g.lookup(doc_text[r[0]:r[1]], r[2], fuzzy=self.fuzzy)
                  for i, r in enumerate(rows) if r[2] == "LOC"}
         countries = frozenset(m.entry.country for m in first.values() if m and m.entry.type == "country"
                               and m.entry.country)
         out = []
         for i, (s, e, label, source, _) in enumerate(rows):
-            text = doc.text[s:e]
-            before = doc.text[max(0, s - 16):s].split()
+            text = doc_text[s:e]
+            before = doc_text[max(0, s - 16):s].split()
             prefer = ("region",) if before and before[-1].lower() in REGION_WORDS else ()
             if i in first and not (countries or prefer):
                 m = first[i]  # already looked up with the same arguments
             else:
                 m = g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
             if label == "LOC" and m is not None:
-                m = self._metonym(doc, s, e, text, m)
+                m = self._metonym(doc_text, s, text, m)
             if label == "PER" and m is not None and m.entry.type in LABEL_TYPES["ORG"]:
                 label = "ORG"  # a known agency or organisation the model took for a person ("Yonhap")
             link = m.link() if m else None
@@ -82,12 +83,12 @@ class GazetteerLinker(SettingsOnDisk):
             span._.troop = fields
         return doc
 
-    def _metonym(self, doc: Doc, start: int, end: int, text: str, m: Match) -> Match:
+    def _metonym(self, doc_text: str, start: int, text: str, m: Match) -> Match:
         """A capital used for its government ("Pjöngjang plant", "zwischen Moskau und Pjöngjang")."""
         country = self.gazetteer.metonym_country(text)
         if country is None or m.entry.type == "country":
             return m
-        before = doc.text[max(0, start - 12):start].split()
+        before = doc_text[max(0, start - 12):start].split()
         if before and before[-1].lower() in LOCATIVE:
             return m
         return Match(m.entry, m.score, "metonym", refers_to=country.id)
