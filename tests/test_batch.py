@@ -152,3 +152,61 @@ def test_two_workers_give_the_single_process_output(tmp_path, engine):
     assert len(names) == 14  # 13 shards and errors.jsonl
     for name in names:
         assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+def test_unopenable_input_is_reported_and_retried_on_resume(tmp_path, blank_base, monkeypatch):
+    src = _corpus(tmp_path / "in", 3)
+    real_hash = batch.file_hash
+
+    def locked(path):
+        if path.name == "doc001.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_hash(path)
+
+    monkeypatch.setattr(batch, "file_hash", locked)
+    s = annotate_folder(src, tmp_path / "out", JobSettings(), progress=False)
+    assert [(p.path, p.reason) for p in s.problems] == [("doc001.txt", "cannot read: Permission denied")]
+    assert s.documents == 2
+    monkeypatch.setattr(batch, "file_hash", real_hash)
+    s = annotate_folder(src, tmp_path / "out", JobSettings(), resume=True, progress=False)
+    assert s.files_done_before == 2 and not s.problems and s.documents == 3
+
+
+def test_full_disk_loses_nothing_finished(tmp_path, blank_base, monkeypatch):
+    import errno
+
+    src = _corpus(tmp_path / "in", 4)
+    real_write = batch.write_results
+    calls = []
+
+    def disk_full_on_third(path, results, fmt):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, results, fmt)
+
+    monkeypatch.setattr(batch, "write_results", disk_full_on_third)
+    with pytest.raises(OSError, match="No space"):
+        annotate_folder(src, tmp_path / "out.jsonl", JobSettings(), progress=False, batch_size=1)
+    monkeypatch.setattr(batch, "write_results", real_write)
+    s = annotate_folder(src, tmp_path / "out.jsonl", JobSettings(), resume=True, progress=False)
+    assert s.files_done_before == 2
+    fresh = annotate_folder(src, tmp_path / "fresh.jsonl", JobSettings(), progress=False)
+    assert fresh.documents == s.documents == 4
+    assert (tmp_path / "out.jsonl").read_bytes() == (tmp_path / "fresh.jsonl").read_bytes()
+
+
+def test_ctrl_c_stops_cleanly_and_resumes(tmp_path, blank_base):
+    src = _corpus(tmp_path / "in", 5)
+    seen = []
+
+    def interrupt_after_two(result):
+        seen.append(result["id"])
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    s = annotate_folder(src, tmp_path / "out", JobSettings(), progress=False, batch_size=1,
+                        on_result=interrupt_after_two)
+    assert s.interrupted and s.output is None
+    s = annotate_folder(src, tmp_path / "out", JobSettings(), resume=True, progress=False)
+    assert not s.interrupted and s.documents == 5 and s.files_done_before >= 1
