@@ -30,6 +30,25 @@ def write_corpus(raw_root: Path, out: Path) -> int:
     return n
 
 
+def write_pretrain_jsonl(corpus: Path, out: Path, max_words: int = 4_000_000, seed: int = 0) -> int:
+    """A shuffled sample of the raw corpus's lines (5+ words) for ``spacy pretrain``, as JSON Lines."""
+    import json
+    import random
+
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    random.Random(seed).shuffle(lines)
+    n = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for line in lines:
+            if len(line.split()) < 5:
+                continue
+            f.write(json.dumps({"text": line}, ensure_ascii=False) + "\n")
+            n += len(line.split())
+            if n > max_words:
+                break
+    return n
+
+
 def train(corpus: Path, out: Path, *, dim: int = 100, bucket: int = 50000, epoch: int = 5,
           threads: int = 2) -> Path:
     import floret
@@ -48,4 +67,5 @@ if __name__ == "__main__":  # pragma: no cover - used by `make train`
     raw, work = Path(sys.argv[1]), Path(sys.argv[2])
     work.mkdir(parents=True, exist_ok=True)
     print("tokens", write_corpus(raw, work / "raw.txt"), flush=True)
+    print("pretraining words", write_pretrain_jsonl(work / "raw.txt", work / "raw.jsonl"), flush=True)
     print(train(work / "raw.txt", work / "vectors.floret"))

@@ -1,0 +1,50 @@
+"""Copy a trained NER pipeline into the package as ``de_geonews_ner``, with its meta and clean paths.
+
+    python scripts/ship_model.py WORK/out/model-best [--version 0.2.0]
+
+Only for a model that beats the shipped one on the held-out set (docs/model-card.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "src" / "geonews_nlp" / "models" / "de_geonews_ner"
+SOURCES = [
+    {"name": "GermEval 2014 (dev, first 1200 sentences)", "license": "CC BY 4.0"},
+    {"name": "silver_de (Wikipedia, NTREX-128, FLORES-101)", "license": "CC BY-SA"},
+    {"name": "MobIE", "license": "CC BY 4.0"},
+    {"name": "raw_de: floret vectors and spacy pretrain of the tok2vec", "license": "CC BY-SA"},
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model", type=Path)
+    ap.add_argument("--version", default="0.2.0")
+    args = ap.parse_args()
+
+    from thinc.api import Config
+
+    if TARGET.exists():
+        shutil.rmtree(TARGET)
+    shutil.copytree(args.model, TARGET)
+    config = Config().from_disk(TARGET / "config.cfg", interpolate=False)
+    for key in config["paths"]:
+        config["paths"][key] = None  # the training machine's folders mean nothing to a user
+    config.to_disk(TARGET / "config.cfg")
+    meta = json.loads((TARGET / "meta.json").read_text(encoding="utf-8"))
+    meta.update(name="geonews_ner", version=args.version, author="geonews_nlp", license="CC BY-SA 4.0",
+                description="German PER/ORG/LOC NER trained by geonews_nlp (see docs/model-card.md)",
+                sources=SOURCES)
+    (TARGET / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    size = sum(p.stat().st_size for p in TARGET.rglob("*") if p.is_file())
+    print(f"shipped {args.model} as {TARGET} ({size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
