@@ -46,7 +46,8 @@ def test_titles_stripped():
     ("Hisbollah", "ORG", "Hezbollah", "exact"), ("Moscou", "LOC", "Moscow", "alias"),
     ("Brüsel", "LOC", "Brussels", "fuzzy"),
     ("Mariusz Blaszczak", "PER", "Mariusz Błaszczak", "exact"), ("Yonhap", "PER", "Yonhap News Agency", "exact"),
-    ("Ostasien", "LOC", "East Asia", "exact"),
+    ("Ostasien", "LOC", "East Asia", "exact"), ("Ankara", "PER", "Ankara", "exact"),
+    ("Syrischen Beobachtungsstelle", "LOC", "Syrian Observatory for Human Rights", "alias"),
 ])
 def test_lookup(gaz, mention, label, name, method):
     m = gaz.lookup(mention, label)
@@ -55,9 +56,14 @@ def test_lookup(gaz, mention, label, name, method):
 
 def test_unknown_is_nil(gaz):
     assert gaz.lookup("Xqzvbnmwk", "LOC") is None
-    assert gaz.lookup("Brüssel", "PER") is None  # the label rules out places
+    assert gaz.lookup("Brüssel Meier", "PER") is None  # the label rules out places for names of persons
     assert gaz.lookup("Lockheed Martin", "ORG") is None  # not the town called Martin
     assert gaz.lookup("Gaza", "LOC") is not None and gaz.lookup("Gazx", "LOC") is None  # short: exact only
+
+
+def test_a_person_is_not_guessed_from_a_small_town(gaz):
+    assert gaz.lookup("Kufstein", "PER") is None and gaz.lookup("Kufstein", "LOC") is not None
+    assert gaz.lookup("Ankara Müller", "PER") is None  # two words: a person's name
 
 
 def test_fuzzy_edit_budget(gaz):

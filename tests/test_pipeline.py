@@ -175,3 +175,16 @@ def test_gazetteer_proposes_only_what_the_ner_missed(tmp_path):
     assert [(text[s:e], src) for s, e, _, src, _ in off._.geonews_entities] == [("Nordkorea", "model")]
     assert [(text[s:e], src) for s, e, _, src, _ in on._.geonews_entities] == [("Nordkorea", "model"),
                                                                                ("Russland", "gazetteer")]
+
+
+def test_datelines_split_and_region_words_pick_the_region(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "LOC", "pattern": [{"TEXT": "Kiew"}, {"TEXT": "/"}, {"TEXT": "Moskau"}]},
+        {"label": "LOC", "pattern": "Kursk"}, {"label": "PER", "pattern": "Ankara"}])
+    base.to_disk(tmp_path / "base")  # a stand-in for a model that makes these mistakes
+    nlp = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)
+    doc = nlp("Kiew/Moskau (dpa) - Ankara bestätigt: Russland zieht Truppen aus der Region Kursk ab.")
+    rows = [(doc.text[s:e], label, link["name"]) for s, e, label, _, link in doc._.geonews_entities]
+    assert rows == [("Kiew", "LOC", "Kyiv"), ("Moskau", "LOC", "Moscow"), ("Ankara", "LOC", "Ankara"),
+                    ("Kursk", "LOC", "Kursk Oblast")]

@@ -69,5 +69,15 @@ class EntityMapper(SettingsOnDisk):
                 end = name_end(words, ent.end, taken)
                 if end != ent.end:
                     ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
-            out.append(ent)
+            out += self._split_at_slashes(doc, ent)
         return out
+
+    @staticmethod
+    def _split_at_slashes(doc: Doc, ent: Span) -> list[Span]:
+        """ "Gaza/Jerusalem", "Kiew/Moskau" (datelines): two names, not one."""
+        cuts = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].text == "/"]
+        if not cuts:
+            return [ent]
+        bounds = [ent.start, *[c for cut in cuts for c in (cut, cut + 1)], ent.end]
+        return [Span(doc, a, b, label=ent.label, kb_id=ent.kb_id) for a, b in zip(bounds[::2], bounds[1::2])
+                if b > a]

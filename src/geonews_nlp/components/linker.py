@@ -63,11 +63,16 @@ class GazetteerLinker(SettingsOnDisk):
             if i in first and not (countries or prefer):
                 m = first[i]  # already looked up with the same arguments
             else:
-                m = g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
+                m = None
+                if prefer:  # "die russische Region Kursk": the region is named "Region Kursk"
+                    m = g.lookup(f"{before[-1]} {text}", label, countries=countries, fuzzy=False, prefer=prefer)
+                    m = m if m is not None and m.entry.type == "region" else None
+                m = m or g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
             if label == "LOC" and m is not None:
                 m = self._metonym(doc_text, s, text, m)
-            if label == "PER" and m is not None and m.entry.type in LABEL_TYPES["ORG"]:
-                label = "ORG"  # a known agency or organisation the model took for a person ("Yonhap")
+            if label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]:
+                # a known agency ("Yonhap") or place ("Ankara") that the model took for a person
+                label = "ORG" if m.entry.type in LABEL_TYPES["ORG"] else "LOC"
             link = m.link() if m else None
             span = ents.get((s, e))
             if span is not None and link:

@@ -74,8 +74,18 @@ def region_ids() -> dict[str, tuple[str, str]]:
             if "-" in t.code and t.qid and t.qid.startswith("Q")}
 
 
-def build_regions(country_ids: dict[str, str]) -> list[Entry]:
-    """First-level subdivisions: names from pycountry and its iso-codes translations, ids from rigour."""
+NAMED_LIKE_CAPITAL = ("Province", "Governorate", "Oblast", "Prefecture")
+
+
+def build_regions(country_ids: dict[str, str], city_names: set[tuple[str, str]] = frozenset()
+                  ) -> list[Entry]:
+    """First-level subdivisions: names from pycountry and its iso-codes translations, ids from rigour.
+
+    A province named like a city of its country gets the English name that tells them apart, as
+    English writes it ("Şırnak Province"), unless rigour gives one.
+    """
+    from .keys import normalize_key
+
     import gettext
 
     import pycountry
@@ -92,6 +102,8 @@ def build_regions(country_ids: dict[str, str]) -> list[Entry]:
         if s.parent_code is not None:
             continue  # first-level subdivisions only
         qid, english = known.get(s.code, (f"iso:{s.code}", None))
+        if english is None and s.type in NAMED_LIKE_CAPITAL and (s.country_code, normalize_key(s.name)) in city_names:
+            english = f"{s.name} {s.type}"
         labels = {lang: [t.gettext(s.name)] for lang, t in translations.items() if t.gettext(s.name) != s.name}
         labels["en"] = [english or labels.get("en", [s.name])[0]]
         aliases = {"any": [s.name]} if s.name not in labels["en"] else {}
@@ -133,10 +145,14 @@ def build(out_dir: Path) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
     countries = build_countries()
     ids = {e.country: e.id for e in countries if e.country}
+    cities = build_cities()
+    from .keys import normalize_key
+
+    city_names = {(c.country, normalize_key(c.name)) for c in cities}
     counts = {
         "countries": _write(countries, out_dir / "countries.jsonl"),
-        "regions": _write(build_regions(ids), out_dir / "regions.jsonl.gz"),
-        "cities": _write(build_cities(), out_dir / "cities.jsonl.gz"),
+        "regions": _write(build_regions(ids, city_names), out_dir / "regions.jsonl.gz"),
+        "cities": _write(cities, out_dir / "cities.jsonl.gz"),
     }
     for path in sorted((out_dir / "curated").glob("*.jsonl")):
         counts[f"curated/{path.stem}"] = sum(1 for _ in read_entries(path))

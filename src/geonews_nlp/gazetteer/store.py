@@ -29,6 +29,7 @@ LABEL_TYPES = {
 }
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "place": 3, "organisation": 0, "armed_group": 1, "agency": 2,
              "person": 0}
+PLACE_FOR_PERSON_POPULATION = 100_000
 MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
 BLOCK = 3
 
@@ -135,6 +136,14 @@ class Gazetteer:
                                          e.country not in countries if countries else False,
                                          TYPE_RANK.get(e.type, 9), -(e.population or 0), e.id))
 
+    def _place_for_person(self, ids: Iterable[str], countries: frozenset[str]) -> Entry | None:
+        """A one-word "person" that is the name of a country, a region or a city of 100,000 or more
+        ("Ankara", "Diyarbakir") and of no person is a place the model mislabelled."""
+        e = self._choose(ids, "LOC", countries)
+        if e is None or (e.type == "city" and (e.population or 0) < PLACE_FOR_PERSON_POPULATION):
+            return None
+        return e
+
     def lookup(self, mention: str, label: str | None = None, *, countries: frozenset[str] = frozenset(),
                fuzzy: bool = True, prefer: tuple[str, ...] = ()) -> Match | None:
         """The best entry for a mention, or None (a NIL) when nothing scores above the cutoff.
@@ -149,6 +158,8 @@ class Gazetteer:
         if ids:
             e = self._choose(ids, label, countries, prefer) or self._choose(
                 ids, "ORG" if label == "PER" else label, countries, prefer, strict=label == "PER")
+            if e is None and label == "PER" and " " not in key:
+                e = self._place_for_person(ids, countries)
             if e is not None:
                 method = "exact" if e.id in self.canonical.get(key, ()) else "alias"
                 return Match(e, 100.0 if LABEL_TYPES.get(label or "", (e.type,)).count(e.type) else 90.0,
@@ -156,7 +167,8 @@ class Gazetteer:
         for base in inflection_candidates(key):
             ids = self.keys.get(base)
             if ids:
-                e = self._choose(ids, label, countries, prefer)
+                e = self._choose(ids, label, countries, prefer) or (
+                    self._choose(ids, label, countries, prefer, strict=False) if label != "PER" else None)
                 if e is not None:
                     return Match(e, 95.0, "alias")
             if base in self.adjectives and label in (None, "LOC"):
