@@ -135,6 +135,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         nlp = load(settings.lang, settings.model)
+        nlp("Berlin")  # loads the gazetteers now, not in the first request; /health says ok after
         state.update(nlp=nlp, info=base_info(nlp), warnings=_warnings_for(nlp))
         yield
         state.clear()
