@@ -47,6 +47,7 @@ def test_titles_stripped():
     ("Brüsel", "LOC", "Brussels", "fuzzy"),
     ("Mariusz Blaszczak", "PER", "Mariusz Błaszczak", "exact"), ("Yonhap", "PER", "Yonhap News Agency", "exact"),
     ("Ostasien", "LOC", "East Asia", "exact"), ("Ankara", "PER", "Ankara", "exact"),
+    ("Europa", "LOC", "Europe", "exact"),
     ("Syrischen Beobachtungsstelle", "LOC", "Syrian Observatory for Human Rights", "alias"),
 ])
 def test_lookup(gaz, mention, label, name, method):

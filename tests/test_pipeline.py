@@ -188,3 +188,13 @@ def test_datelines_split_and_region_words_pick_the_region(tmp_path):
     rows = [(doc.text[s:e], label, link["name"]) for s, e, label, _, link in doc._.geonews_entities]
     assert rows == [("Kiew", "LOC", "Kyiv"), ("Moskau", "LOC", "Moscow"), ("Ankara", "LOC", "Ankara"),
                     ("Kursk", "LOC", "Kursk Oblast")]
+
+
+def test_markup_marks_are_not_part_of_names(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "ORG", "pattern": [{"TEXT": "#"}, {"TEXT": "Bundeswehr"}]},
+        {"label": "ORG", "pattern": [{"TEXT": "Yahoo"}, {"TEXT": "!"}]}])
+    base.to_disk(tmp_path / "base")
+    doc = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)("# Bundeswehr kauft bei Yahoo! ein.")
+    assert [doc.text[s:e] for s, e, *_ in doc._.geonews_entities] == ["Bundeswehr", "Yahoo!"]

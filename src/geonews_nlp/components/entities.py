@@ -15,6 +15,9 @@ DEFAULT_LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", 
 NAME_PARTICLES = {"van", "de", "da", "di", "del", "della", "dos", "du", "ter", "bin", "ibn", "al", "el"}
 PREPOSITION_PARTICLES = {"von", "vom", "zu", "van", "de"}
 ARTICLE_PARTICLES = {"der", "den", "dem", "la", "le", "los"}
+# Markup and list marks a model may take into a name; "Yahoo!" and "U.S." keep theirs.
+LEADING_MARKS = {"#", "##", "###", "*", "**", "-", "–", "•", ">", "|", "_"}
+TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"}
 
 
 def name_end(words: list[str], end: int, taken: set[int]) -> int:
@@ -65,6 +68,15 @@ class EntityMapper(SettingsOnDisk):
         words = [t.text for t in doc]
         out = []
         for ent in ents:
+            start, end = ent.start, ent.end
+            while start < end and doc[start].text in LEADING_MARKS:
+                start += 1  # "# Bundeswehr" under a markdown heading, "- NATO" in a list
+            while end > start and doc[end - 1].text in TRAILING_MARKS:
+                end -= 1
+            if start == end:
+                continue
+            if (start, end) != (ent.start, ent.end):
+                ent = Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
             if self.label_map.get(ent.label_) == "PER" and ent.end < len(doc):
                 end = name_end(words, ent.end, taken)
                 if end != ent.end:
