@@ -198,3 +198,13 @@ def test_markup_marks_are_not_part_of_names(tmp_path):
     base.to_disk(tmp_path / "base")
     doc = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)("# Bundeswehr kauft bei Yahoo! ein.")
     assert [doc.text[s:e] for s, e, *_ in doc._.geonews_entities] == ["Bundeswehr", "Yahoo!"]
+
+
+def test_proposed_curated_names_skip_one_word_common_nouns(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Kursk"}])
+    base.to_disk(tmp_path / "base")
+    nlp = pipeline.load("de", str(tmp_path / "base"))
+    text = "Zur Lage in der Welt: die Arbeiterpartei Kurdistans und die Hisbollah seien bereit."
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Hisbollah", "ORG", "gazetteer")]

@@ -91,7 +91,32 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
     for name, code in act.ORGANISATIONS.items():
         text = name.upper() if len(name) <= 5 else " ".join(w[:1].upper() + w[1:] for w in name.split())
         add("ORG", text, code)
+    for label, text, code in _curated_names():
+        add(label, text, code)
     return patterns
+
+
+def _curated_names() -> list[tuple[str, str, str]]:
+    """(label, name as written, id) of the curated gazetteers: organisations, armed groups, agencies,
+    persons and regions in the news. One word alone only for an acronym ("PKK"), an armed group
+    ("Hisbollah") or a news agency ("Xinhua"): "Welt", "Zeit" or "Bild" are newspapers, but far
+    more often plain German nouns (measured: all one-word names lowered ORG precision on GermEval
+    from 0.64 to 0.56)."""
+    from .gazetteer.schema import read_entries
+    from .gazetteer.store import LABEL_TYPES, shipped_files
+
+    label_of = {t: label for label, types in LABEL_TYPES.items() for t in types}
+    out = []
+    for path in shipped_files():
+        if "curated" not in path.parts:
+            continue
+        for e in read_entries(path):
+            label = label_of.get(e.type)
+            for _, name in e.all_names():
+                one_word_ok = (name.isupper() and label != "PER") or e.type in ("armed_group", "agency")
+                if label and len(name) > 2 and (len(name.split()) > 1 or one_word_ok):
+                    out.append((label, name, e.id))
+    return out
 
 
 def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str, ...] = (),
