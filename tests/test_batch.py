@@ -210,3 +210,13 @@ def test_ctrl_c_stops_cleanly_and_resumes(tmp_path, blank_base):
     assert s.interrupted and s.output is None
     s = annotate_folder(src, tmp_path / "out", JobSettings(), resume=True, progress=False)
     assert not s.interrupted and s.documents == 5 and s.files_done_before >= 1
+
+
+def test_output_inside_the_input_folder_is_not_read_back(tmp_path, blank_base):
+    src = _corpus(tmp_path / "in", 2)
+    for _ in range(2):
+        s = annotate_folder(src, src / "shards", JobSettings(), progress=False)
+        assert s.files == 2 and s.documents == 2
+    s = annotate_folder(src, src / "all.jsonl", JobSettings(), progress=False)
+    s = annotate_folder(src, src / "all.jsonl", JobSettings(), progress=False)
+    assert s.files == 2 and len(_lines(src / "all.jsonl")) == 2

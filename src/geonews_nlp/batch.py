@@ -298,7 +298,11 @@ def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: 
 
     root = in_path if in_path.is_dir() else in_path.parent
     inputs = []
+    ours = {p.resolve() for p in (single, errors_file) if p is not None}
     for path in find_inputs(in_path):
+        resolved = path.resolve()
+        if resolved in ours or resolved.is_relative_to(work.resolve()) or _in_output_folder(path, root):
+            continue  # an output inside the input folder is not input on the next run
         rel = path.relative_to(root).as_posix()
         inputs.append(_Input(path, rel, work / f"{rel}.{settings.fmt}"))
 
@@ -351,6 +355,16 @@ def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: 
         shutil.rmtree(work)
     summary.output = single or work
     return summary
+
+
+def _in_output_folder(path: Path, root: Path) -> bool:
+    """Whether a folder between ``root`` and ``path`` holds a geonews run (its ``_settings.json``)."""
+    for parent in path.parents:
+        if (parent / SETTINGS).is_file():
+            return True
+        if parent == root or parent == parent.parent:
+            return False
+    return False
 
 
 def _unchanged(path: Path, entry: dict[str, Any]) -> bool:
