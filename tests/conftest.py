@@ -43,3 +43,15 @@ def troops(blank_nlp):
         return doc_troops(blank_nlp(text))
 
     return run
+
+
+@pytest.fixture
+def blank_base(monkeypatch):
+    """load() resolves to the blank base: fast, and independent of what is installed."""
+    from geonews_nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: False)
+    monkeypatch.setattr(pipeline, "shipped_model_path", lambda lang: None)
+    pipeline.load.cache_clear()
+    yield
+    pipeline.load.cache_clear()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from geonews_nlp import batch, pipeline
+from geonews_nlp import batch
 from geonews_nlp.batch import JobSettings, SettingsMismatch, annotate_folder
 
 SENTENCES = [
@@ -30,16 +30,6 @@ def _corpus(root: Path, n: int, paragraphs: int = 1) -> Path:
         text = "\n\n".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(paragraphs))
         (root / f"doc{i:03d}.txt").write_text(text, encoding="utf-8")
     return root
-
-
-@pytest.fixture
-def blank_base(monkeypatch):
-    """In-process runs on the blank base: fast, and independent of what is installed."""
-    monkeypatch.setattr(pipeline, "_is_installed", lambda name: False)
-    monkeypatch.setattr(pipeline, "shipped_model_path", lambda lang: None)
-    pipeline.load.cache_clear()
-    yield
-    pipeline.load.cache_clear()
 
 
 def _lines(path: Path) -> list[dict]:

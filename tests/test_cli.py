@@ -7,20 +7,14 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from geonews_nlp import pipeline
 from geonews_nlp.cli import app
 
 runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
-def _blank_base(monkeypatch):
-    """CLI tests run on the blank base: fast, and independent of what is installed."""
-    monkeypatch.setattr(pipeline, "_is_installed", lambda name: False)
-    monkeypatch.setattr(pipeline, "shipped_model_path", lambda lang: None)
-    pipeline.load.cache_clear()
-    yield
-    pipeline.load.cache_clear()
+def _blank_base(blank_base):
+    """CLI tests run on the blank base (conftest.blank_base)."""
 
 
 def test_extract_from_argument_and_stdin():

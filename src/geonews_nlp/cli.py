@@ -239,6 +239,14 @@ def evaluate_links(
     typer.echo(json.dumps(scores.summary(), indent=2))
 
 
+def _slice(items: list, spec: str | None) -> list:
+    """``items[lo:hi]`` for a spec such as ``1500:`` or ``0:700``."""
+    if not spec:
+        return items
+    lo, _, hi = spec.partition(":")
+    return items[int(lo) if lo else None:int(hi) if hi else None]
+
+
 @evaluate_app.command("ner")
 def evaluate_ner(
     gold: Annotated[Path, typer.Argument(help="Gold file: one token a line (germeval, conll) or JSON Lines "
@@ -268,10 +276,7 @@ def evaluate_ner(
         raise typer.Exit(2)
     nlp = load(lang, model, propose_entities=propose)
     if format == "jsonl":
-        docs = [d for d in _read_gold_or_exit(gold) if d.get("entities") is not None]
-        if sentences:
-            lo, _, hi = sentences.partition(":")
-            docs = docs[int(lo) if lo else None:int(hi) if hi else None]
+        docs = _slice([d for d in _read_gold_or_exit(gold) if d.get("entities") is not None], sentences)
         scores = NerScores()
         for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
             scores.add({(e["start"], e["end"], e["label"]) for e in d["entities"] if e.get("label") in scores.tp},
@@ -279,10 +284,7 @@ def evaluate_ner(
         s = scores.summary()
         typer.echo(json.dumps(s, indent=2) if as_json else f"{len(docs)} documents\n" + format_ner_summary(s))
         return
-    data = list(read_germeval(gold) if format == "germeval" else read_conll(gold))
-    if sentences:
-        lo, _, hi = sentences.partition(":")
-        data = data[int(lo) if lo else None:int(hi) if hi else None]
+    data = _slice(list(read_germeval(gold) if format == "germeval" else read_conll(gold)), sentences)
 
     def predict(words: list[str]) -> set[tuple[int, int, str]]:
         """Token spans of the entities our pipeline reports (labels mapped to PER/ORG/LOC)."""
