@@ -208,3 +208,16 @@ def test_proposed_curated_names_skip_one_word_common_nouns(tmp_path):
     text = "Zur Lage in der Welt: die Arbeiterpartei Kurdistans und die Hisbollah seien bereit."
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Hisbollah", "ORG", "gazetteer")]
+
+
+def test_forms_of_address_are_not_part_of_names(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "PER", "pattern": [{"TEXT": "Herr"}, {"TEXT": "Willemsen"}]},
+        {"label": "PER", "pattern": [{"TEXT": "Frau"}]},
+        {"label": "ORG", "pattern": [{"TEXT": "Herr"}, {"TEXT": "der"}, {"TEXT": "Ringe"}]}])
+    base.to_disk(tmp_path / "base")
+    nlp = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)
+    text = "Herr Willemsen sprach mit Frau Ober über Herr der Ringe."
+    # a lone title stays (nothing else to keep); other labels keep theirs
+    assert [text[s:e] for s, e, *_ in nlp(text)._.geonews_entities] == ["Willemsen", "Frau", "Herr der Ringe"]

@@ -18,6 +18,8 @@ ARTICLE_PARTICLES = {"der", "den", "dem", "la", "le", "los"}
 # Markup and list marks a model may take into a name; "Yahoo!" and "U.S." keep theirs.
 LEADING_MARKS = {"#", "##", "###", "*", "**", "-", "–", "•", ">", "|", "_"}
 TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"}
+# Forms of address are not part of a name (GermEval and CoNLL guidelines): "Herr Willemsen" is "Willemsen".
+TITLES = {"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."}
 
 
 def name_end(words: list[str], end: int, taken: set[int]) -> int:
@@ -73,6 +75,8 @@ class EntityMapper(SettingsOnDisk):
                 start += 1  # "# Bundeswehr" under a markdown heading, "- NATO" in a list
             while end > start and doc[end - 1].text in TRAILING_MARKS:
                 end -= 1
+            while end - start > 1 and doc[start].text in TITLES and self.label_map.get(ent.label_) == "PER":
+                start += 1
             if start == end:
                 continue
             if (start, end) != (ent.start, ent.end):
