@@ -221,3 +221,13 @@ def test_forms_of_address_are_not_part_of_names(tmp_path):
     text = "Herr Willemsen sprach mit Frau Ober über Herr der Ringe."
     # a lone title stays (nothing else to keep); other labels keep theirs
     assert [text[s:e] for s, e, *_ in nlp(text)._.geonews_entities] == ["Willemsen", "Frau", "Herr der Ringe"]
+
+
+def test_newspapers_named_by_a_common_noun_count_only_in_quotes(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "PER", "pattern": "Scholz"}])
+    base.to_disk(tmp_path / "base")
+    nlp = pipeline.load("de", str(tmp_path / "base"))
+    text = "Die Zeit drängt, sagte Scholz der „Zeit“ und dem \"Spiegel\", ein Blick in den Spiegel."
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    assert rows == [("Scholz", "PER", "Olaf Scholz"), ("Zeit", "ORG", "Die Zeit"), ("Spiegel", "ORG", "Der Spiegel")]

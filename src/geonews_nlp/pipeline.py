@@ -70,18 +70,27 @@ def _load_base(choice: BaseChoice, lang: str) -> Language:
         raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin, error=e)) from e
 
 
+QUOTE = {"ORTH": {"IN": ['"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'"]}}
+ARTICLES = {"Der", "Die", "Das", "The", "Le", "La", "El", "Il"}
+
+
 def _gazetteer_patterns(lang: str) -> list[dict]:
     """Entity-ruler patterns for the blank fallback: country names, capitals and organisations."""
     act = registry.actors(lang)
+    tokenizer = spacy.blank(lang).tokenizer
     patterns = []
     seen = set()
 
-    def add(label: str, text: str, code: str) -> None:
+    def add(label: str, text: str, code: str, quoted: bool = False) -> None:
         words = text.split()
         key = (label, text)
-        if key in seen or not words or not words[0][:1].isupper():
+        if key in seen or not words or not (words[0][:1].isupper() or quoted):
             return
         seen.add(key)
+        if quoted:  # „Spiegel“, "Bild"-Zeitung: the quotes are matched and trimmed later by geonews_entities
+            tokens = [{"ORTH": t.text} for t in tokenizer(text)]
+            patterns.append({"label": label, "pattern": [QUOTE, *tokens, QUOTE], "id": f"gaz:{code}"})
+            return
         # a phrase pattern (spaCy's PhraseMatcher): a thousand token patterns made the ruler slower
         # than the NER model itself
         patterns.append({"label": label, "pattern": text, "id": f"gaz:{code}"})
@@ -93,17 +102,18 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
     for name, code in act.ORGANISATIONS.items():
         text = name.upper() if len(name) <= 5 else " ".join(w[:1].upper() + w[1:] for w in name.split())
         add("ORG", text, code)
-    for label, text, code in _curated_names():
-        add(label, text, code)
+    for label, text, code, quoted in _curated_names():
+        add(label, text, code, quoted)
     return patterns
 
 
-def _curated_names() -> list[tuple[str, str, str]]:
-    """(label, name as written, id) of the curated gazetteers: organisations, armed groups, agencies,
-    persons and regions in the news. One word alone only for an acronym ("PKK"), an armed group
-    ("Hisbollah") or a news agency ("Xinhua"): "Welt", "Zeit" or "Bild" are newspapers, but far
-    more often plain German nouns (measured: all one-word names lowered ORG precision on GermEval
-    from 0.64 to 0.56)."""
+def _curated_names() -> list[tuple[str, str, str, bool]]:
+    """(label, name as written, id, only in quotes) of the curated gazetteers: organisations, armed
+    groups, agencies, media, persons and regions in the news. One word alone only for an acronym
+    ("PKK"), an armed group ("Hisbollah") or a news agency ("Xinhua"). "Welt", "Zeit" or "Bild" are
+    newspapers, but far more often plain German nouns (measured: all one-word names lowered ORG
+    precision on GermEval from 0.64 to 0.56), so a newspaper's one-word name, or one that starts
+    with an article ("Die Zeit"), counts only in quotes, as news writes them: „Spiegel“."""
     from .gazetteer.schema import read_entries
     from .gazetteer.store import LABEL_TYPES, shipped_files
 
@@ -115,9 +125,15 @@ def _curated_names() -> list[tuple[str, str, str]]:
         for e in read_entries(path):
             label = label_of.get(e.type)
             for _, name in e.all_names():
-                one_word_ok = (name.isupper() and label != "PER") or e.type in ("armed_group", "agency")
-                if label and len(name) > 2 and (len(name.split()) > 1 or one_word_ok):
-                    out.append((label, name, e.id))
+                words = name.split()
+                acronym = name.isupper() and label != "PER"
+                one_word_ok = acronym or e.type in ("armed_group", "agency")
+                if not label or len(name) <= 2:
+                    continue
+                if e.type == "media" and not acronym and (len(words) == 1 or words[0] in ARTICLES):
+                    out.append((label, name, e.id, True))
+                elif len(words) > 1 or one_word_ok:
+                    out.append((label, name, e.id, False))
     return out
 
 

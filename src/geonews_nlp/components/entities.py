@@ -16,8 +16,9 @@ NAME_PARTICLES = {"van", "de", "da", "di", "del", "della", "dos", "du", "ter", "
 PREPOSITION_PARTICLES = {"von", "vom", "zu", "van", "de"}
 ARTICLE_PARTICLES = {"der", "den", "dem", "la", "le", "los"}
 # Markup and list marks a model may take into a name; "Yahoo!" and "U.S." keep theirs.
-LEADING_MARKS = {"#", "##", "###", "*", "**", "-", "–", "•", ">", "|", "_"}
-TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"}
+QUOTES = {'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'"}
+LEADING_MARKS = {"#", "##", "###", "*", "**", "-", "–", "•", ">", "|", "_"} | QUOTES
+TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"} | QUOTES
 # Forms of address are not part of a name (GermEval and CoNLL guidelines): "Herr Willemsen" is "Willemsen".
 TITLES = {"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."}
 

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import GeonewsError
 
-EntryType = Literal["country", "region", "city", "place", "person", "organisation", "armed_group", "agency"]
+EntryType = Literal["country", "region", "city", "place", "person", "organisation", "armed_group", "agency",
+                    "media"]
 
 
 class GazetteerError(GeonewsError, ValueError):
