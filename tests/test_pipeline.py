@@ -231,3 +231,14 @@ def test_newspapers_named_by_a_common_noun_count_only_in_quotes(tmp_path):
     text = "Die Zeit drängt, sagte Scholz der „Zeit“ und dem \"Spiegel\", ein Blick in den Spiegel."
     rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
     assert rows == [("Scholz", "PER", "Olaf Scholz"), ("Zeit", "ORG", "Die Zeit"), ("Spiegel", "ORG", "Der Spiegel")]
+
+
+def test_companies_are_proposed_and_linked(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Kiew"}])
+    base.to_disk(tmp_path / "base")
+    nlp = pipeline.load("de", str(tmp_path / "base"))
+    text = "Rheinmetall liefert Munition nach Kiew, Lockheed Martin baut die Jets."
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    assert rows == [("Rheinmetall", "ORG", "Rheinmetall"), ("Kiew", "LOC", "Kyiv"),
+                    ("Lockheed Martin", "ORG", "Lockheed Martin")]

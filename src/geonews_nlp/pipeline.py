@@ -109,8 +109,9 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
 
 def _curated_names() -> list[tuple[str, str, str, bool]]:
     """(label, name as written, id, only in quotes) of the curated gazetteers: organisations, armed
-    groups, agencies, media, persons and regions in the news. One word alone only for an acronym
-    ("PKK"), an armed group ("Hisbollah") or a news agency ("Xinhua"). "Welt", "Zeit" or "Bild" are
+    groups, agencies, media, companies, persons and regions in the news. One word alone only for an
+    acronym ("PKK"), an armed group ("Hisbollah"), a news agency ("Xinhua") or a company (a list
+    kept free of common nouns: "Bayer AG", not "Bayer"). "Welt", "Zeit" or "Bild" are
     newspapers, but far more often plain German nouns (measured: all one-word names lowered ORG
     precision on GermEval from 0.64 to 0.56), so a newspaper's one-word name, or one that starts
     with an article ("Die Zeit"), counts only in quotes, as news writes them: „Spiegel“."""
@@ -127,7 +128,7 @@ def _curated_names() -> list[tuple[str, str, str, bool]]:
             for _, name in e.all_names():
                 words = name.split()
                 acronym = name.isupper() and label != "PER"
-                one_word_ok = acronym or e.type in ("armed_group", "agency")
+                one_word_ok = acronym or e.type in ("armed_group", "agency", "company")
                 if not label or len(name) <= 2:
                     continue
                 if e.type == "media" and not acronym and (len(words) == 1 or words[0] in ARTICLES):

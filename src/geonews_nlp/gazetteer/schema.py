@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import GeonewsError
 
 EntryType = Literal["country", "region", "city", "place", "person", "organisation", "armed_group", "agency",
-                    "media"]
+                    "media", "company"]
 
 
 class GazetteerError(GeonewsError, ValueError):

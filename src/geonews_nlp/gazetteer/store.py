@@ -24,11 +24,11 @@ from .schema import Entry, read_entries
 
 LABEL_TYPES = {
     "LOC": ("country", "region", "city", "place"),
-    "ORG": ("organisation", "armed_group", "agency", "media"),
+    "ORG": ("organisation", "armed_group", "agency", "media", "company"),
     "PER": ("person",),
 }
-TYPE_RANK = {"country": 0, "city": 1, "region": 2, "place": 3, "organisation": 0, "armed_group": 1, "agency": 2, "media": 3,
-             "person": 0}
+TYPE_RANK = {"country": 0, "city": 1, "region": 2, "place": 3, "organisation": 0, "armed_group": 1, "agency": 2,
+             "media": 3, "company": 4, "person": 0}
 PLACE_FOR_PERSON_POPULATION = 100_000
 MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
 BLOCK = 3
