@@ -242,3 +242,16 @@ def test_companies_are_proposed_and_linked(tmp_path):
     rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
     assert rows == [("Rheinmetall", "ORG", "Rheinmetall"), ("Kiew", "LOC", "Kyiv"),
                     ("Lockheed Martin", "ORG", "Lockheed Martin")]
+
+
+def test_a_known_longer_name_wins_over_the_part_the_model_found(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "LOC", "pattern": "Kurdistans"}, {"label": "LOC", "pattern": "Kursk"},
+        {"label": "ORG", "pattern": [{"TEXT": "Hamas"}, {"TEXT": "-"}, {"TEXT": "Führung"}]}])
+    base.to_disk(tmp_path / "base")  # a model that cuts a name short, and one that took more than a name
+    nlp = pipeline.load("de", str(tmp_path / "base"))
+    text = "Die Arbeiterpartei Kurdistans kämpft in der Region Kursk, die Hamas - Führung schweigt."
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Kursk", "LOC", "model"),
+                    ("Hamas - Führung", "ORG", "model")]

@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Span
 from . import extensions
 from .serialize import SettingsOnDisk
 
+GAZETTEER_SPANS = "geonews_gazetteer"  # the span group the gazetteer ruler writes (pipeline.assemble)
+
 DEFAULT_LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
 # Particles that start a name's second part. German "von" and "zu" alone are too often plain
 # prepositions ("Rutte von Reportern umringt") and count only followed by an article ("von der").
@@ -43,6 +45,19 @@ def name_end(words: list[str], end: int, taken: set[int]) -> int:
     return i + 1
 
 
+def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
+    """The model's entities plus the gazetteer's names: each known name where the model found nothing,
+    or in place of model entities it wholly contains ("Arbeiterpartei Kurdistans" over "Kurdistans").
+    A known name that only partly overlaps a model entity is left out: the model saw more context."""
+    out = list(ents)
+    for g in sorted(known, key=lambda s: (s.start - s.end, s.start)):  # longest first
+        inside = [e for e in out if e.start < g.end and g.start < e.end]
+        if all(g.start <= e.start and e.end <= g.end and len(e) < len(g) for e in inside):
+            out = [e for e in out if e not in inside]
+            out.append(Span(g.doc, g.start, g.end, label=g.label, span_id=g.id))
+    return sorted(out, key=lambda s: s.start)
+
+
 class EntityMapper(SettingsOnDisk):
     SETTINGS = ("label_map",)
 
@@ -54,6 +69,8 @@ class EntityMapper(SettingsOnDisk):
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
+        if GAZETTEER_SPANS in doc.spans:
+            doc.ents = merge_known_names(list(doc.ents), list(doc.spans[GAZETTEER_SPANS]))
         doc.ents = self._complete_names(doc)
         rows = []
         for ent in doc.ents:

@@ -15,8 +15,8 @@ from .troops import TroopFigures
 @Language.factory(
     "geonews_entities",
     default_config={"label_map": DEFAULT_LABEL_MAP},
-    requires=["doc.ents"],
-    assigns=["doc._.geonews_entities"],
+    requires=[],  # the NER's doc.ents and the gazetteer's span group, either may be missing
+    assigns=["doc.ents", "doc._.geonews_entities"],
 )
 def make_entity_mapper(nlp: Language, name: str, label_map: dict[str, str]) -> EntityMapper:
     return EntityMapper(nlp, name, label_map)
