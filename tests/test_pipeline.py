@@ -255,3 +255,14 @@ def test_a_known_longer_name_wins_over_the_part_the_model_found(tmp_path):
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Kursk", "LOC", "model"),
                     ("Hamas - Führung", "ORG", "model")]
+
+
+def test_surnames_with_a_particle_are_proposed_in_both_cases(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Brüssel"}])
+    base.to_disk(tmp_path / "base")
+    nlp = pipeline.load("de", str(tmp_path / "base"))
+    text = "Von der Leyen reist nach Brüssel. Dort sprach von der Leyen."
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    assert rows == [("Von der Leyen", "PER", "Ursula von der Leyen"), ("Brüssel", "LOC", "Brussels"),
+                    ("von der Leyen", "PER", "Ursula von der Leyen")]

@@ -70,12 +70,13 @@ def _load_base(choice: BaseChoice, lang: str) -> Language:
         raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin, error=e)) from e
 
 
+NAME_PARTICLES = {"von", "van", "de", "da", "del", "al", "el", "bin", "ibn"}
 QUOTE = {"ORTH": {"IN": ['"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'"]}}
 ARTICLES = {"Der", "Die", "Das", "The", "Le", "La", "El", "Il"}
 
 
 def _gazetteer_patterns(lang: str) -> list[dict]:
-    """Entity-ruler patterns for the blank fallback: country names, capitals and organisations."""
+    """Ruler patterns: country names, capitals, and the curated names (see ``_curated_names``)."""
     act = registry.actors(lang)
     tokenizer = spacy.blank(lang).tokenizer
     patterns = []
@@ -84,7 +85,11 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
     def add(label: str, text: str, code: str, quoted: bool = False) -> None:
         words = text.split()
         key = (label, text)
-        if key in seen or not words or not (words[0][:1].isupper() or quoted):
+        if key in seen or not words:
+            return
+        if words[0] in NAME_PARTICLES and len(words) > 1:  # "von der Leyen", and "Von der Leyen" first
+            add(label, text[:1].upper() + text[1:], code, quoted)
+        elif not (words[0][:1].isupper() or quoted):
             return
         seen.add(key)
         if quoted:  # „Spiegel“, "Bild"-Zeitung: the quotes are matched and trimmed later by geonews_entities
