@@ -115,3 +115,20 @@ def test_evaluate_ner_on_jsonl_gold(tmp_path):
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
     assert s["LOC"]["f1"] == 1.0 and s["ORG"]["recall"] == 0.0 and s["ALL"]["support"] == 3
+
+
+def test_a_missing_model_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    from geonews_nlp.cli import main
+
+    monkeypatch.setattr("sys.argv", ["geonews", "extract", "--model", str(tmp_path / "nothing"), "Text"])
+    with pytest.raises(SystemExit) as e:
+        main()
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: [E002]") and "Traceback" not in err
+
+
+def test_blank_is_a_model_choice():
+    r = runner.invoke(app, ["info", "--model", "blank"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["base"]["origin"] == "blank"

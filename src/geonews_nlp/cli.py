@@ -25,7 +25,7 @@ def _err(msg: str) -> None:
 def extract(
     text: Annotated[Optional[str], typer.Argument(help="The text, or - (default) to read stdin")] = None,
     lang: Annotated[str, typer.Option(help="Language of the text")] = "de",
-    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path)")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     indent: Annotated[Optional[int], typer.Option(help="Indent the JSON")] = None,
 ) -> None:
     """Extract one document and print its DocumentResult as JSON."""
@@ -56,7 +56,7 @@ def annotate(
     max_chars: Annotated[int, typer.Option(min=1, help="Refuse documents longer than this (longer than "
                                            "100,000 characters are annotated in chunks)")] = 10_000_000,
     lang: Annotated[str, typer.Option()] = "de",
-    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path)")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     summary: Annotated[bool, typer.Option(help="Print a readable summary of what was found")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
 ) -> None:
@@ -152,7 +152,7 @@ def serve(
     max_chars: Annotated[int, typer.Option(min=1, help="Longest text accepted (longer: 413)")] = 100_000,
     max_batch: Annotated[int, typer.Option(min=1, help="Most texts in one /extract/batch request")] = 64,
     lang: Annotated[str, typer.Option()] = "de",
-    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path)")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
 ) -> None:
     """Serve POST /extract, POST /extract/batch, GET /health and GET /info (OpenAPI at /docs)."""
     import os
@@ -200,7 +200,7 @@ def evaluate_troops(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (docs/troop-figures.md format)")],
     errors: Annotated[bool, typer.Option("--errors", help="List every miss, false alarm and mismatch")] = False,
     lang: Annotated[str, typer.Option()] = "de",
-    model: Annotated[Optional[str], typer.Option()] = None,
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
 ) -> None:
     """Span F1, value F1 and attribute accuracies of troop figures."""
@@ -222,7 +222,7 @@ def evaluate_links(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines whose entities carry qid and/or name")],
     errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missing link")] = False,
     lang: Annotated[str, typer.Option()] = "de",
-    model: Annotated[Optional[str], typer.Option()] = None,
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
 ) -> None:
     """How many gold entity mentions that the pipeline finds are linked to the right entry."""
     from .api import extract
@@ -258,7 +258,7 @@ def evaluate_ner(
                                                     "entities where the NER found none (default: by base)")
                        ] = None,
     lang: Annotated[str, typer.Option()] = "de",
-    model: Annotated[Optional[str], typer.Option()] = None,
+    model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """PER/ORG/LOC precision, recall and F1 (exact spans): on gold tokens, or on characters for jsonl."""
@@ -336,7 +336,13 @@ def gazetteer_lookup(
 
 
 def main() -> None:
-    app()
+    from .errors import GeonewsError
+
+    try:
+        app()
+    except GeonewsError as e:  # a missing model or unsupported language: one line, not a traceback
+        _err(f"error: {e}")
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -47,6 +47,8 @@ def _is_installed(package: str) -> bool:
 def resolve_base(lang: str = "de", model: str | None = None) -> BaseChoice:
     """Decide which base pipeline to use, without loading it."""
     spec = registry.get(lang)
+    if model in ("blank", f"blank_{lang}"):  # our components alone: the fallback, chosen on purpose
+        return BaseChoice(f"blank_{lang}", "blank", None)
     if model:
         return BaseChoice(model, "argument", model)
     env = os.environ.get(ENV_VAR)
