@@ -266,3 +266,14 @@ def test_surnames_with_a_particle_are_proposed_in_both_cases(tmp_path):
     rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
     assert rows == [("Von der Leyen", "PER", "Ursula von der Leyen"), ("Brüssel", "LOC", "Brussels"),
                     ("von der Leyen", "PER", "Ursula von der Leyen")]
+
+
+def test_named_military_units_are_organisations(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "LOC", "pattern": [{"TEXT": "Bataillon"}, {"TEXT": "Tornado"}]}])
+    base.to_disk(tmp_path / "base")  # a model that takes a unit for a place
+    nlp = pipeline.load("de", str(tmp_path / "base"))
+    text = "Soldaten der 6. Jägerbrigade und das Bataillon Tornado; die Brigade Soldaten aus 3 Ländern."
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    assert rows == [("6. Jägerbrigade", "ORG", "rule"), ("Bataillon Tornado", "ORG", "rule")]

@@ -111,6 +111,8 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
         add("ORG", text, code)
     for label, text, code, quoted in _curated_names():
         add(label, text, code, quoted)
+    for pattern in getattr(registry.troops_grammar(lang), "UNIT_NAME_PATTERNS", []):
+        patterns.append({"label": "ORG", "pattern": pattern, "id": "rule:military_unit"})
     return patterns
 
 

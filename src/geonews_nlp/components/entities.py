@@ -52,7 +52,8 @@ def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
     out = list(ents)
     for g in sorted(known, key=lambda s: (s.start - s.end, s.start)):  # longest first
         inside = [e for e in out if e.start < g.end and g.start < e.end]
-        if all(g.start <= e.start and e.end <= g.end and len(e) < len(g) for e in inside):
+        rule = g.id_.startswith("rule:")  # a rule's label wins over the model's on the same span
+        if all(g.start <= e.start and e.end <= g.end and (len(e) < len(g) or rule) for e in inside):
             out = [e for e in out if e not in inside]
             out.append(Span(g.doc, g.start, g.end, label=g.label, span_id=g.id))
     return sorted(out, key=lambda s: s.start)
@@ -77,7 +78,7 @@ class EntityMapper(SettingsOnDisk):
             label = self.label_map.get(ent.label_)
             if label is None:
                 continue
-            source = "gazetteer" if ent.ent_id_.startswith("gaz:") else "model"
+            source = {"gaz": "gazetteer", "rule": "rule"}.get(ent.ent_id_.partition(":")[0], "model")
             rows.append((ent.start_char, ent.end_char, label, source, None))
         doc._.geonews_entities = rows
         return doc

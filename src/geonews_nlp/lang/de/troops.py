@@ -51,6 +51,15 @@ FORMATIONS = [  # (suffix, unit), longest first within a family
     ("kampfgruppe", "unit"), ("battlegroups", "unit"), ("battlegroup", "unit"), ("verbänden", "unit"),
     ("verbände", "unit"), ("verband", "unit"), ("einheiten", "unit"), ("einheit", "unit"),
 ]
+# Named units are organisations ("6. Jägerbrigade", "155. Brigade", "Bataillon Tornado", "Regiment Asow"),
+# as the news gold labels them; spaCy token patterns, so pure data here.
+_UNIT_SUFFIX = r"(?i)(brigade|division|bataillon|bataillons|regiment|regiments|korps|armee|flotte|geschwader|kompanie)$"
+UNIT_NAME_PATTERNS = [
+    [{"TEXT": {"REGEX": r"^\d{1,3}\.$"}}, {"TEXT": {"REGEX": _UNIT_SUFFIX}, "IS_TITLE": True}],
+    # the name must be one the NER marked: "Brigade Asow", never "Brigade Soldaten"
+    [{"TEXT": {"IN": ["Bataillon", "Brigade", "Regiment", "Division", "Korps"]}},
+     {"IS_TITLE": True, "ENT_TYPE": {"NOT_IN": [""]}}],
+]
 NOT_FORMATIONS = {"ordensbrigade", "maßeinheit", "maßeinheiten", "währungseinheit", "wiedervereinigung",
                   "interessenverband", "dachverband", "berufsverband", "landesverband", "bundesverband",
                   "verbandes", "sozialverband", "zeiteinheit", "zeiteinheiten", "einheitlich"}
