@@ -277,3 +277,16 @@ def test_named_military_units_are_organisations(tmp_path):
     text = "Soldaten der 6. Jägerbrigade und das Bataillon Tornado; die Brigade Soldaten aus 3 Ländern."
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     assert rows == [("6. Jägerbrigade", "ORG", "rule"), ("Bataillon Tornado", "ORG", "rule")]
+
+
+def test_descriptor_words_are_not_part_of_names(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "ORG", "pattern": [{"TEXT": "Agentur"}, {"TEXT": "dpa"}]},
+        {"label": "LOC", "pattern": [{"TEXT": "Region"}, {"TEXT": "Kursk"}]},
+        {"label": "PER", "pattern": [{"TEXT": "Stadt"}, {"TEXT": "Meier"}]}])
+    base.to_disk(tmp_path / "base")
+    nlp = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)
+    text = "Der Agentur dpa zufolge kämpfen in der Region Kursk Truppen; Stadt Meier schweigt."
+    rows = [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
+    assert rows == [("dpa", "ORG"), ("Kursk", "LOC"), ("Stadt Meier", "PER")]  # persons keep theirs

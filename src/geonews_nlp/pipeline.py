@@ -124,12 +124,11 @@ def _curated_names() -> list[tuple[str, str, str, bool]]:
     newspapers, but far more often plain German nouns (measured: all one-word names lowered ORG
     precision on GermEval from 0.64 to 0.56), so a newspaper's one-word name, or one that starts
     with an article ("Die Zeit"), counts only in quotes, as news writes them: „Spiegel“."""
-    from .components.linker import REGION_WORDS
+    from .components.entities import DESCRIPTORS
     from .gazetteer.schema import read_entries
     from .gazetteer.store import LABEL_TYPES, shipped_files
 
     label_of = {t: label for label, types in LABEL_TYPES.items() for t in types}
-    descriptors = REGION_WORDS | {"nachrichtenagentur", "agentur"}
     out = []
     for path in shipped_files():
         if "curated" not in path.parts:
@@ -140,7 +139,7 @@ def _curated_names() -> list[tuple[str, str, str, bool]]:
                 words = name.split()
                 acronym = name.isupper() and label != "PER"
                 one_word_ok = acronym or e.type in ("armed_group", "agency", "company")
-                if not label or len(name) <= 2 or words[0].lower() in descriptors:
+                if not label or len(name) <= 2 or words[0].lower() in DESCRIPTORS:
                     continue  # "Region Kursk" links, but the entity is "Kursk" (as the model has it)
                 if e.type == "media" and not acronym and (len(words) == 1 or words[0] in ARTICLES):
                     out.append((label, name, e.id, True))

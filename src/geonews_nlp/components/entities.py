@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions
+from .linker import REGION_WORDS
 from .serialize import SettingsOnDisk
 
 GAZETTEER_SPANS = "geonews_gazetteer"  # the span group the gazetteer ruler writes (pipeline.assemble)
@@ -22,6 +23,9 @@ QUOTES = {'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'"}
 LEADING_MARKS = {"#", "##", "###", "*", "**", "-", "–", "•", ">", "|", "_"} | QUOTES
 TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"} | QUOTES
 # Forms of address are not part of a name (GermEval and CoNLL guidelines): "Herr Willemsen" is "Willemsen".
+# A descriptor word before a name is not part of it ("Region [Kursk]", "Agentur [dpa]", "Stadt [Wien]"),
+# in GermEval's guidelines as in the news gold.
+DESCRIPTORS = REGION_WORDS | {"stadt", "gemeinde", "agentur", "nachrichtenagentur"}
 TITLES = {"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."}
 
 
@@ -95,6 +99,9 @@ class EntityMapper(SettingsOnDisk):
             while end > start and doc[end - 1].text in TRAILING_MARKS:
                 end -= 1
             while end - start > 1 and doc[start].text in TITLES and self.label_map.get(ent.label_) == "PER":
+                start += 1
+            while (end - start > 1 and doc[start].lower_ in DESCRIPTORS and not doc[start + 1].is_punct
+                   and self.label_map.get(ent.label_) in ("LOC", "ORG")):
                 start += 1
             if start == end:
                 continue
