@@ -8,6 +8,8 @@ from importlib.metadata import entry_points
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 import geonews_nlp
 from geonews_nlp import pipeline
@@ -290,3 +292,28 @@ def test_descriptor_words_are_not_part_of_names(tmp_path):
     text = "Der Agentur dpa zufolge kämpfen in der Region Kursk Truppen; Stadt Meier schweigt."
     rows = [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
     assert rows == [("dpa", "ORG"), ("Kursk", "LOC"), ("Stadt Meier", "PER")]  # persons keep theirs
+
+
+def test_a_person_named_again_by_surname_alone(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "PER", "pattern": [{"TEXT": "Josh"}, {"TEXT": "Earnest"}]}])
+    base.to_disk(tmp_path / "base")
+    nlp = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)
+    text = "Earnest kam. Sprecher Josh Earnest sagte das. Earnest führte aus, Earnests Team schwieg."
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    # only after the full name: the first "Earnest" may be the adjective
+    assert rows == [("Josh Earnest", "PER", "model"), ("Earnest", "PER", "rule"), ("Earnests", "PER", "rule")]
+
+
+@given(st.lists(st.sampled_from(["Anna", "Berg", "Bergs", "sagt", "und", "Berge", "."]), max_size=12),
+       st.integers(0, 11))
+def test_surname_mentions_only_after_a_full_name_and_never_inside_an_entity(words, start):
+    from geonews_nlp.components.entities import surname_mentions
+
+    persons = [(start, start + 2)] if start + 2 <= len(words) else []
+    taken = {i for s, e in persons for i in range(s, e)}
+    found = surname_mentions(words, persons, taken)
+    assert all(i > start and i not in taken for i in found)
+    surname = words[start + 1] if persons else None
+    assert all(words[i] in (surname, f"{surname}s") for i in found)

@@ -49,6 +49,16 @@ def name_end(words: list[str], end: int, taken: set[int]) -> int:
     return i + 1
 
 
+def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: set[int]) -> list[int]:
+    """Positions of later mentions of a person by surname alone ("Mark Rutte ... Rutte betonte"), or in
+    the genitive ("Ruttes"), where no entity is: the model finds the full name far more often."""
+    surnames = {words[end - 1] for start, end in persons if end - start >= 2}
+    surnames = {w for w in surnames if len(w) >= 3 and w[:1].isupper() and w.replace("-", "").isalpha()}
+    first = min((start for start, _ in persons), default=len(words))
+    return [i for i, w in enumerate(words) if i > first and i not in taken
+            and (w in surnames or (w.endswith("s") and w[:-1] in surnames))]
+
+
 def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
     """The model's entities plus the gazetteer's names: each known name where the model found nothing,
     or in place of model entities it wholly contains ("Arbeiterpartei Kurdistans" over "Kurdistans").
@@ -77,6 +87,7 @@ class EntityMapper(SettingsOnDisk):
         if GAZETTEER_SPANS in doc.spans:
             doc.ents = merge_known_names(list(doc.ents), list(doc.spans[GAZETTEER_SPANS]))
         doc.ents = self._complete_names(doc)
+        doc.ents = self._surnames(doc)
         rows = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_)
@@ -86,6 +97,17 @@ class EntityMapper(SettingsOnDisk):
             rows.append((ent.start_char, ent.end_char, label, source, None))
         doc._.geonews_entities = rows
         return doc
+
+    def _surnames(self, doc: Doc) -> list:
+        ents = list(doc.ents)
+        persons = [e for e in ents if self.label_map.get(e.label_) == "PER"]
+        if not persons:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = surname_mentions([t.text for t in doc], [(e.start, e.end) for e in persons], taken)
+        label = persons[0].label
+        return sorted(ents + [Span(doc, i, i + 1, label=label, span_id="rule:surname") for i in found],
+                      key=lambda e: e.start)
 
     def _complete_names(self, doc: Doc) -> list:
         ents = list(doc.ents)
