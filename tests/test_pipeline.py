@@ -32,6 +32,14 @@ def saved_base(tmp_path):
     return path
 
 
+def _stand_in(tmp_path, patterns, **load_options):
+    """Our pipeline on a rule-based stand-in for a statistical NER that makes the given mistakes."""
+    base = spacy.blank("de")
+    base.add_pipe("entity_ruler", name="ner").add_patterns(patterns)
+    base.to_disk(tmp_path / "base")
+    return pipeline.load("de", str(tmp_path / "base"), **load_options)
+
+
 def test_model_argument_wins(monkeypatch, saved_base):
     monkeypatch.setenv("GEONEWS_MODEL", "somewhere_else")
     assert resolve_base("de", str(saved_base)) == BaseChoice(str(saved_base), "argument", str(saved_base))
@@ -168,24 +176,19 @@ def test_name_end_leaves_other_entities_alone():
 
 
 def test_gazetteer_proposes_only_what_the_ner_missed(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Nordkorea"}])
-    base.to_disk(tmp_path / "base")  # a stand-in for a statistical NER that misses "Russland"
+    patterns = [{"label": "LOC", "pattern": "Nordkorea"}]  # misses "Russland"
     text = "Die Soldaten aus Nordkorea kämpfen für Russland."
-    off = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)(text)
-    on = pipeline.load("de", str(tmp_path / "base"))(text)  # on by default
+    off = _stand_in(tmp_path, patterns, propose_entities=False)(text)
+    on = _stand_in(tmp_path, patterns)(text)  # on by default
     assert [(text[s:e], src) for s, e, _, src, _ in off._.geonews_entities] == [("Nordkorea", "model")]
     assert [(text[s:e], src) for s, e, _, src, _ in on._.geonews_entities] == [("Nordkorea", "model"),
                                                                                ("Russland", "gazetteer")]
 
 
 def test_datelines_split_and_region_words_pick_the_region(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([
+    nlp = _stand_in(tmp_path, [
         {"label": "LOC", "pattern": [{"TEXT": "Kiew"}, {"TEXT": "/"}, {"TEXT": "Moskau"}]},
-        {"label": "LOC", "pattern": "Kursk"}, {"label": "PER", "pattern": "Ankara"}])
-    base.to_disk(tmp_path / "base")  # a stand-in for a model that makes these mistakes
-    nlp = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)
+        {"label": "LOC", "pattern": "Kursk"}, {"label": "PER", "pattern": "Ankara"}], propose_entities=False)
     doc = nlp("Kiew/Moskau (dpa) - Ankara bestätigt: Russland zieht Truppen aus der Region Kursk ab.")
     rows = [(doc.text[s:e], label, link["name"]) for s, e, label, _, link in doc._.geonews_entities]
     assert rows == [("Kiew", "LOC", "Kyiv"), ("Moskau", "LOC", "Moscow"), ("Ankara", "LOC", "Ankara"),
@@ -193,53 +196,39 @@ def test_datelines_split_and_region_words_pick_the_region(tmp_path):
 
 
 def test_markup_marks_are_not_part_of_names(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([
+    nlp = _stand_in(tmp_path, [
         {"label": "ORG", "pattern": [{"TEXT": "#"}, {"TEXT": "Bundeswehr"}]},
-        {"label": "ORG", "pattern": [{"TEXT": "Yahoo"}, {"TEXT": "!"}]}])
-    base.to_disk(tmp_path / "base")
-    doc = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)("# Bundeswehr kauft bei Yahoo! ein.")
+        {"label": "ORG", "pattern": [{"TEXT": "Yahoo"}, {"TEXT": "!"}]}], propose_entities=False)
+    doc = nlp("# Bundeswehr kauft bei Yahoo! ein.")
     assert [doc.text[s:e] for s, e, *_ in doc._.geonews_entities] == ["Bundeswehr", "Yahoo!"]
 
 
 def test_proposed_curated_names_skip_one_word_common_nouns(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Kursk"}])
-    base.to_disk(tmp_path / "base")
-    nlp = pipeline.load("de", str(tmp_path / "base"))
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kursk"}])
     text = "Zur Lage in der Welt: die Arbeiterpartei Kurdistans und die Hisbollah seien bereit."
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Hisbollah", "ORG", "gazetteer")]
 
 
 def test_forms_of_address_are_not_part_of_names(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([
+    nlp = _stand_in(tmp_path, [
         {"label": "PER", "pattern": [{"TEXT": "Herr"}, {"TEXT": "Willemsen"}]},
         {"label": "PER", "pattern": [{"TEXT": "Frau"}]},
-        {"label": "ORG", "pattern": [{"TEXT": "Herr"}, {"TEXT": "der"}, {"TEXT": "Ringe"}]}])
-    base.to_disk(tmp_path / "base")
-    nlp = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)
+        {"label": "ORG", "pattern": [{"TEXT": "Herr"}, {"TEXT": "der"}, {"TEXT": "Ringe"}]}], propose_entities=False)
     text = "Herr Willemsen sprach mit Frau Ober über Herr der Ringe."
     # a lone title stays (nothing else to keep); other labels keep theirs
     assert [text[s:e] for s, e, *_ in nlp(text)._.geonews_entities] == ["Willemsen", "Frau", "Herr der Ringe"]
 
 
 def test_newspapers_named_by_a_common_noun_count_only_in_quotes(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "PER", "pattern": "Scholz"}])
-    base.to_disk(tmp_path / "base")
-    nlp = pipeline.load("de", str(tmp_path / "base"))
+    nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Scholz"}])
     text = "Die Zeit drängt, sagte Scholz der „Zeit“ und dem \"Spiegel\", ein Blick in den Spiegel."
     rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
     assert rows == [("Scholz", "PER", "Olaf Scholz"), ("Zeit", "ORG", "Die Zeit"), ("Spiegel", "ORG", "Der Spiegel")]
 
 
 def test_companies_are_proposed_and_linked(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Kiew"}])
-    base.to_disk(tmp_path / "base")
-    nlp = pipeline.load("de", str(tmp_path / "base"))
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kiew"}])
     text = "Rheinmetall liefert Munition nach Kiew, Lockheed Martin baut die Jets."
     rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
     assert rows == [("Rheinmetall", "ORG", "Rheinmetall"), ("Kiew", "LOC", "Kyiv"),
@@ -247,12 +236,10 @@ def test_companies_are_proposed_and_linked(tmp_path):
 
 
 def test_a_known_longer_name_wins_over_the_part_the_model_found(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([
+    nlp = _stand_in(tmp_path, [
         {"label": "LOC", "pattern": "Kurdistans"}, {"label": "LOC", "pattern": "Kursk"},
         {"label": "ORG", "pattern": [{"TEXT": "Hamas"}, {"TEXT": "-"}, {"TEXT": "Führung"}]}])
-    base.to_disk(tmp_path / "base")  # a model that cuts a name short, and one that took more than a name
-    nlp = pipeline.load("de", str(tmp_path / "base"))
+    # a model that cut one name short, and took more than a name in another
     text = "Die Arbeiterpartei Kurdistans kämpft in der Region Kursk, die Hamas - Führung schweigt."
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Kursk", "LOC", "model"),
@@ -260,10 +247,7 @@ def test_a_known_longer_name_wins_over_the_part_the_model_found(tmp_path):
 
 
 def test_surnames_with_a_particle_are_proposed_in_both_cases(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Brüssel"}])
-    base.to_disk(tmp_path / "base")
-    nlp = pipeline.load("de", str(tmp_path / "base"))
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Brüssel"}])
     text = "Von der Leyen reist nach Brüssel. Dort sprach von der Leyen."
     rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
     assert rows == [("Von der Leyen", "PER", "Ursula von der Leyen"), ("Brüssel", "LOC", "Brussels"),
@@ -271,35 +255,26 @@ def test_surnames_with_a_particle_are_proposed_in_both_cases(tmp_path):
 
 
 def test_named_military_units_are_organisations(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([
-        {"label": "LOC", "pattern": [{"TEXT": "Bataillon"}, {"TEXT": "Tornado"}]}])
-    base.to_disk(tmp_path / "base")  # a model that takes a unit for a place
-    nlp = pipeline.load("de", str(tmp_path / "base"))
+    nlp = _stand_in(tmp_path, [
+        {"label": "LOC", "pattern": [{"TEXT": "Bataillon"}, {"TEXT": "Tornado"}]}])  # a unit taken for a place
     text = "Soldaten der 6. Jägerbrigade und das Bataillon Tornado; die Brigade Soldaten aus 3 Ländern."
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     assert rows == [("6. Jägerbrigade", "ORG", "rule"), ("Bataillon Tornado", "ORG", "rule")]
 
 
 def test_descriptor_words_are_not_part_of_names(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([
+    nlp = _stand_in(tmp_path, [
         {"label": "ORG", "pattern": [{"TEXT": "Agentur"}, {"TEXT": "dpa"}]},
         {"label": "LOC", "pattern": [{"TEXT": "Region"}, {"TEXT": "Kursk"}]},
-        {"label": "PER", "pattern": [{"TEXT": "Stadt"}, {"TEXT": "Meier"}]}])
-    base.to_disk(tmp_path / "base")
-    nlp = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)
+        {"label": "PER", "pattern": [{"TEXT": "Stadt"}, {"TEXT": "Meier"}]}], propose_entities=False)
     text = "Der Agentur dpa zufolge kämpfen in der Region Kursk Truppen; Stadt Meier schweigt."
     rows = [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
     assert rows == [("dpa", "ORG"), ("Kursk", "LOC"), ("Stadt Meier", "PER")]  # persons keep theirs
 
 
 def test_a_person_named_again_by_surname_alone(tmp_path):
-    base = spacy.blank("de")
-    base.add_pipe("entity_ruler", name="ner").add_patterns([
-        {"label": "PER", "pattern": [{"TEXT": "Josh"}, {"TEXT": "Earnest"}]}])
-    base.to_disk(tmp_path / "base")
-    nlp = pipeline.load("de", str(tmp_path / "base"), propose_entities=False)
+    nlp = _stand_in(tmp_path, [
+        {"label": "PER", "pattern": [{"TEXT": "Josh"}, {"TEXT": "Earnest"}]}], propose_entities=False)
     text = "Earnest kam. Sprecher Josh Earnest sagte das. Earnest führte aus, Earnests Team schwieg."
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     # only after the full name: the first "Earnest" may be the adjective

@@ -72,15 +72,17 @@ def _load_base(choice: BaseChoice, lang: str) -> Language:
         raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin, error=e)) from e
 
 
-NAME_PARTICLES = {"von", "van", "de", "da", "del", "al", "el", "bin", "ibn"}
-QUOTE = {"ORTH": {"IN": ['"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'"]}}
 ARTICLES = {"Der", "Die", "Das", "The", "Le", "La", "El", "Il"}
 
 
 def _gazetteer_patterns(lang: str) -> list[dict]:
     """Ruler patterns: country names, capitals, and the curated names (see ``_curated_names``)."""
+    from .components.entities import NAME_PARTICLES, PREPOSITION_PARTICLES, QUOTES
+
     act = registry.actors(lang)
     tokenizer = spacy.blank(lang).tokenizer
+    quote = {"ORTH": {"IN": sorted(QUOTES)}}
+    particles = NAME_PARTICLES | PREPOSITION_PARTICLES
     patterns = []
     seen = set()
 
@@ -89,14 +91,14 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
         key = (label, text)
         if key in seen or not words:
             return
-        if words[0] in NAME_PARTICLES and len(words) > 1:  # "von der Leyen", and "Von der Leyen" first
+        if words[0] in particles and len(words) > 1:  # "von der Leyen", and "Von der Leyen" first
             add(label, text[:1].upper() + text[1:], code, quoted)
         elif not (words[0][:1].isupper() or quoted):
             return
         seen.add(key)
         if quoted:  # „Spiegel“, "Bild"-Zeitung: the quotes are matched and trimmed later by geonews_entities
             tokens = [{"ORTH": t.text} for t in tokenizer(text)]
-            patterns.append({"label": label, "pattern": [QUOTE, *tokens, QUOTE], "id": f"gaz:{code}"})
+            patterns.append({"label": label, "pattern": [quote, *tokens, quote], "id": f"gaz:{code}"})
             return
         # a phrase pattern (spaCy's PhraseMatcher): a thousand token patterns made the ruler slower
         # than the NER model itself
