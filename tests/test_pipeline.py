@@ -227,12 +227,12 @@ def test_newspapers_named_by_a_common_noun_count_only_in_quotes(tmp_path):
     assert rows == [("Scholz", "PER", "Olaf Scholz"), ("Zeit", "ORG", "Die Zeit"), ("Spiegel", "ORG", "Der Spiegel")]
 
 
-def test_companies_are_proposed_and_linked(tmp_path):
+def test_companies_and_compound_names_are_proposed_and_linked(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kiew"}])
-    text = "Rheinmetall liefert Munition nach Kiew, Lockheed Martin baut die Jets."
+    text = "Rheinmetall liefert Munition nach Kiew, Lockheed Martin baut Jets, der NATO-Rat tagt."
     rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
     assert rows == [("Rheinmetall", "ORG", "Rheinmetall"), ("Kiew", "LOC", "Kyiv"),
-                    ("Lockheed Martin", "ORG", "Lockheed Martin")]
+                    ("Lockheed Martin", "ORG", "Lockheed Martin"), ("NATO-Rat", "ORG", "North Atlantic Council")]
 
 
 def test_a_known_longer_name_wins_over_the_part_the_model_found(tmp_path):

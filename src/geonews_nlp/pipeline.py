@@ -140,7 +140,9 @@ def _curated_names() -> list[tuple[str, str, str, bool]]:
             for _, name in e.all_names():
                 words = name.split()
                 acronym = name.isupper() and label != "PER"
-                one_word_ok = acronym or e.type in ("armed_group", "agency", "company")
+                # a compound of names ("NATO-Rat", "Berg-Karabach") is no plain noun
+                compound = "-" in name and all(part[:1].isupper() for part in name.split("-")) and label != "PER"
+                one_word_ok = acronym or compound or e.type in ("armed_group", "agency", "company")
                 if not label or len(name) <= 2 or words[0].lower() in DESCRIPTORS:
                     continue  # "Region Kursk" links, but the entity is "Kursk" (as the model has it)
                 if e.type == "media" and not acronym and (len(words) == 1 or words[0] in ARTICLES):
