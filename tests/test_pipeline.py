@@ -292,3 +292,11 @@ def test_surname_mentions_only_after_a_full_name_and_never_inside_an_entity(word
     assert all(i > start and i not in taken for i in found)
     surname = words[start + 1] if persons else None
     assert all(words[i] in (surname, f"{surname}s") for i in found)
+
+
+def test_genitive_of_countries_and_capitals_is_proposed_and_linked(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Putin"}])
+    text = "Russlands Präsident Putin droht, Pjöngjangs Truppen stehen bereit."
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    assert rows == [("Russlands", "LOC", "Russia"), ("Putin", "PER", "Vladimir Putin"),
+                    ("Pjöngjangs", "LOC", "Pyongyang")]

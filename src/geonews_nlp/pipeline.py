@@ -104,10 +104,11 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
         # than the NER model itself
         patterns.append({"label": label, "pattern": text, "id": f"gaz:{code}"})
 
-    for name, code in act.country_names().items():
-        add("LOC", " ".join(w[:1].upper() + w[1:] for w in name.split()), code)
-    for name, code in act.METONYMS.items():
-        add("LOC", " ".join(w[:1].upper() + w[1:] for w in name.split()), code)
+    for name, code in [*act.country_names().items(), *act.METONYMS.items()]:
+        text = " ".join(w[:1].upper() + w[1:] for w in name.split())
+        add("LOC", text, code)
+        if len(name.split()) == 1 and not name.endswith(("s", "x", "z", "ß")):
+            add("LOC", text + "s", code)  # the German genitive: "Russlands Präsident", "Kiews Truppen"
     for name, code in act.ORGANISATIONS.items():
         text = name.upper() if len(name) <= 5 else " ".join(w[:1].upper() + w[1:] for w in name.split())
         add("ORG", text, code)
