@@ -300,3 +300,14 @@ def test_genitive_of_countries_and_capitals_is_proposed_and_linked(tmp_path):
     rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
     assert rows == [("Russlands", "LOC", "Russia"), ("Putin", "PER", "Vladimir Putin"),
                     ("Pjöngjangs", "LOC", "Pyongyang")]
+
+
+def test_model_entities_that_name_no_one_are_dropped(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Montagfrüh"}, {"label": "PER", "pattern": "Wagner-Söldner"},
+                               {"label": "LOC", "pattern": "US-Soldaten"}, {"label": "PER", "pattern": "Montag"}],
+                    propose_entities=False)
+    text = "Montagfrüh kamen Wagner-Söldner und US-Soldaten, Montag sprach."
+    assert [text[s:e] for s, e, *_ in nlp(text)._.geonews_entities] == ["Montag"]  # a surname stays
+    from geonews_nlp.lang.de.troops import not_a_name
+
+    assert not_a_name("Sonntagabend") and not_a_name("Hamas-Kämpfer") and not not_a_name("Huthi-Miliz")

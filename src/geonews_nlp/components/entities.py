@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..errors import GeonewsError
 from . import extensions
 from .linker import REGION_WORDS
 from .serialize import SettingsOnDisk
@@ -73,6 +74,16 @@ def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _not_a_name(lang: str):
+    """The language's test for one-word model entities that name no one (``not_a_name``), if it has one."""
+    from ..lang import registry
+
+    try:
+        return getattr(registry.troops_grammar(lang), "not_a_name", lambda word: False)
+    except GeonewsError:
+        return lambda word: False
+
+
 class EntityMapper(SettingsOnDisk):
     SETTINGS = ("label_map",)
 
@@ -81,12 +92,14 @@ class EntityMapper(SettingsOnDisk):
     def __init__(self, nlp: Language, name: str, label_map: dict[str, str]) -> None:
         self.name = name
         self.label_map = dict(label_map)
+        self.not_a_name = _not_a_name(nlp.lang)
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
         if GAZETTEER_SPANS in doc.spans:
             doc.ents = merge_known_names(list(doc.ents), list(doc.spans[GAZETTEER_SPANS]))
-        doc.ents = self._complete_names(doc)
+        doc.ents = [e for e in self._complete_names(doc)
+                    if not (len(e) == 1 and e.ent_id_ == "" and self.not_a_name(e.text))]
         doc.ents = self._surnames(doc)
         rows = []
         for ent in doc.ents:

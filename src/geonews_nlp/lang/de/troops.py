@@ -16,6 +16,7 @@ kind, actor and location.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -51,6 +52,17 @@ FORMATIONS = [  # (suffix, unit), longest first within a family
     ("kampfgruppe", "unit"), ("battlegroups", "unit"), ("battlegroup", "unit"), ("verbänden", "unit"),
     ("verbände", "unit"), ("verband", "unit"), ("einheiten", "unit"), ("einheit", "unit"),
 ]
+_WEEKDAY_TIME = re.compile(r"^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+                           r"(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)s?$")
+
+
+def not_a_name(word: str) -> bool:
+    """A one-word entity a model may report that names no one: a time ("Montagfrüh") or people
+    described by a name ("Wagner-Söldner", "US-Soldaten": GermEval's *part, not an entity)."""
+    head = word.rpartition("-")[2].lower()
+    return bool(_WEEKDAY_TIME.match(word)) or ("-" in word and head in PERSONNEL_SUFFIXES)
+
+
 # Named units are organisations ("6. Jägerbrigade", "155. Brigade", "Bataillon Tornado", "Regiment Asow"),
 # as the news gold labels them; spaCy token patterns, so pure data here.
 _UNIT_SUFFIX = r"(?i)(brigade|division|bataillon|bataillons|regiment|regiments|korps|armee|flotte|geschwader|kompanie)$"
