@@ -303,11 +303,40 @@ def test_genitive_of_countries_and_capitals_is_proposed_and_linked(tmp_path):
 
 
 def test_model_entities_that_name_no_one_are_dropped(tmp_path):
-    nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Montagfrüh"}, {"label": "PER", "pattern": "Wagner-Söldner"},
-                               {"label": "LOC", "pattern": "US-Soldaten"}, {"label": "PER", "pattern": "Montag"}],
-                    propose_entities=False)
+    nlp = _stand_in(tmp_path, [
+        {"label": "PER", "pattern": "Montagfrüh"}, {"label": "PER", "pattern": "Wagner-Söldner"},
+        {"label": "LOC", "pattern": "US-Soldaten"}, {"label": "PER", "pattern": "Montag"}], propose_entities=False)
     text = "Montagfrüh kamen Wagner-Söldner und US-Soldaten, Montag sprach."
     assert [text[s:e] for s, e, *_ in nlp(text)._.geonews_entities] == ["Montag"]  # a surname stays
     from geonews_nlp.lang.de.troops import not_a_name
 
     assert not_a_name("Sonntagabend") and not_a_name("Hamas-Kämpfer") and not not_a_name("Huthi-Miliz")
+
+
+TRICKY = ["Herr", "Region", "Agentur", "dpa", "„", "“", '"', "Spiegel", "Zeit", "Die", "von", "der", "Leyen",
+          "Mark", "Rutte", "Ruttes", "6.", "Brigade", "Jägerbrigade", "Kursk", "NATO-Rat", "Russlands", "#", "-",
+          "/", "Kiew", "Montagfrüh", "US-Soldaten", "Arbeiterpartei", "Kurdistans", "und", ",", "."]
+
+
+@pytest.fixture(scope="module")
+def tricky_nlp(tmp_path_factory):
+    base = spacy.blank("de")  # a stand-in NER that marks parts, wholes and too much
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "PER", "pattern": [{"TEXT": {"IN": ["Herr", "Mark"]}}, {"TEXT": "Rutte"}]},
+        {"label": "LOC", "pattern": [{"TEXT": {"IN": ["Region", "Kiew", "Kurdistans"]}},
+                                     {"IS_TITLE": True, "OP": "?"}]},
+        {"label": "ORG", "pattern": [{"TEXT": {"IN": ["„", "#", "Agentur"]}}, {"IS_ALPHA": True}]},
+        {"label": "PER", "pattern": [{"TEXT": {"IN": ["Montagfrüh", "US-Soldaten", "Brigade"]}}]}])
+    path = tmp_path_factory.mktemp("tricky") / "base"
+    base.to_disk(path)
+    return pipeline.load("de", str(path))
+
+
+@given(st.lists(st.sampled_from(TRICKY), max_size=25))
+def test_entities_never_overlap_and_stay_in_the_text(tricky_nlp, words):
+    text = " ".join(words)
+    rows = tricky_nlp(text)._.geonews_entities
+    spans = sorted((s, e) for s, e, *_ in rows)
+    assert all(0 <= s < e <= len(text) and text[s:e].strip() == text[s:e] for s, e in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+    assert all(label in ("PER", "ORG", "LOC") and src in ("model", "gazetteer", "rule") for _, _, label, src, _ in rows)
