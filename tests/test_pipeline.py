@@ -340,3 +340,12 @@ def test_entities_never_overlap_and_stay_in_the_text(tricky_nlp, words):
     assert all(0 <= s < e <= len(text) and text[s:e].strip() == text[s:e] for s, e in spans)
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
     assert all(label in ("PER", "ORG", "LOC") and src in ("model", "gazetteer", "rule") for _, _, label, src, _ in rows)
+
+
+def test_a_surname_counts_only_after_its_own_full_name():
+    from geonews_nlp.components.entities import surname_mentions
+
+    words = "Rutte kam , Olaf Scholz und Mark Rutte , dann Rutte und Scholz".split()
+    persons = [(3, 5), (6, 8)]
+    taken = {3, 4, 6, 7}
+    assert surname_mentions(words, persons, taken) == [10, 12]  # not the first "Rutte"

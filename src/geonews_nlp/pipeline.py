@@ -96,7 +96,7 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
         elif not (words[0][:1].isupper() or quoted):
             return
         seen.add(key)
-        if quoted:  # „Spiegel“, "Bild"-Zeitung: the quotes are matched and trimmed later by geonews_entities
+        if quoted:  # „Spiegel“, "Zeit": the quotes are matched here and trimmed by geonews_entities
             tokens = [{"ORTH": t.text} for t in tokenizer(text)]
             patterns.append({"label": label, "pattern": [quote, *tokens, quote], "id": f"gaz:{code}"})
             return
@@ -140,12 +140,12 @@ def _curated_names() -> list[tuple[str, str, str, bool]]:
             label = label_of.get(e.type)
             for _, name in e.all_names():
                 words = name.split()
-                acronym = name.isupper() and label != "PER"
-                # a compound of names ("NATO-Rat", "Berg-Karabach") is no plain noun
-                compound = "-" in name and all(part[:1].isupper() for part in name.split("-")) and label != "PER"
-                one_word_ok = acronym or compound or e.type in ("armed_group", "agency", "company")
                 if not label or len(name) <= 2 or words[0].lower() in DESCRIPTORS:
                     continue  # "Region Kursk" links, but the entity is "Kursk" (as the model has it)
+                acronym = name.isupper() and label != "PER"
+                # a compound of names ("NATO-Rat", "Berg-Karabach") is no plain noun
+                compound = "-" in name and all(p[:1].isupper() for p in name.split("-")) and label != "PER"
+                one_word_ok = acronym or compound or e.type in ("armed_group", "agency", "company")
                 if e.type == "media" and not acronym and (len(words) == 1 or words[0] in ARTICLES):
                     out.append((label, name, e.id, True))
                 elif len(words) > 1 or one_word_ok:
@@ -157,8 +157,8 @@ def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str
              propose_entities: bool | None = None) -> Language:
     """Add our components to a base pipeline (idempotent: a saved geonews pipeline is left as it is).
 
-    ``propose_entities``: let the gazetteer add the country, capital and organisation names the
-    NER missed (``source: gazetteer``). None means on: it raised PER/ORG/LOC F1 on the news dev set
+    ``propose_entities``: let the gazetteer add the country, capital and curated names the NER
+    missed or cut short (``source: gazetteer``). None means on: it raised PER/ORG/LOC F1 on the news dev set
     and left GermEval unchanged (docs/model-card.md); it is the only NER of a blank base.
     """
     from .components import factories  # noqa: F401  registers the factories without entry points

@@ -19,15 +19,15 @@ DEFAULT_LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", 
 NAME_PARTICLES = {"van", "de", "da", "di", "del", "della", "dos", "du", "ter", "bin", "ibn", "al", "el"}
 PREPOSITION_PARTICLES = {"von", "vom", "zu", "van", "de"}
 ARTICLE_PARTICLES = {"der", "den", "dem", "la", "le", "los"}
-# Markup and list marks a model may take into a name; "Yahoo!" and "U.S." keep theirs.
 QUOTES = {'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'"}
+# Markup, list and quote marks a model may take into a name; "Yahoo!" and "U.S." keep theirs.
 LEADING_MARKS = {"#", "##", "###", "*", "**", "-", "–", "•", ">", "|", "_"} | QUOTES
 TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"} | QUOTES
 # Forms of address are not part of a name (GermEval and CoNLL guidelines): "Herr Willemsen" is "Willemsen".
-# A descriptor word before a name is not part of it ("Region [Kursk]", "Agentur [dpa]", "Stadt [Wien]"),
-# in GermEval's guidelines as in the news gold.
-DESCRIPTORS = REGION_WORDS | {"stadt", "gemeinde", "agentur", "nachrichtenagentur"}
 TITLES = {"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."}
+# Nor is a descriptor word before a name ("Region [Kursk]", "Agentur [dpa]", "Stadt [Wien]"), in
+# GermEval's guidelines as in the news gold.
+DESCRIPTORS = REGION_WORDS | {"stadt", "gemeinde", "agentur", "nachrichtenagentur"}
 
 
 def name_end(words: list[str], end: int, taken: set[int]) -> int:
@@ -53,11 +53,16 @@ def name_end(words: list[str], end: int, taken: set[int]) -> int:
 def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: set[int]) -> list[int]:
     """Positions of later mentions of a person by surname alone ("Mark Rutte ... Rutte betonte"), or in
     the genitive ("Ruttes"), where no entity is: the model finds the full name far more often."""
-    surnames = {words[end - 1] for start, end in persons if end - start >= 2}
-    surnames = {w for w in surnames if len(w) >= 3 and w[:1].isupper() and w.replace("-", "").isalpha()}
-    first = min((start for start, _ in persons), default=len(words))
-    return [i for i, w in enumerate(words) if i > first and i not in taken
-            and (w in surnames or (w.endswith("s") and w[:-1] in surnames))]
+    after: dict[str, int] = {}  # surname -> where its first full name ends
+    for start, end in sorted(persons):
+        w = words[end - 1]
+        if end - start >= 2 and len(w) >= 3 and w[:1].isupper() and w.replace("-", "").isalpha():
+            after.setdefault(w, end)
+
+    def since(w: str) -> int:
+        return after.get(w, after.get(w[:-1], len(words)) if w.endswith("s") else len(words))
+
+    return [i for i, w in enumerate(words) if i not in taken and i >= since(w)]
 
 
 def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
