@@ -139,6 +139,18 @@ def test_shipped_files_cover_cities():
     assert sum(1 for _ in read_entries(next(p for p in shipped_files() if p.name == "cities.jsonl.gz"))) >= 30000
 
 
+def test_frequent_words_are_marked_per_language():
+    pytest.importorskip("wordfreq")
+    from geonews_nlp.gazetteer.build import frequent_in
+
+    assert frequent_in("Halle") == ["de"] and frequent_in("Essen") == ["de"]
+    assert frequent_in("Gerlingen") == [] and frequent_in("Inzigkofen") == []
+    assert frequent_in("Bad Halle") == []  # only one-word names are checked
+    by_name = {e.name: e for e in read_entries(next(p for p in shipped_files() if p.name == "cities.jsonl.gz"))
+               if e.country == "DE"}
+    assert by_name["Essen"].frequent_in == ["de"] and by_name["Biblis"].frequent_in == []
+
+
 def test_build_is_reproducible(tmp_path):
     from geonews_nlp.gazetteer.build import build
 

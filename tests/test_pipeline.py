@@ -302,6 +302,17 @@ def test_genitive_of_countries_and_capitals_is_proposed_and_linked(tmp_path):
                     ("Pjöngjangs", "LOC", "Pyongyang")]
 
 
+def test_towns_are_proposed_unless_their_name_is_a_frequent_word(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Goch"}])
+    text = "In Gerlingen und Biblis, in der Halle und beim Essen sprach Goch, dann flog er nach Bedford Falls."
+    rows = [(text[s:e], label, src, link["id"] if link else None)
+            for s, e, label, src, link in nlp(text)._.geonews_entities]
+    # small towns at home are proposed and linked; "Halle" and "Essen" are frequent words; the NER's
+    # person "Goch" wins over the town of that name; "Bedford" is a town abroad under 100,000
+    assert rows == [("Gerlingen", "LOC", "gazetteer", "geonames:2921061"),
+                    ("Biblis", "LOC", "gazetteer", "geonames:2949367"), ("Goch", "PER", "model", None)]
+
+
 def test_model_entities_that_name_no_one_are_dropped(tmp_path):
     nlp = _stand_in(tmp_path, [
         {"label": "PER", "pattern": "Montagfrüh"}, {"label": "PER", "pattern": "Wagner-Söldner"},

@@ -41,6 +41,8 @@ class Entry(BaseModel):
     parent: str | None = Field(None, description="id of the containing entry (region -> country)")
     adjectives: list[str] = Field(default_factory=list, description="German adjective stems (nordkoreanisch)")
     metonyms: list[str] = Field(default_factory=list, description="names that stand for its government (Moskau, Kreml)")
+    frequent_in: list[str] = Field(default_factory=list, description="languages in which the one-word name is a "
+                                   "frequent word (Halle, Essen): not proposed as an entity there")
 
     def all_names(self) -> Iterator[tuple[str, str]]:
         """(language, name) for the canonical name, labels and aliases."""

@@ -52,6 +52,8 @@ PREFIXES = {
     "russland": "RU", "ukraine": "UA", "nordkorea": "KP", "südkorea": "KR", "qassam": "Hamas",
     "al-kassam": "Hamas", "al-quds": "PIJ",
 }
+# Where the language's news names its own towns, however small (the gazetteer proposes them all).
+HOME_COUNTRIES = {"DE", "AT", "CH"}
 # Alliances and missions: they do not "own" fighters the way an armed group does.
 NOT_ARMED_GROUPS = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR"}
 # Organisations as whole words (nominative and common inflections).
