@@ -94,7 +94,7 @@ def _split(value: str) -> list[str]:
 
 def _read_csv(path: Path) -> Iterator[Entry]:
     """CSV: columns id, type, name, country, lat, lon, population, parent; ``label:de``, ``alias:en``, ...
-    and ``adjectives``/``metonyms`` columns hold ``|``-separated lists."""
+    and ``adjectives``/``metonyms``/``frequent_in`` columns hold ``|``-separated lists."""
     with _open(path) as f:
         reader = csv.DictReader(io.StringIO(f.read()))
         for n, row in enumerate(reader, 2):
@@ -106,7 +106,7 @@ def _read_csv(path: Path) -> Iterator[Entry]:
                     data["labels"][key[6:]] = _split(value)
                 elif key.startswith("alias:"):
                     data["aliases"][key[6:]] = _split(value)
-                elif key in ("adjectives", "metonyms"):
+                elif key in ("adjectives", "metonyms", "frequent_in"):
                     data[key] = _split(value)
                 else:
                     data[key] = value
