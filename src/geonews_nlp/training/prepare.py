@@ -42,8 +42,11 @@ def to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
 
 
 def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, seed: int = 0,
-            germeval_repeat: int = 1) -> dict[str, int]:
-    """Write train.spacy, tune.spacy and heldout.spacy under ``out``; return sentence counts."""
+            germeval_repeat: int = 1, augment: bool = False) -> dict[str, int]:
+    """Write train.spacy, tune.spacy and heldout.spacy under ``out``; return sentence counts.
+
+    ``augment``: the repeated GermEval copies get other names of the same labels, drawn from the
+    whole mix (``augment.replace_mentions``), instead of being identical."""
     mix = dict(DEFAULT_MIX if mix is None else mix)
     germeval = list(read_germeval(shared / "ner" / "germeval2014" / "NER-de-dev.tsv"))
     train_ge, tune, heldout = germeval[:TRAIN_END], germeval[TRAIN_END:TUNE_END], germeval[TUNE_END:]
@@ -72,7 +75,17 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
         counts[name] = kept
     if germeval_repeat > 1:  # in-domain gold is scarce: show it more often
         gold = [(t, g) for t, g in train_ge if tuple(t) in seen]
-        train += gold * (germeval_repeat - 1)
+        if augment:
+            from .augment import mention_pool, replace_mentions
+
+            pool, arng = mention_pool(train), random.Random(seed)
+            for _ in range(germeval_repeat - 1):
+                for sentence in gold:
+                    copy = replace_mentions(sentence, pool, arng)
+                    train.append(sentence if _ngrams(copy[0]) & blocked else copy)
+            counts["augmented"] = len(gold) * (germeval_repeat - 1)
+        else:
+            train += gold * (germeval_repeat - 1)
     rng.shuffle(train)
     counts["train"] = to_docbin(train, out / "train.spacy")
     counts["tune"] = to_docbin(tune, out / "tune.spacy")
@@ -86,4 +99,6 @@ if __name__ == "__main__":  # pragma: no cover - used by `make train`
 
     mix = json.loads(sys.argv[3]) if len(sys.argv) > 3 else None
     repeat = int(sys.argv[4]) if len(sys.argv) > 4 else 1
-    print(json.dumps(prepare(Path(sys.argv[1]), Path(sys.argv[2]), mix, germeval_repeat=repeat), indent=1))
+    augment = len(sys.argv) > 5 and sys.argv[5] == "augment"
+    print(json.dumps(prepare(Path(sys.argv[1]), Path(sys.argv[2]), mix, germeval_repeat=repeat, augment=augment),
+                     indent=1))
