@@ -1,6 +1,6 @@
 """Copy a trained NER pipeline into the package as ``de_geonews_ner``, with its meta and clean paths.
 
-    python scripts/ship_model.py WORK/out/model-best [--version 0.2.0]
+    python scripts/ship_model.py WORK/out/model-best [--version 0.3.0]
 
 Only for a model that beats the shipped one on the held-out set (docs/model-card.md).
 """
@@ -18,14 +18,14 @@ SOURCES = [
     {"name": "GermEval 2014 (dev, first 1200 sentences)", "license": "CC BY 4.0"},
     {"name": "silver_de (Wikipedia, NTREX-128, FLORES-101)", "license": "CC BY-SA"},
     {"name": "MobIE", "license": "CC BY 4.0"},
-    {"name": "raw_de: floret vectors and spacy pretrain of the tok2vec", "license": "CC BY-SA"},
+    {"name": "raw_de: floret vectors (skipgram)", "license": "CC BY-SA"},
 ]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("model", type=Path)
-    ap.add_argument("--version", default="0.2.0")
+    ap.add_argument("--version", default="0.3.0")
     args = ap.parse_args()
 
     from thinc.api import Config
