@@ -9,29 +9,17 @@ in one process; prints a Markdown table for docs/benchmarks.md.
 
 from __future__ import annotations
 
-import argparse
 import platform
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import documents  # noqa: E402
-
-
-def timed(nlp, docs) -> float:
-    t = time.perf_counter()
-    for _ in nlp.pipe(docs, batch_size=64):
-        pass
-    return time.perf_counter() - t
+from sidebyside import options, timed  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--docs", type=int, default=500)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--model", default=None)
-    args = ap.parse_args()
+    args = options(__doc__)
 
     from geonews_nlp import pipeline
 

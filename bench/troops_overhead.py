@@ -9,30 +9,17 @@ Markdown table row for docs/benchmarks.md.
 
 from __future__ import annotations
 
-import argparse
 import platform
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import documents  # noqa: E402
-
-
-def timed(nlp, docs, disable=()) -> float:
-    t = time.perf_counter()
-    with nlp.select_pipes(disable=list(disable)):
-        for _ in nlp.pipe(docs, batch_size=64):
-            pass
-    return time.perf_counter() - t
+from sidebyside import options, timed  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--docs", type=int, default=500)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--model", default=None)
-    args = ap.parse_args()
+    args = options(__doc__)
 
     import geonews_nlp
     from geonews_nlp.pipeline import base_info
