@@ -12,23 +12,15 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
+from ..evaluate import bio_spans
 from .corpora import Sentence
 
 LABELS = ("PER", "ORG", "LOC")
 
 
 def spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the BIO entities in ``tags``; a stray I- starts an entity."""
-    out: list[tuple[int, int, str]] = []
-    for i, tag in enumerate(tags):
-        if tag == "O" or "-" not in tag:
-            continue
-        prefix, label = tag.split("-", 1)
-        if prefix == "I" and out and out[-1][1] == i and out[-1][2] == label:
-            out[-1] = (out[-1][0], i + 1, label)
-        else:
-            out.append((i, i + 1, label))
-    return out
+    """(start, end, label) of the BIO entities in ``tags``, in order (a stray I- starts one)."""
+    return sorted(bio_spans(tags))
 
 
 def mention_pool(sentences: Iterable[Sentence]) -> dict[str, list[tuple[str, ...]]]:
