@@ -117,6 +117,15 @@ def test_evaluate_ner_on_jsonl_gold(tmp_path):
     assert s["LOC"]["f1"] == 1.0 and s["ORG"]["recall"] == 0.0 and s["ALL"]["support"] == 3
 
 
+
+def test_evaluate_ner_out_bias_needs_a_trained_ner(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "text": "Nordkorea", "entities": [
+        {"start": 0, "end": 9, "text": "Nordkorea", "label": "LOC"}]}) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--model", "blank",
+                            "--out-bias", "1"])
+    assert r.exit_code == 2 and "--out-bias needs a base with a trained 'ner'" in r.stderr
+
 def test_a_missing_model_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
     from geonews_nlp.cli import main
 

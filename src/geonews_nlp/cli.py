@@ -259,6 +259,8 @@ def evaluate_ner(
                        ] = None,
     lang: Annotated[str, typer.Option()] = "de",
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
+    out_bias: Annotated[float, typer.Option(help="Lower the NER's bias for 'no entity' by this much first "
+                                            "(positive: more recall; see training/calibrate.py)")] = 0.0,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """PER/ORG/LOC precision, recall and F1 (exact spans): on gold tokens, or on characters for jsonl."""
@@ -275,6 +277,14 @@ def evaluate_ner(
         _err(f"error: {gold} is not a file")
         raise typer.Exit(2)
     nlp = load(lang, model, propose_entities=propose)
+    if out_bias:
+        from .training.calibrate import shift_out_bias
+
+        try:
+            shift_out_bias(nlp, out_bias)
+        except (KeyError, ValueError) as e:  # a blank base has no NER to calibrate
+            _err(f"error: --out-bias needs a base with a trained 'ner': {e}")
+            raise typer.Exit(2)
     if format == "jsonl":
         docs = _slice([d for d in _read_gold_or_exit(gold) if d.get("entities") is not None], sentences)
         scores = NerScores()
