@@ -79,14 +79,14 @@ def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-def _not_a_name(lang: str):
-    """The language's test for one-word model entities that name no one (``not_a_name``), if it has one."""
+def grammar_test(lang: str, name: str, default):
+    """A test from the language's grammar module (``not_a_name``, ``name_after_role``), or ``default``."""
     from ..lang import registry
 
     try:
-        return getattr(registry.troops_grammar(lang), "not_a_name", lambda word: False)
+        return getattr(registry.troops_grammar(lang), name, default)
     except GeonewsError:
-        return lambda word: False
+        return default
 
 
 class EntityMapper(SettingsOnDisk):
@@ -97,7 +97,8 @@ class EntityMapper(SettingsOnDisk):
     def __init__(self, nlp: Language, name: str, label_map: dict[str, str]) -> None:
         self.name = name
         self.label_map = dict(label_map)
-        self.not_a_name = _not_a_name(nlp.lang)
+        self.not_a_name = grammar_test(nlp.lang, "not_a_name", lambda word: False)
+        self.name_after_role = grammar_test(nlp.lang, "name_after_role", lambda words, i: False)
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -106,6 +107,7 @@ class EntityMapper(SettingsOnDisk):
         doc.ents = [e for e in self._complete_names(doc)
                     if not (len(e) == 1 and e.ent_id_ == "" and self.not_a_name(e.text))]
         doc.ents = self._surnames(doc)
+        doc.ents = self._names_after_roles(doc)
         rows = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_)
@@ -125,6 +127,18 @@ class EntityMapper(SettingsOnDisk):
         found = surname_mentions([t.text for t in doc], [(e.start, e.end) for e in persons], taken)
         label = persons[0].label
         return sorted(ents + [Span(doc, i, i + 1, label=label, span_id="rule:surname") for i in found],
+                      key=lambda e: e.start)
+
+    def _names_after_roles(self, doc: Doc) -> list:
+        """A surname the model missed right after a role ("Vorgänger [Steinmeier]")."""
+        ents = list(doc.ents)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        words = [t.text for t in doc]
+        label = next((k for k, v in self.label_map.items() if v == "PER"), None)
+        found = [i for i in range(1, len(words)) if i not in taken and self.name_after_role(words, i)]
+        if not found or label is None:
+            return ents
+        return sorted(ents + [Span(doc, i, i + 1, label=label, span_id="rule:role") for i in found],
                       key=lambda e: e.start)
 
     def _complete_names(self, doc: Doc) -> list:

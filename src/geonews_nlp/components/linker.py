@@ -24,6 +24,9 @@ class GazetteerLinker(SettingsOnDisk):
         self.gazetteers = list(gazetteers)
         self.fuzzy = fuzzy
         self._gaz: Gazetteer | None = None  # loaded on first use: building a pipeline stays cheap
+        from .entities import grammar_test
+
+        self.is_role_noun = grammar_test(nlp.lang, "is_role_noun", lambda word: False)
         extensions.register()
 
     @property
@@ -70,8 +73,10 @@ class GazetteerLinker(SettingsOnDisk):
                 m = m or g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
             if label == "LOC" and m is not None:
                 m = self._metonym(doc_text, s, text, m)
-            if label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]:
-                # a known agency ("Yonhap") or place ("Ankara") that the model took for a person
+            if (label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]
+                    and not (before and self.is_role_noun(before[-1]))):
+                # a known agency ("Yonhap") or place ("Ankara") that the model took for a person;
+                # after a role it is a person ("Regisseur Miyazaki", "CEO Rick Dudley")
                 label = "ORG" if m.entry.type in LABEL_TYPES["ORG"] else "LOC"
             link = m.link() if m else None
             span = ents.get((s, e))

@@ -63,6 +63,45 @@ def not_a_name(word: str) -> bool:
     return bool(_WEEKDAY_TIME.match(word)) or ("-" in word and head in PERSONNEL_SUFFIXES)
 
 
+
+# A role or office right before a capitalised word makes that word a person's name ("Außenminister
+# Steinmeier", "CSU-Politiker Straubinger", "CEO Rick Dudley"), also where the name is a place
+# elsewhere ("Regisseur Miyazaki"). Matched as the end of a compound, in the usual inflections.
+ROLE_NOUNS = (
+    "kanzler", "präsident", "minister", "premier", "politiker", "chef", "sprecher", "vorsitzende",
+    "vorsitzender", "sekretär", "botschafter", "bürgermeister", "abgeordnete", "abgeordneter", "gouverneur",
+    "senator", "general", "kommandeur", "befehlshaber", "oberst", "admiral", "regisseur", "autor", "sänger",
+    "stürmer", "torwart", "spieler", "trainer", "anwalt", "richter", "vorgänger", "nachfolger", "ceo", "papst",
+    "könig", "prinz", "diktator", "machthaber", "anführer", "oppositionsführer", "kandidat", "herausforderer",
+    "gründer", "manager", "direktor", "professor", "forscher", "reporter", "korrespondent", "journalist",
+    "unternehmer", "schauspieler", "musiker", "kollege", "kommissar", "beauftragte", "beauftragter",
+    "staatssekretär", "diplomat", "aktivist", "oligarch", "milliardär",
+)
+_ROLE_ENDINGS = ("", "in", "s", "n", "en")
+_NOT_NAMES = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
+              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember", "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Er", "Sie", "Es"}
+
+
+def is_role_noun(word: str) -> bool:
+    """A role or office that a name may follow: "Außenminister", "Kanzlerin", "CSU-Politiker", "CEO"."""
+    w = word.lower()
+    return any(w.endswith(role + ending) for role in ROLE_NOUNS for ending in _ROLE_ENDINGS)
+
+
+def name_after_role(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` alone is a surname named by the role before it ("Vorgänger Steinmeier sei").
+
+    One capitalised word, not itself a role, a weekday, a month or an article, with no capitalised
+    word after it: "Präsident Wladimir Putin" and "Kanzler Scholz Reportern" are left to the model."""
+    if i == 0 or i >= len(words) or not is_role_noun(words[i - 1]):
+        return False
+    w = words[i]
+    if (w in _NOT_NAMES or len(w) < 3 or not (w[0].isupper() and w[1:].replace("-", "").islower())
+            or not w.replace("-", "").isalpha() or is_role_noun(w)):
+        return False
+    return i + 1 == len(words) or not words[i + 1][:1].isupper()
+
 # Named units are organisations ("6. Jägerbrigade", "155. Brigade", "Bataillon Tornado", "Regiment Asow"),
 # as the news gold labels them; spaCy token patterns, so pure data here.
 _UNIT_SUFFIX = r"(?i)(brigade|division|bataillon|bataillons|regiment|regiments|korps|armee|flotte|geschwader|kompanie)$"
