@@ -397,3 +397,24 @@ def test_roles_name_persons_the_model_missed_or_took_for_places(tmp_path):
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     # a known place the model took for a person is a place, unless a role names it a person
     assert rows == [("Ankara", "LOC", "model"), ("Steinmeier", "PER", "rule"), ("Ankara", "PER", "model")]
+
+
+@pytest.mark.parametrize("text,i,end", [
+    ("sein Freund Mustafa S. ( 27 ) wurde", 2, 4),
+    ("Ali Y.* ( 26 )", 0, 2),  # GermEval's anonymised form
+    ("die 16-jährige Susanne R . ( 16 ) hat", 2, 5),  # the initial split from its point
+    ("Mustafa S. sagte", 0, None),  # no age: could be anything
+    ("Anna ( 27 )", 0, None),
+    ("Montag S. ( 3 )", 0, None),
+])
+def test_a_name_shortened_to_an_initial(text, i, end):
+    from geonews_nlp.lang.de.troops import anonymised_name_end
+
+    assert anonymised_name_end(text.split(), i) == end
+
+
+def test_a_name_shortened_to_an_initial_is_one_person(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Ali"}], propose_entities=False)
+    text = "Verletzt wurde sein Freund Ali Y. (26) aus Köln."
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    assert ("Ali Y.", "PER", "rule") in rows and not any(t == "Ali" for t, _, _ in rows)

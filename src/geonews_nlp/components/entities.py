@@ -99,6 +99,7 @@ class EntityMapper(SettingsOnDisk):
         self.label_map = dict(label_map)
         self.not_a_name = grammar_test(nlp.lang, "not_a_name", lambda word: False)
         self.name_after_role = grammar_test(nlp.lang, "name_after_role", lambda words, i: False)
+        self.anonymised_name_end = grammar_test(nlp.lang, "anonymised_name_end", lambda words, i: None)
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -130,16 +131,22 @@ class EntityMapper(SettingsOnDisk):
                       key=lambda e: e.start)
 
     def _names_after_roles(self, doc: Doc) -> list:
-        """A surname the model missed right after a role ("Vorgänger [Steinmeier]")."""
+        """A surname the model missed right after a role ("Vorgänger [Steinmeier]"), and a name shortened
+        to an initial ("[Mustafa S.] (27)")."""
         ents = list(doc.ents)
         taken = {i for e in ents for i in range(e.start, e.end)}
         words = [t.text for t in doc]
         label = next((k for k, v in self.label_map.items() if v == "PER"), None)
-        found = [i for i in range(1, len(words)) if i not in taken and self.name_after_role(words, i)]
-        if not found or label is None:
+        if label is None:
             return ents
-        return sorted(ents + [Span(doc, i, i + 1, label=label, span_id="rule:role") for i in found],
-                      key=lambda e: e.start)
+        found = [Span(doc, i, i + 1, label=label, span_id="rule:role") for i in range(1, len(words))
+                 if i not in taken and words[i][:1].isupper() and self.name_after_role(words, i)]
+        if "(" in words:  # "Mustafa S. (27)": the press's shortened names, whatever the model said
+            for i in range(len(words) - 3):
+                end = self.anonymised_name_end(words, i) if len(words[i + 1]) <= 3 else None
+                if end is not None:
+                    found.append(Span(doc, i, end, label=label, span_id="rule:initial"))
+        return merge_known_names(ents, found) if found else ents
 
     def _complete_names(self, doc: Doc) -> list:
         ents = list(doc.ents)

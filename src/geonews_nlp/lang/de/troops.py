@@ -77,16 +77,16 @@ ROLE_NOUNS = (
     "unternehmer", "schauspieler", "musiker", "kollege", "kommissar", "beauftragte", "beauftragter",
     "staatssekretär", "diplomat", "aktivist", "oligarch", "milliardär",
 )
-_ROLE_ENDINGS = ("", "in", "s", "n", "en")
+_ROLE_FORMS = tuple(role + ending for role in ROLE_NOUNS for ending in ("", "in", "s", "n", "en"))
 _NOT_NAMES = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
               "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
               "November", "Dezember", "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Er", "Sie", "Es"}
 
 
+@lru_cache(maxsize=65536)  # called for most capitalised words of every text
 def is_role_noun(word: str) -> bool:
     """A role or office that a name may follow: "Außenminister", "Kanzlerin", "CSU-Politiker", "CEO"."""
-    w = word.lower()
-    return any(w.endswith(role + ending) for role in ROLE_NOUNS for ending in _ROLE_ENDINGS)
+    return word.lower().endswith(_ROLE_FORMS)
 
 
 def name_after_role(words: list[str], i: int) -> bool:
@@ -94,13 +94,36 @@ def name_after_role(words: list[str], i: int) -> bool:
 
     One capitalised word, not itself a role, a weekday, a month or an article, with no capitalised
     word after it: "Präsident Wladimir Putin" and "Kanzler Scholz Reportern" are left to the model."""
-    if i == 0 or i >= len(words) or not is_role_noun(words[i - 1]):
+    if i == 0 or i >= len(words):
         return False
     w = words[i]
-    if (w in _NOT_NAMES or len(w) < 3 or not (w[0].isupper() and w[1:].replace("-", "").islower())
-            or not w.replace("-", "").isalpha() or is_role_noun(w)):
+    if (len(w) < 3 or not w[0].isupper() or not w[1:].replace("-", "").islower() or w in _NOT_NAMES
+            or not w.replace("-", "").isalpha() or (i + 1 < len(words) and words[i + 1][:1].isupper())):
         return False
-    return i + 1 == len(words) or not words[i + 1][:1].isupper()
+    return words[i - 1][:1].isupper() and is_role_noun(words[i - 1]) and not is_role_noun(w)
+
+
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.?\*?$")  # "S." ("S.*" in GermEval's anonymised sentences)
+
+
+def anonymised_name_end(words: list[str], i: int) -> int | None:
+    """Where a name shortened to an initial ends, in the press's "Mustafa S. (27)": a capitalised
+    word, an initial and an age in brackets. ``None`` where ``words[i]`` starts no such name."""
+    w = words[i] if i < len(words) else ""
+    if len(w) < 2 or not (w[0].isupper() and w[1:].islower() and w.isalpha()) or w in _NOT_NAMES:
+        return None
+    j = i + 1
+    if j >= len(words) or not _INITIAL.match(words[j]):
+        return None
+    j += 1
+    if not words[j - 1].endswith((".", ".*")):
+        if words[j:j + 1] != ["."]:
+            return None
+        j += 1  # "R ." split by the tokenizer
+    if words[j:j + 1] == ["("] and j + 2 < len(words) and words[j + 1].isdigit() and words[j + 2] == ")":
+        return j
+    return None
+
 
 # Named units are organisations ("6. Jägerbrigade", "155. Brigade", "Bataillon Tornado", "Regiment Asow"),
 # as the news gold labels them; spaCy token patterns, so pure data here.
