@@ -76,7 +76,7 @@ class GazetteerLinker(SettingsOnDisk):
             if (label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]
                     and not (before and self.is_role_noun(before[-1]))):
                 # a known agency ("Yonhap") or place ("Ankara") that the model took for a person;
-                # after a role it is a person ("Regisseur Miyazaki", "CEO Rick Dudley")
+                # after a role it is a person ("Regisseur Miyazaki")
                 label = "ORG" if m.entry.type in LABEL_TYPES["ORG"] else "LOC"
             link = m.link() if m else None
             span = ents.get((s, e))

@@ -63,10 +63,9 @@ def not_a_name(word: str) -> bool:
     return bool(_WEEKDAY_TIME.match(word)) or ("-" in word and head in PERSONNEL_SUFFIXES)
 
 
-
 # A role or office right before a capitalised word makes that word a person's name ("Außenminister
-# Steinmeier", "CSU-Politiker Straubinger", "CEO Rick Dudley"), also where the name is a place
-# elsewhere ("Regisseur Miyazaki"). Matched as the end of a compound, in the usual inflections.
+# Steinmeier", "CSU-Politiker Straubinger"), also where the name is a place elsewhere ("Regisseur
+# Miyazaki"). Matched as the end of a compound, in the usual inflections.
 ROLE_NOUNS = (
     "kanzler", "präsident", "minister", "premier", "politiker", "chef", "sprecher", "vorsitzende",
     "vorsitzender", "sekretär", "botschafter", "bürgermeister", "abgeordnete", "abgeordneter", "gouverneur",
