@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 Sentence = tuple[list[str], list[str]]
@@ -108,6 +109,127 @@ def read_mobie(path: Path, split: str) -> Iterator[Sentence]:
         yield from _conll_blocks(f, sep="\t", token_col=0, tag_col=3, table=MOBIE_MAP, strip_prefix="")
 
 
+def json_stream(text: str) -> Iterator[dict]:
+    """SmartData's files hold pretty-printed JSON objects one after another, not JSON Lines."""
+    decoder, i, n = json.JSONDecoder(), 0, len(text)
+    while True:
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            return
+        obj, i = decoder.raw_decode(text, i)
+        yield obj
+
+
+Tokenizer = Callable[[str], list[tuple[str, int, int, bool]]]
+
+
+def char_spans_to_sentences(text: str, mentions: list[tuple[int, int, str]],
+                            tokenize: Tokenizer) -> Iterator[Sentence]:
+    """Tokens and IOB2 tags from character offsets, one sentence at a time.
+
+    ``tokenize(text)`` gives ``(token, start, end, sentence_start)``; a line break always
+    starts a sentence (SmartData puts headline, dateline and body on separate lines).
+    A mention that does not cover whole tokens, or overlaps an earlier one, is dropped
+    rather than guessed at."""
+    tokens = tokenize(text)
+    tags = ["O"] * len(tokens)
+    starts = {s: i for i, (_, s, _, _) in enumerate(tokens)}
+    ends = {e: i for i, (_, _, e, _) in enumerate(tokens)}
+    for start, end, label in sorted(mentions):
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None or last < first or any(t != "O" for t in tags[first:last + 1]):
+            continue
+        tags[first:last + 1] = ["B-" + label] + ["I-" + label] * (last - first)
+    words: list[str] = []
+    labels: list[str] = []
+    prev_end = 0
+    for (tok, start, end, sent_start), tag in zip(tokens, tags):
+        if words and (sent_start or "\n" in text[prev_end:start]) and not tag.startswith("I-"):
+            yield words, labels
+            words, labels = [], []
+        words.append(tok)
+        labels.append(tag)
+        prev_end = end
+    if words:
+        yield words, labels
+
+
+def spacy_tokenizer() -> Tokenizer:
+    """German tokenisation and rule-based sentence starts (a blank spaCy pipeline)."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+
+    def tokenize(text: str) -> list[tuple[str, int, int, bool]]:
+        return [(t.text, t.idx, t.idx + len(t), bool(t.is_sent_start)) for t in nlp(text) if not t.is_space]
+    return tokenize
+
+
+def read_smartdata_v1(path: Path, tokenize: Tokenizer | None = None) -> Iterator[Sentence]:
+    """SmartData v1: raw text plus ``conceptMentions`` with character offsets (no tokens).
+
+    v3 holds tokens but draws its documents from v1's train *and* test, so the project
+    reads v1 only (PROVENANCE.md). Fine types map with ``MOBIE_MAP``."""
+    tokenize = tokenize or spacy_tokenizer()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        text = f.read()
+    for doc in json_stream(text):
+        body = doc["text"]["string"]
+        mentions = [(m["span"]["start"], m["span"]["end"], MOBIE_MAP[m["type"]])
+                    for m in (doc.get("conceptMentions") or {}).get("array", [])
+                    if m["type"] in MOBIE_MAP]
+        yield from char_spans_to_sentences(body, mentions, tokenize)
+
+
+def read_hipe(path: Path) -> Iterator[Sentence]:
+    """HIPE-2022 TSV: a header row, ``#`` metadata lines, sentence ends as ``EndOfSentence``
+    in the last (MISC) column; the literal coarse tags (PER/LOC/ORG/HumanProd) are used."""
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        tag_col = header.index("NE-COARSE-LIT")
+        toks: list[str] = []
+        raw: list[str] = []
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            toks.append(cols[0])
+            raw.append(cols[tag_col])
+            if "EndOfSentence" in cols[-1]:
+                yield toks, _map_tags(raw, COARSE)
+                toks, raw = [], []
+        if toks:
+            yield toks, _map_tags(raw, COARSE)
+
+
+def read_unsegmented_bio(path: Path, max_len: int = 60) -> Iterator[Sentence]:
+    """Europeana Newspapers: ``token TAG`` per line with no sentence or document breaks.
+
+    A sentence ends after ``.``, ``!`` or ``?`` outside an entity, or at ``max_len`` tokens
+    outside an entity; metadata lines (``# ...``) and lines without a tag are skipped, and
+    unknown tags (``B-PEr``, ``???``) are upper-cased or become ``O`` in the mapping."""
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        toks: list[str] = []
+        raw: list[str] = []
+        for line in f:
+            parts = line.split()
+            if len(parts) != 2 or line.startswith("# "):
+                continue
+            tok, tag = parts[0], parts[1].upper()
+            if toks and raw[-1] == "O" and not tag.startswith("I-") and (
+                    toks[-1] in {".", "!", "?"} or len(toks) >= max_len):
+                yield toks, _map_tags(raw, COARSE)
+                toks, raw = [], []
+            toks.append(tok)
+            raw.append(tag)
+        if toks:
+            yield toks, _map_tags(raw, COARSE)
+
+
 def corpora(root: Path) -> dict[str, Iterator[Sentence]]:
     """All corpora the project trains on, by name (lazy)."""
     ner = root / "ner"
@@ -117,4 +239,16 @@ def corpora(root: Path) -> dict[str, Iterator[Sentence]]:
         "ler": read_conll(ner / "ler_legal" / "derived" / "ler_train.conll", sep=" ", table=LER_MAP),
         "neiss": read_conll(ner / "neiss_sturm" / "train_sturm.conll", sep=None),
         "wikiann": read_conll(ner / "wikiann_de" / "train", sep="\t", strip_prefix="de:"),
+        # v1 train and test both: neither is a split the project reports
+        "smartdata": _chain(read_smartdata_v1(ner / "smartdata" / "v1_20180119" / f"{split}.json.gz")
+                            for split in ("train", "test")),
+        # 5 columns (token lemma POS chunk NER), IOB1; licence not stated: experiments only
+        "europarl": read_conll(ner / "europarl_pado" / "train.tsv", sep="\t"),
+        "hipe": _chain(read_hipe(p) for p in sorted((ner / "hipe2022_de_ccby").glob("*/*.tsv"))),
+        "europeana": _chain(read_unsegmented_bio(p) for p in sorted((ner / "europeana_newspapers_de").glob("*.bio"))),
     }
+
+
+def _chain(readers) -> Iterator[Sentence]:
+    for reader in readers:
+        yield from reader

@@ -3,7 +3,9 @@
 GermEval 2014 dev is split by position: sentences 0–1199 train, 1200–1499 tune
 (spaCy's dev set during training), 1500–2199 the fixed held-out set (700 sentences,
 never trained on or tuned on). Training sentences that repeat a tune or held-out
-sentence, or share a run of six tokens with one, are dropped.
+sentence, or share a run of six tokens with one, are dropped; so is a training sentence
+whose text (spaces ignored) was already taken, since MobIE and SmartData share sentences
+under different tokenisations.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
         blocked |= _ngrams(toks)
 
     rng = random.Random(seed)
-    seen: set[tuple[str, ...]] = set()
+    seen: set[str] = set()
     train: list[Sentence] = []
     counts: dict[str, int] = {}
     sources = corpora(shared)
@@ -66,7 +68,7 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
         if limit is not None and len(pool) > limit:
             pool = rng.sample(pool, limit)
         for toks, tags in pool:
-            key = tuple(toks)
+            key = "".join(toks)  # MobIE and SmartData share sentences, tokenised differently
             if key in seen or _ngrams(toks) & blocked:
                 continue
             seen.add(key)
@@ -74,7 +76,7 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
             kept += 1
         counts[name] = kept
     if germeval_repeat > 1:  # in-domain gold is scarce: show it more often
-        gold = [(t, g) for t, g in train_ge if tuple(t) in seen]
+        gold = [(t, g) for t, g in train_ge if "".join(t) in seen]
         if augment:
             from .augment import mention_pool, replace_mentions
 
