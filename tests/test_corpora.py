@@ -8,12 +8,14 @@ import gzip
 import json
 import re
 
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from geonews_nlp.training.corpora import (
     COARSE, LER_MAP, MOBIE_MAP, _map_tags, char_spans_to_sentences, json_stream, read_conll,
-    read_germeval, read_hipe, read_smartdata_v1, read_unsegmented_bio)
+    place_adjective, read_germeval, read_hipe, read_smartdata_v1, read_unsegmented_bio)
 
 
 def _whitespace_tokens(text):
@@ -80,6 +82,32 @@ def test_smartdata_v1_document(tmp_path):
     assert got[0] == (["Bahn", "baut", "in", "Berlin."], ["B-ORG", "O", "O", "O"])  # "Berlin." is not "Berlin"
     assert got[1] == (["Mehr", "dazu"], ["O", "O"])
     assert all(tag == "O" for _, tags in got[2:] for tag in tags) and len(got) == 4
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("die türkische Polizei", (4, 13), True),
+    ("der Berliner Senat", (4, 12), True),
+    ("in beiden Richtungen gesperrt", (3, 20), True),
+    ("Messe in Hannover.", (9, 17), False),
+    ("nach Hannover Messe", (5, 13), True),  # the rule's price: a city before a capitalised noun
+    ("Bad Münster am Stein", (4, 11), False),
+    ("Neue Berliner Zeitung", (0, 12), False),  # two words: a name, not an adjective
+])
+def test_place_adjectives_are_recognised(text, span, expected):
+    assert place_adjective(text, *span) is expected
+
+
+def test_smartdata_place_adjectives_are_not_places(tmp_path):
+    text = "Die türkische Regierung und der Kölner Dom in Köln."
+    doc = {"text": {"string": text}, "conceptMentions": {"array": [
+        {"span": {"start": 4, "end": 13}, "type": "location"},
+        {"span": {"start": 32, "end": 38}, "type": "location-city"},
+        {"span": {"start": 46, "end": 50}, "type": "location-city"}]}}
+    path = tmp_path / "v1.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(json.dumps(doc))
+    [(toks, tags)] = list(read_smartdata_v1(path))
+    assert [t for t, g in zip(toks, tags) if g != "O"] == ["Köln"]
 
 
 def test_smartdata_with_spacy_tokens(tmp_path):

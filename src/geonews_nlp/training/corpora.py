@@ -167,11 +167,22 @@ def spacy_tokenizer() -> Tokenizer:
     return tokenize
 
 
+def place_adjective(text: str, start: int, end: int) -> bool:
+    """SmartData labels place adjectives LOC ("türkische", "Berliner Polizei"); GermEval
+    leaves them out (``LOCderiv``). Lower-case, or one word in -er before a capitalised word."""
+    surface = text[start:end]
+    if surface[:1].islower():
+        return True
+    after = text[end:end + 2].lstrip(" ")
+    return " " not in surface and surface.endswith("er") and after[:1].isupper()
+
+
 def read_smartdata_v1(path: Path, tokenize: Tokenizer | None = None) -> Iterator[Sentence]:
     """SmartData v1: raw text plus ``conceptMentions`` with character offsets (no tokens).
 
     v3 holds tokens but draws its documents from v1's train *and* test, so the project
-    reads v1 only (PROVENANCE.md). Fine types map with ``MOBIE_MAP``."""
+    reads v1 only (PROVENANCE.md). Fine types map with ``MOBIE_MAP``; place adjectives are
+    dropped (``place_adjective``)."""
     tokenize = tokenize or spacy_tokenizer()
     with gzip.open(path, "rt", encoding="utf-8") as f:
         text = f.read()
@@ -180,6 +191,8 @@ def read_smartdata_v1(path: Path, tokenize: Tokenizer | None = None) -> Iterator
         mentions = [(m["span"]["start"], m["span"]["end"], MOBIE_MAP[m["type"]])
                     for m in (doc.get("conceptMentions") or {}).get("array", [])
                     if m["type"] in MOBIE_MAP]
+        mentions = [(s, e, label) for s, e, label in mentions
+                    if label != "LOC" or not place_adjective(body, s, e)]
         yield from char_spans_to_sentences(body, mentions, tokenize)
 
 
