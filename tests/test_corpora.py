@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geonews_nlp.training.corpora import (
-    COARSE, LER_MAP, MOBIE_MAP, _map_tags, char_spans_to_sentences, json_stream, read_conll,
+    COARSE, LER_MAP, MOBIE_MAP, NEISS_MAP, _map_tags, char_spans_to_sentences, json_stream, read_conll,
     place_adjective, read_germeval, read_hipe, read_smartdata_v1, read_unsegmented_bio)
 
 
@@ -33,6 +33,7 @@ def test_iob1_and_fine_labels_map_to_iob2():
     assert _map_tags(["B-RR", "I-RR", "B-GS", "B-LDS"], LER_MAP) == ["B-PER", "I-PER", "O", "B-LOC"]
     assert _map_tags(["B-location-city", "B-date", "I-organization-company"], MOBIE_MAP) == [
         "B-LOC", "O", "B-ORG"]
+    assert _map_tags(["B-pers", "I-pers", "B-place", "B-date"], NEISS_MAP) == ["B-PER", "I-PER", "B-LOC", "O"]
     assert _map_tags(["B-LOCderiv", "B-ORGpart", "B-OTH"], COARSE) == ["O", "O", "O"]
 
 

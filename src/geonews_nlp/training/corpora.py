@@ -28,6 +28,7 @@ MOBIE_MAP = {
     "location": "LOC", "location-city": "LOC", "location-street": "LOC", "location-stop": "LOC",
 }
 COARSE = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+NEISS_MAP = {"pers": "PER", "place": "LOC"}  # the Sturm letters have no organisations
 
 
 def _map_tags(raw: list[str], table: dict[str, str]) -> list[str]:
@@ -250,7 +251,7 @@ def corpora(root: Path) -> dict[str, Iterator[Sentence]]:
         "silver": read_conll(ner / "silver_de" / "silver_de.conll.gz", sep="\t"),
         "mobie": read_mobie(ner / "mobie" / "ner_conll03_formatted.zip", "train"),
         "ler": read_conll(ner / "ler_legal" / "derived" / "ler_train.conll", sep=" ", table=LER_MAP),
-        "neiss": read_conll(ner / "neiss_sturm" / "train_sturm.conll", sep=None),
+        "neiss": read_conll(ner / "neiss_sturm" / "train_sturm.conll", sep=None, table=NEISS_MAP),
         "wikiann": read_conll(ner / "wikiann_de" / "train", sep="\t", strip_prefix="de:"),
         # v1 train and test both: neither is a split the project reports
         "smartdata": _chain(read_smartdata_v1(ner / "smartdata" / "v1_20180119" / f"{split}.json.gz")
