@@ -11,11 +11,13 @@ MAX_STEPS=${MAX_STEPS:-4000}
 PRETRAIN=${PRETRAIN:-0}   # 1: initialise the tok2vec with spacy pretrain (0.2.0's recipe; 0.3.0 does without)
 SEED=${SEED:-0}           # runs differ by 2-3 points with the seed (docs/model-card.md)
 AVERAGE=${AVERAGE:-0}     # 1: Adam with parameter averaging (one point better on average; 0.3.0 was trained without)
+# Corpora and sentence limits (docs/model-card.md, "Corpus conversion"); the default is 0.3.0's mix B.
+# MIX='{"germeval": null, "silver": null, "mobie": null, "smartdata": null}' AVERAGE=1: the best recipe measured
+MIX=${MIX:-'{"germeval": null, "silver": null, "mobie": null}'}
 export OPENBLAS_NUM_THREADS=1
 mkdir -p "$WORK"
-# Mix B: GermEval dev 0-1199 shown 3 times, all silver_de, MobIE train (held-out 1500-2199 never seen)
-PYTHONPATH=src $PY -m geonews_nlp.training.prepare "$SHARED" "$WORK/corpus" \
-  '{"germeval": null, "silver": null, "mobie": null}' 3
+# GermEval dev 0-1199 shown 3 times, plus the MIX (held-out 1500-2199 never seen)
+PYTHONPATH=src $PY -m geonews_nlp.training.prepare "$SHARED" "$WORK/corpus" "$MIX" 3
 if [ ! -d "$WORK/vectors_model" ]; then
   # floret vectors, and a 4M-word sample of the same raw text for pretraining
   PYTHONPATH=src $PY -m geonews_nlp.training.vectors "$SHARED/raw_de" "$WORK/vec"

@@ -3,9 +3,9 @@
 GermEval 2014 dev is split by position: sentences 0–1199 train, 1200–1499 tune
 (spaCy's dev set during training), 1500–2199 the fixed held-out set (700 sentences,
 never trained on or tuned on). Training sentences that repeat a tune or held-out
-sentence, or share a run of six tokens with one, are dropped; so is a training sentence
-whose text (spaces ignored) was already taken, since MobIE and SmartData share sentences
-under different tokenisations.
+sentence, or share a run of six tokens with one, are dropped, and so are repeated
+sentences (for SmartData, which we tokenise ourselves and which shares sentences with
+MobIE, compared by text with spaces ignored).
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from .corpora import Sentence, corpora, read_germeval
 
 TRAIN_END, TUNE_END = 1200, 1500
 NGRAM = 6
+# Corpora we tokenise ourselves: their sentences also repeat others under other tokens
+# (SmartData shares sentences with MobIE), so they are compared by text, spaces ignored.
+RETOKENISED = {"smartdata"}
 DEFAULT_MIX = {"germeval": None, "silver": None, "mobie": None, "ler": 10000, "neiss": None}
 
 
@@ -57,7 +60,8 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
         blocked |= _ngrams(toks)
 
     rng = random.Random(seed)
-    seen: set[str] = set()
+    seen: set[tuple[str, ...]] = set()
+    seen_text: set[str] = set()
     train: list[Sentence] = []
     counts: dict[str, int] = {}
     sources = corpora(shared)
@@ -68,15 +72,16 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
         if limit is not None and len(pool) > limit:
             pool = rng.sample(pool, limit)
         for toks, tags in pool:
-            key = "".join(toks)  # MobIE and SmartData share sentences, tokenised differently
-            if key in seen or _ngrams(toks) & blocked:
+            key, text = tuple(toks), "".join(toks)
+            if key in seen or (name in RETOKENISED and text in seen_text) or _ngrams(toks) & blocked:
                 continue
             seen.add(key)
+            seen_text.add(text)
             train.append((toks, tags))
             kept += 1
         counts[name] = kept
     if germeval_repeat > 1:  # in-domain gold is scarce: show it more often
-        gold = [(t, g) for t, g in train_ge if "".join(t) in seen]
+        gold = [(t, g) for t, g in train_ge if tuple(t) in seen]
         if augment:
             from .augment import mention_pool, replace_mentions
 
