@@ -210,3 +210,23 @@ def test_prepare_splits_germeval_and_keeps_held_out_sentences_out(tmp_path):
     assert sorted(d.text for d in train if d[0].text.startswith("Bah")) == [
         "Bah n fährt nicht ", "Bahn fährt heute ", "Bahn- Chef fährt "]
     assert [(e.text, e.label_) for d in train for e in d.ents if e.text == "Bahn-"] == [("Bahn-", "ORG")]
+
+
+@pytest.mark.parametrize("mix, message", [
+    ({"germeval": None, "smartdta": None}, "unknown corpus smartdta"),
+    ({"silver": -1}, "sentence count or null"),
+    ({"silver": "all"}, "sentence count or null"),
+])
+def test_prepare_refuses_a_bad_mix_before_reading(tmp_path, mix, message):
+    from geonews_nlp.training.prepare import prepare
+
+    with pytest.raises(ValueError, match=message):
+        prepare(tmp_path / "no-such-folder", tmp_path / "out", mix)
+    assert not (tmp_path / "out").exists()  # nothing half-written
+
+
+def test_prepare_names_a_missing_corpus_file(tmp_path):
+    from geonews_nlp.training.prepare import prepare
+
+    with pytest.raises(FileNotFoundError, match="NER-de-dev.tsv"):
+        prepare(tmp_path, tmp_path / "out", {"germeval": None})

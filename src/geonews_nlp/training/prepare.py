@@ -53,6 +53,13 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
     ``augment``: the repeated GermEval copies get other names of the same labels, drawn from the
     whole mix (``augment.replace_mentions``), instead of being identical."""
     mix = dict(DEFAULT_MIX if mix is None else mix)
+    sources = corpora(shared)
+    unknown = sorted(set(mix) - set(sources) - {"germeval"})
+    if unknown:
+        raise ValueError(f"unknown corpus {', '.join(unknown)} in the mix; known: germeval, {', '.join(sorted(sources))}")
+    bad = {k: v for k, v in mix.items() if v is not None and (not isinstance(v, int) or v < 0)}
+    if bad:
+        raise ValueError(f"a corpus limit must be a sentence count or null, not {bad}")
     germeval = list(read_germeval(shared / "ner" / "germeval2014" / "NER-de-dev.tsv"))
     train_ge, tune, heldout = germeval[:TRAIN_END], germeval[TRAIN_END:TUNE_END], germeval[TUNE_END:]
     blocked: set[tuple[str, ...]] = set()
@@ -64,7 +71,6 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
     seen_text: set[str] = set()
     train: list[Sentence] = []
     counts: dict[str, int] = {}
-    sources = corpora(shared)
     for name, limit in mix.items():
         items = iter(train_ge) if name == "germeval" else sources[name]
         kept = 0
@@ -104,8 +110,13 @@ if __name__ == "__main__":  # pragma: no cover - used by `make train`
     import json
     import sys
 
-    mix = json.loads(sys.argv[3]) if len(sys.argv) > 3 else None
-    repeat = int(sys.argv[4]) if len(sys.argv) > 4 else 1
-    augment = len(sys.argv) > 5 and sys.argv[5] == "augment"
-    print(json.dumps(prepare(Path(sys.argv[1]), Path(sys.argv[2]), mix, germeval_repeat=repeat, augment=augment),
-                     indent=1))
+    if len(sys.argv) < 3:
+        sys.exit("usage: python -m geonews_nlp.training.prepare SHARED_DATA OUT [MIX_JSON [REPEAT [augment]]]")
+    try:
+        mix = json.loads(sys.argv[3]) if len(sys.argv) > 3 else None
+        repeat = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+        augment = len(sys.argv) > 5 and sys.argv[5] == "augment"
+        counts = prepare(Path(sys.argv[1]), Path(sys.argv[2]), mix, germeval_repeat=repeat, augment=augment)
+    except (ValueError, OSError) as e:  # a bad mix, or a corpus file that is not there
+        sys.exit(f"error: {e}")
+    print(json.dumps(counts, indent=1))
