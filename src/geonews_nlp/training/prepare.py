@@ -21,7 +21,9 @@ NGRAM = 6
 # Corpora we tokenise ourselves: their sentences also repeat others under other tokens
 # (SmartData shares sentences with MobIE), so they are compared by text, spaces ignored.
 RETOKENISED = {"smartdata"}
-DEFAULT_MIX = {"germeval": None, "silver": None, "mobie": None, "ler": 10000, "neiss": None}
+# 0.3.0's recipe (mix B, GermEval shown three times); docs/model-card.md has the others measured
+DEFAULT_MIX = {"germeval": None, "silver": None, "mobie": None}
+DEFAULT_REPEAT = 3
 
 
 def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -47,7 +49,7 @@ def to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
 
 
 def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, seed: int = 0,
-            germeval_repeat: int = 1, augment: bool = False) -> dict[str, int]:
+            germeval_repeat: int = DEFAULT_REPEAT, augment: bool = False) -> dict[str, int]:
     """Write train.spacy, tune.spacy and heldout.spacy under ``out``; return sentence counts.
 
     ``augment``: the repeated GermEval copies get other names of the same labels, drawn from the
@@ -57,7 +59,8 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
     unknown = sorted(set(mix) - set(sources) - {"germeval"})
     if unknown:
         raise ValueError(f"unknown corpus {', '.join(unknown)} in the mix; known: germeval, {', '.join(sorted(sources))}")
-    bad = {k: v for k, v in mix.items() if v is not None and (not isinstance(v, int) or v < 0)}
+    bad = {k: v for k, v in mix.items()
+           if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0)}
     if bad:
         raise ValueError(f"a corpus limit must be a sentence count or null, not {bad}")
     germeval = list(read_germeval(shared / "ner" / "germeval2014" / "NER-de-dev.tsv"))
@@ -114,7 +117,7 @@ if __name__ == "__main__":  # pragma: no cover - used by `make train`
         sys.exit("usage: python -m geonews_nlp.training.prepare SHARED_DATA OUT [MIX_JSON [REPEAT [augment]]]")
     try:
         mix = json.loads(sys.argv[3]) if len(sys.argv) > 3 else None
-        repeat = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+        repeat = int(sys.argv[4]) if len(sys.argv) > 4 else DEFAULT_REPEAT
         augment = len(sys.argv) > 5 and sys.argv[5] == "augment"
         counts = prepare(Path(sys.argv[1]), Path(sys.argv[2]), mix, germeval_repeat=repeat, augment=augment)
     except (ValueError, OSError) as e:  # a bad mix, or a corpus file that is not there
