@@ -98,29 +98,26 @@ def test_place_adjectives_are_recognised(text, span, expected):
     assert place_adjective(text, *span) is expected
 
 
-def test_smartdata_place_adjectives_are_not_places(tmp_path):
-    text = "Die türkische Regierung und der Kölner Dom in Köln."
+def _smartdata_entities(tmp_path, text, mentions):
+    """The tagged tokens of one SmartData v1 document, read with spaCy's tokens."""
     doc = {"text": {"string": text}, "conceptMentions": {"array": [
-        {"span": {"start": 4, "end": 13}, "type": "location"},
-        {"span": {"start": 32, "end": 38}, "type": "location-city"},
-        {"span": {"start": 46, "end": 50}, "type": "location-city"}]}}
+        {"span": {"start": s, "end": e}, "type": kind} for s, e, kind in mentions]}}
     path = tmp_path / "v1.json.gz"
     with gzip.open(path, "wt", encoding="utf-8") as f:
         f.write(json.dumps(doc))
     [(toks, tags)] = list(read_smartdata_v1(path))
-    assert [t for t, g in zip(toks, tags) if g != "O"] == ["Köln"]
+    return [(t, g) for t, g in zip(toks, tags) if g != "O"]
+
+
+def test_smartdata_place_adjectives_are_not_places(tmp_path):
+    ents = _smartdata_entities(tmp_path, "Die türkische Regierung und der Kölner Dom in Köln.",
+                               [(4, 13, "location"), (32, 38, "location-city"), (46, 50, "location-city")])
+    assert ents == [("Köln", "B-LOC")]
 
 
 def test_smartdata_with_spacy_tokens(tmp_path):
-    doc = {"text": {"string": "Michael Peters, CEO von Euronews, war in Cannes."},
-           "conceptMentions": {"array": [{"span": {"start": 0, "end": 14}, "type": "person"},
-                                         {"span": {"start": 24, "end": 32}, "type": "organization"},
-                                         {"span": {"start": 41, "end": 47}, "type": "location-city"}]}}
-    path = tmp_path / "v1.json.gz"
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        f.write(json.dumps(doc))
-    [(toks, tags)] = list(read_smartdata_v1(path))
-    ents = [(t, g) for t, g in zip(toks, tags) if g != "O"]
+    ents = _smartdata_entities(tmp_path, "Michael Peters, CEO von Euronews, war in Cannes.",
+                               [(0, 14, "person"), (24, 32, "organization"), (41, 47, "location-city")])
     assert ents == [("Michael", "B-PER"), ("Peters", "I-PER"), ("Euronews", "B-ORG"), ("Cannes", "B-LOC")]
 
 
