@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import zipfile
 from collections.abc import Callable, Iterator
@@ -77,10 +78,13 @@ def read_germeval(path: Path) -> Iterator[Sentence]:
             yield toks, _map_tags([r[2] for r in rows], COARSE)
 
 
+def _open_text(path: Path):
+    return (gzip.open if str(path).endswith(".gz") else open)(path, "rt", encoding="utf-8")
+
+
 def read_conll(path: Path, *, sep: str | None = None, token_col: int = 0, tag_col: int = -1,
                table: dict[str, str] = COARSE, strip_prefix: str = "") -> Iterator[Sentence]:
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
+    with _open_text(path) as f:
         yield from _conll_blocks(f, sep=sep, token_col=token_col, tag_col=tag_col, table=table,
                                  strip_prefix=strip_prefix)
 
@@ -185,7 +189,7 @@ def read_smartdata_v1(path: Path, tokenize: Tokenizer | None = None) -> Iterator
     reads v1 only (PROVENANCE.md). Fine types map with ``MOBIE_MAP``; place adjectives are
     dropped (``place_adjective``)."""
     tokenize = tokenize or spacy_tokenizer()
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    with _open_text(path) as f:
         text = f.read()
     for doc in json_stream(text):
         body = doc["text"]["string"]
@@ -225,8 +229,7 @@ def read_unsegmented_bio(path: Path, max_len: int = 60) -> Iterator[Sentence]:
     A sentence ends after ``.``, ``!`` or ``?`` outside an entity, or at ``max_len`` tokens
     outside an entity; metadata lines (``# ...``) and lines without a tag are skipped, and
     unknown tags (``B-PEr``, ``???``) are upper-cased or become ``O`` in the mapping."""
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
+    with _open_text(path) as f:
         toks: list[str] = []
         raw: list[str] = []
         for line in f:
@@ -247,6 +250,7 @@ def read_unsegmented_bio(path: Path, max_len: int = 60) -> Iterator[Sentence]:
 def corpora(root: Path) -> dict[str, Iterator[Sentence]]:
     """All corpora the project trains on, by name (lazy)."""
     ner = root / "ner"
+    chain = itertools.chain.from_iterable  # one lazy stream over several files
     return {
         "silver": read_conll(ner / "silver_de" / "silver_de.conll.gz", sep="\t"),
         "mobie": read_mobie(ner / "mobie" / "ner_conll03_formatted.zip", "train"),
@@ -254,15 +258,10 @@ def corpora(root: Path) -> dict[str, Iterator[Sentence]]:
         "neiss": read_conll(ner / "neiss_sturm" / "train_sturm.conll", sep=None, table=NEISS_MAP),
         "wikiann": read_conll(ner / "wikiann_de" / "train", sep="\t", strip_prefix="de:"),
         # v1 train and test both: neither is a split the project reports
-        "smartdata": _chain(read_smartdata_v1(ner / "smartdata" / "v1_20180119" / f"{split}.json.gz")
-                            for split in ("train", "test")),
+        "smartdata": chain(read_smartdata_v1(ner / "smartdata" / "v1_20180119" / f"{split}.json.gz")
+                           for split in ("train", "test")),
         # 5 columns (token lemma POS chunk NER), IOB1; licence not stated: experiments only
         "europarl": read_conll(ner / "europarl_pado" / "train.tsv", sep="\t"),
-        "hipe": _chain(read_hipe(p) for p in sorted((ner / "hipe2022_de_ccby").glob("*/*.tsv"))),
-        "europeana": _chain(read_unsegmented_bio(p) for p in sorted((ner / "europeana_newspapers_de").glob("*.bio"))),
+        "hipe": chain(read_hipe(p) for p in sorted((ner / "hipe2022_de_ccby").glob("*/*.tsv"))),
+        "europeana": chain(read_unsegmented_bio(p) for p in sorted((ner / "europeana_newspapers_de").glob("*.bio"))),
     }
-
-
-def _chain(readers) -> Iterator[Sentence]:
-    for reader in readers:
-        yield from reader
