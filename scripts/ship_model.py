@@ -20,14 +20,18 @@ SOURCES = [
     {"name": "GermEval 2014 (dev, first 1200 sentences)", "license": "CC BY 4.0"},
     {"name": "silver_de (Wikipedia, NTREX-128, FLORES-101)", "license": "CC BY-SA"},
     {"name": "MobIE", "license": "CC BY 4.0"},
+    {"name": "SmartData v1", "license": "CC BY 4.0"},
+    {"name": "HIPE-2022 newseye-de and sonar-de (through the distillation teachers)", "license": "CC BY 4.0"},
     {"name": "raw_de: floret vectors (skipgram)", "license": "CC BY-SA"},
+    {"name": "raw_de: distillation text (Wikipedia, Bundestag president's speeches, NTREX-128, FLORES-101)",
+     "license": "CC BY-SA"},
 ]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("model", type=Path)
-    ap.add_argument("--version", default="0.3.0")
+    ap.add_argument("--version", default="0.4.0")
     ap.add_argument("--out-bias", type=float, default=0.0)
     args = ap.parse_args()
 
