@@ -86,3 +86,19 @@ def test_label_keeps_the_entities_the_teachers_agree_on(tmp_path):
     assert (tmp_path / "out" / "heldout.spacy").read_bytes() == (corpus / "heldout.spacy").read_bytes()
     with pytest.raises(ValueError, match="another folder"):
         extend(corpus, docs, corpus)
+
+
+def test_the_command_fails_early_and_clearly(tmp_path):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "geonews_nlp.training.distill", str(tmp_path), str(tmp_path / "c"),
+                          str(tmp_path / "o"), str(tmp_path / "no-model"), "--min-votes", "1"],
+                         capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "error: not a saved spaCy pipeline" in run.stderr and "no-model" in run.stderr
+    assert "Traceback" not in run.stderr
+    run = subprocess.run([sys.executable, "-m", "geonews_nlp.training.distill", str(tmp_path), str(tmp_path / "c"),
+                          str(tmp_path / "o"), "a", "b", "--min-votes", "3"], capture_output=True, text=True)
+    assert "between 1 and the number of teachers (2), not 3" in run.stderr
+    assert not (tmp_path / "o").exists()

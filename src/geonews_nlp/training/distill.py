@@ -90,6 +90,15 @@ def sample(raw_root: Path, n: int, exclude: Iterable[str] = (), seed: int = 0) -
     return out[:n]
 
 
+def check_teachers(teachers: Sequence[str | Path], min_votes: int) -> None:
+    """Fail before any work when the vote cannot be held or a teacher is not a saved pipeline."""
+    if not 1 <= min_votes <= len(teachers):
+        raise ValueError(f"--min-votes must be between 1 and the number of teachers ({len(teachers)}), not {min_votes}")
+    missing = [str(t) for t in teachers if not (Path(t) / "config.cfg").is_file()]
+    if missing:
+        raise ValueError(f"not a saved spaCy pipeline (no config.cfg): {', '.join(missing)}")
+
+
 def label(texts: Sequence[str], teachers: Sequence[str | Path], min_votes: int,
           progress: bool = False) -> list:
     """Docs of ``texts`` (tokenised by the first teacher) with the entities ``vote`` keeps."""
@@ -157,6 +166,7 @@ if __name__ == "__main__":  # pragma: no cover - used by `make train` (DISTILL=1
     ap.add_argument("--min-votes", type=int, default=5, help="teachers that must agree on an entity (default 5)")
     args = ap.parse_args()
     try:
+        check_teachers(args.teachers, args.min_votes)
         dev = ["".join(words) for words, _ in read_germeval(args.shared / "ner" / "germeval2014" / "NER-de-dev.tsv")]
         texts = sample(args.shared / "raw_de", args.n, exclude=dev)
         docs = label(texts, args.teachers, args.min_votes, progress=True)
