@@ -1,12 +1,12 @@
 """Ensemble distillation: label raw text with several trained models, keep what most agree on.
 
 An ensemble of models is more accurate than any one of them (docs/model-card.md,
-"Distillation"), but too slow to ship. Its labels on unlabelled sentences, added to
-the training mix, carry part of that gain into one model of the shipped size.
+"Ensemble distillation"), but too slow to ship. Its labels on unlabelled sentences, added
+to the training mix, carry part of that gain into one model of the shipped size.
 
-``vote`` is the pure rule; ``sample`` picks the sentences from ``raw_de``; ``label``
-runs the teachers. ``python -m geonews_nlp.training.distill`` writes a ``.spacy`` file
-that ``prepare`` appends to the training file (its ``extra`` argument).
+``vote`` is the pure rule; ``sample`` picks the sentences from ``raw_de``; ``label`` runs
+the teachers; ``extend`` writes a corpus from ``prepare`` with the labelled sentences added.
+``python -m geonews_nlp.training.distill`` does all four (``make train``).
 """
 
 from __future__ import annotations
