@@ -31,7 +31,7 @@ SOURCES = [
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("model", type=Path)
-    ap.add_argument("--version", default="0.4.0")
+    ap.add_argument("--version", default="0.5.0")
     ap.add_argument("--out-bias", type=float, default=0.0)
     args = ap.parse_args()
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reproduce the shipped German NER model from ../shared/data (see docs/model-card.md).
 # Not part of CI. WORK defaults to a folder outside the repository.
-# The default is 0.4.0's recipe: 12 teacher models, their votes on 30,000 raw sentences, then the
-# shipped model trained on the mix plus those sentences: about 2.5 hours on 2 cores.
+# The default is 0.5.0's recipe: 12 teacher models, their votes on 30,000 raw sentences, then the
+# shipped model (tok2vec width 160) trained on the mix plus those sentences: about 2.5 hours on 2 cores.
 # DISTILL=0 trains one model on the MIX alone: about 30 minutes (vectors 8, conversion 2, training 10-15).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,11 +11,12 @@ WORK=${WORK:-$HOME/.cache/geonews-train}
 PY=${PY:-.venv/bin/python}
 MAX_STEPS=${MAX_STEPS:-4000}
 PRETRAIN=${PRETRAIN:-0}   # 1: initialise the tok2vec with spacy pretrain (0.2.0's recipe; 0.3.0 does without)
-SEED=${SEED:-1}           # runs differ by 2-3 points with the seed; 0.4.0 is seed 1 (docs/model-card.md)
+SEED=${SEED:-0}           # runs differ by 2-3 points with the seed; 0.5.0 is seed 0, 0.4.0 seed 1 (docs/model-card.md)
+WIDTH=${WIDTH:-160}       # the shipped model's tok2vec width: 160 since 0.5.0, 128 before
 AVERAGE=${AVERAGE:-1}     # Adam with parameter averaging (one point better on average; 0.3.0 was trained without)
-DISTILL=${DISTILL:-1}     # 1: add sentences labelled by 12 teachers (0.4.0); 0: the MIX alone
-# Corpora and sentence limits (docs/model-card.md, "Corpus conversion"); the default is 0.4.0's.
-# 0.3.0: MIX='{"germeval": null, "silver": null, "mobie": null}' AVERAGE=0 DISTILL=0 SEED=0
+DISTILL=${DISTILL:-1}     # 1: add sentences labelled by 12 teachers (0.4.0, 0.5.0); 0: the MIX alone
+# Corpora and sentence limits (docs/model-card.md, "Corpus conversion"); the default is 0.5.0's.
+# 0.4.0: WIDTH=128 SEED=1; 0.3.0: MIX='{"germeval": null, "silver": null, "mobie": null}' AVERAGE=0 DISTILL=0 SEED=0 WIDTH=128
 MIX=${MIX:-'{"germeval": null, "silver": null, "mobie": null, "smartdata": null}'}
 export OPENBLAS_NUM_THREADS=1
 mkdir -p "$WORK"
@@ -28,38 +29,39 @@ if [ ! -d "$WORK/vectors_model" ]; then
 fi
 INIT=null
 if [ "$PRETRAIN" = 1 ]; then
-  if [ ! -f "$WORK/pretrain/model2.bin" ]; then
-    $PY -m spacy pretrain training/ner.cfg "$WORK/pretrain" --paths.raw_text "$WORK/vec/raw.jsonl" \
-      --paths.vectors "$WORK/vectors_model" --pretraining.max_epochs 3
+  if [ ! -f "$WORK/pretrain_w$WIDTH/model2.bin" ]; then
+    $PY -m spacy pretrain training/ner.cfg "$WORK/pretrain_w$WIDTH" --paths.raw_text "$WORK/vec/raw.jsonl" \
+      --paths.vectors "$WORK/vectors_model" --pretraining.max_epochs 3 --components.tok2vec.model.encode.width "$WIDTH"
   fi
-  INIT="$WORK/pretrain/model2.bin"
+  INIT="$WORK/pretrain_w$WIDTH/model2.bin"
 fi
-# train OUT CORPUS SEED [spacy overrides]
+# train OUT CORPUS SEED WIDTH
 train() {
-  local out=$1 corpus=$2 seed=$3; shift 3
+  local out=$1 corpus=$2 seed=$3 width=$4
   $PY -m spacy train training/ner.cfg -o "$out" \
     --paths.train "$corpus/train.spacy" --paths.dev "$corpus/tune.spacy" \
     --paths.vectors "$WORK/vectors_model" --paths.init_tok2vec "$INIT" \
     --paths.raw_text "$WORK/vec/raw.jsonl" --training.max_steps "$MAX_STEPS" --system.seed "$seed" \
-    --training.optimizer.use_averages "$([ "$AVERAGE" = 1 ] && echo true || echo false)" "$@"
+    --training.optimizer.use_averages "$([ "$AVERAGE" = 1 ] && echo true || echo false)" \
+    --components.tok2vec.model.encode.width "$width"
 }
 CORPUS="$WORK/corpus"
 if [ "$DISTILL" = 1 ]; then
-  # The teachers: the MIX at widths 128 and 160, and the MIX plus HIPE, four seeds each
+  # The teachers: the MIX at widths 128 and 160, and the MIX plus HIPE at 128, four seeds each
   PYTHONPATH=src $PY -m geonews_nlp.training.prepare "$SHARED" "$WORK/corpus_hipe" \
     "$($PY -c 'import json,sys; m=json.loads(sys.argv[1]); m["hipe"]=None; print(json.dumps(m))' "$MIX")" 3
   TEACHERS=()
   for s in 0 1 2 3; do
     # a teacher already trained is reused: delete $WORK/teachers after changing the MIX
-    [ -d "$WORK/teachers/T$s/model-best" ] || train "$WORK/teachers/T$s" "$CORPUS" $s
-    [ -d "$WORK/teachers/W$s/model-best" ] || train "$WORK/teachers/W$s" "$CORPUS" $s --components.tok2vec.model.encode.width 160
-    [ -d "$WORK/teachers/H$s/model-best" ] || train "$WORK/teachers/H$s" "$WORK/corpus_hipe" $s
+    [ -d "$WORK/teachers/T$s/model-best" ] || train "$WORK/teachers/T$s" "$CORPUS" $s 128
+    [ -d "$WORK/teachers/W$s/model-best" ] || train "$WORK/teachers/W$s" "$CORPUS" $s 160
+    [ -d "$WORK/teachers/H$s/model-best" ] || train "$WORK/teachers/H$s" "$WORK/corpus_hipe" $s 128
     TEACHERS+=("$WORK/teachers/T$s/model-best" "$WORK/teachers/W$s/model-best" "$WORK/teachers/H$s/model-best")
   done
   PYTHONPATH=src $PY -m geonews_nlp.training.distill "$SHARED" "$CORPUS" "$WORK/corpus_distilled" "${TEACHERS[@]}" \
     --n 30000 --min-votes 5
   CORPUS="$WORK/corpus_distilled"
 fi
-train "$WORK/out" "$CORPUS" "$SEED"
+train "$WORK/out" "$CORPUS" "$SEED" "$WIDTH"
 $PY -m spacy evaluate "$WORK/out/model-best" "$CORPUS/heldout.spacy"
 echo "to ship it (only if it beats the shipped model): $PY scripts/ship_model.py $WORK/out/model-best"
