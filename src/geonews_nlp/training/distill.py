@@ -107,8 +107,7 @@ def label(texts: Sequence[str], teachers: Sequence[str | Path], min_votes: int,
     from spacy.tokens import Span as SpacySpan
     from tqdm import tqdm
 
-    if len(teachers) < min_votes:
-        raise ValueError(f"{len(teachers)} teachers cannot give {min_votes} votes")
+    check_teachers(teachers, min_votes)
     predictions: list[list[list[Span]]] = []
     tokens: list[tuple[list[str], list[bool]]] = []
     for path in tqdm(teachers, desc="teachers", disable=not progress):
