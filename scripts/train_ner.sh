@@ -52,10 +52,11 @@ if [ "$DISTILL" = 1 ]; then
     "$($PY -c 'import json,sys; m=json.loads(sys.argv[1]); m["hipe"]=None; print(json.dumps(m))' "$MIX")" 3
   TEACHERS=()
   for s in 0 1 2 3; do
-    # a teacher already trained is reused: delete $WORK/teachers after changing the MIX
-    [ -d "$WORK/teachers/T$s/model-best" ] || train "$WORK/teachers/T$s" "$CORPUS" $s 128
-    [ -d "$WORK/teachers/W$s/model-best" ] || train "$WORK/teachers/W$s" "$CORPUS" $s 160
-    [ -d "$WORK/teachers/H$s/model-best" ] || train "$WORK/teachers/H$s" "$WORK/corpus_hipe" $s 128
+    # a teacher already trained is reused: delete $WORK/teachers after changing the MIX;
+    # teachers are never pretrained (PRETRAIN's weights fit the student's WIDTH only)
+    [ -d "$WORK/teachers/T$s/model-best" ] || INIT=null train "$WORK/teachers/T$s" "$CORPUS" $s 128
+    [ -d "$WORK/teachers/W$s/model-best" ] || INIT=null train "$WORK/teachers/W$s" "$CORPUS" $s 160
+    [ -d "$WORK/teachers/H$s/model-best" ] || INIT=null train "$WORK/teachers/H$s" "$WORK/corpus_hipe" $s 128
     TEACHERS+=("$WORK/teachers/T$s/model-best" "$WORK/teachers/W$s/model-best" "$WORK/teachers/H$s/model-best")
   done
   PYTHONPATH=src $PY -m geonews_nlp.training.distill "$SHARED" "$CORPUS" "$WORK/corpus_distilled" "${TEACHERS[@]}" \
