@@ -67,6 +67,13 @@ def test_a_person_is_not_guessed_from_a_small_town(gaz):
     assert gaz.lookup("Ankara Müller", "PER") is None  # two words: a person's name
 
 
+def test_a_person_is_not_a_place_by_one_of_its_other_names():
+    g = Gazetteer([Entry(id="x:1", type="city", name="Bello", aliases={"any": ["Bella"]}, population=500_000)])
+    assert g.lookup("Bello", "PER").entry.id == "x:1"  # the city's own name: a place the model took for a person
+    assert g.lookup("Bella", "PER") is None  # only another name of it: the person stays a person
+    assert g.lookup("Bella", "LOC").entry.id == "x:1"
+
+
 def test_fuzzy_edit_budget(gaz):
     assert gaz.lookup("Kharkiw", "LOC").entry.name == "Kharkiv"  # one edit in seven letters
     assert gaz.lookup("Nürnbreg", "LOC").method == "fuzzy"  # a swap of neighbours is one edit

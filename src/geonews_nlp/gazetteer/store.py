@@ -136,10 +136,13 @@ class Gazetteer:
                                          e.country not in countries if countries else False,
                                          TYPE_RANK.get(e.type, 9), -(e.population or 0), e.id))
 
-    def _place_for_person(self, ids: Iterable[str], countries: frozenset[str]) -> Entry | None:
+    def _place_for_person(self, key: str, countries: frozenset[str]) -> Entry | None:
         """A one-word "person" that is the name of a country, a region or a city of 100,000 or more
-        ("Ankara", "Diyarbakir") and of no person is a place the model mislabelled."""
-        e = self._choose(ids, "LOC", countries)
+        ("Ankara", "Diyarbakir") and of no person is a place the model mislabelled.
+
+        Only a place's own name or label counts: GeoNames' other names hold first names
+        ("Bella" for Bello, Colombia), and "Bella" in a story is a person."""
+        e = self._choose(self.canonical.get(key, ()), "LOC", countries)
         if e is None or (e.type == "city" and (e.population or 0) < PLACE_FOR_PERSON_POPULATION):
             return None
         return e
@@ -159,7 +162,7 @@ class Gazetteer:
             e = self._choose(ids, label, countries, prefer) or self._choose(
                 ids, "ORG" if label == "PER" else label, countries, prefer, strict=label == "PER")
             if e is None and label == "PER" and " " not in key:
-                e = self._place_for_person(ids, countries)
+                e = self._place_for_person(key, countries)
             if e is not None:
                 method = "exact" if e.id in self.canonical.get(key, ()) else "alias"
                 return Match(e, 100.0 if LABEL_TYPES.get(label or "", (e.type,)).count(e.type) else 90.0,
