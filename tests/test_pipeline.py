@@ -210,6 +210,14 @@ def test_proposed_curated_names_skip_one_word_common_nouns(tmp_path):
     assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Hisbollah", "ORG", "gazetteer")]
 
 
+def test_link_only_names_are_linked_but_never_proposed(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": "UEFA"}])
+    text = "Die UEFA und die IG Metall streiten, meldet die Deutsche Bank."
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    # IG Metall is in the gazetteer with "propose": false; Deutsche Bank is proposed as usual
+    assert rows == [("UEFA", "ORG", "UEFA"), ("Deutsche Bank", "ORG", "Deutsche Bank")]
+
+
 def test_forms_of_address_are_not_part_of_names(tmp_path):
     nlp = _stand_in(tmp_path, [
         {"label": "PER", "pattern": [{"TEXT": "Herr"}, {"TEXT": "Willemsen"}]},

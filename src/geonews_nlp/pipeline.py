@@ -141,6 +141,8 @@ def _curated_names() -> list[tuple[str, str, str, bool]]:
         if "curated" not in path.parts:
             continue
         for e in read_entries(path):
+            if not e.propose:
+                continue
             label = label_of.get(e.type)
             for _, name in e.all_names():
                 words = name.split()

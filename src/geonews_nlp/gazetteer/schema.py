@@ -43,6 +43,8 @@ class Entry(BaseModel):
     metonyms: list[str] = Field(default_factory=list, description="names that stand for its government (Moskau, Kreml)")
     frequent_in: list[str] = Field(default_factory=list, description="languages in which the one-word name is a "
                                    "frequent word (Halle, Essen): not proposed as an entity there")
+    propose: bool = Field(True, description="false: linked where the NER finds the name, never added as an "
+                          "entity by the gazetteer ruler")
 
     def all_names(self) -> Iterator[tuple[str, str]]:
         """(language, name) for the canonical name, labels and aliases."""
