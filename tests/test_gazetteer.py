@@ -121,13 +121,14 @@ def test_bad_file_names_file_line_and_field(tmp_path):
 
 def test_user_csv_wins(tmp_path):
     path = tmp_path / "mine.csv"
-    path.write_text("id,type,name,country,label:de,alias:any,frequent_in\n"
-                    "Q159,country,Russia (mine),RU,Russland|Russische Föderation,RF\n"
-                    "x:kaff,city,Kaff,DE,Kleinkleckersdorf,,de\n", encoding="utf-8")
+    path.write_text("id,type,name,country,label:de,alias:any,frequent_in,propose\n"
+                    "Q159,country,Russia (mine),RU,Russland|Russische Föderation,RF,,\n"
+                    "x:kaff,city,Kaff,DE,Kleinkleckersdorf,,de,false\n", encoding="utf-8")
     g = default_gazetteer((str(path),))
     assert g.lookup("Russland", "LOC").entry.name == "Russia (mine)"
     assert g.lookup("Kleinkleckersdorf", "LOC").entry.id == "x:kaff"
     assert g.entries["x:kaff"].frequent_in == ["de"]
+    assert g.entries["x:kaff"].propose is False and g.entries["Q159"].propose is True
     assert default_gazetteer().lookup("Russland", "LOC").entry.name == "Russia"  # shipped one untouched
 
 
