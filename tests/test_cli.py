@@ -141,3 +141,23 @@ def test_blank_is_a_model_choice():
     r = runner.invoke(app, ["info", "--model", "blank"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["base"]["origin"] == "blank"
+
+
+def test_evaluate_ner_bootstrap_adds_an_interval_around_the_f1(tmp_path):
+    lines = []
+    for i, place in enumerate(["Berlin", "Kiew", "Moskau", "Paris"] * 3):
+        text = f"Die Delegation reiste nach {place}."
+        start = text.index(place)
+        lines.append(json.dumps({"id": f"d{i}", "text": text, "entities": [
+            {"start": start, "end": start + len(place), "text": place, "label": "LOC"}]}))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--json", "--bootstrap", "200"])
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.stdout)
+    lo, hi = s["ALL"]["f1_ci95"]
+    assert 0.0 <= lo <= s["ALL"]["f1"] <= hi <= 1.0
+    r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--bootstrap", "200"])
+    assert "95% interval" in r.stdout
+    r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--bootstrap", "-1"])
+    assert r.exit_code == 2 and "--bootstrap" in r.stderr

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from geonews_nlp.evaluate import TroopScores, match_spans
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from geonews_nlp.evaluate import NerScores, TroopScores, bootstrap_f1, match_spans
 
 
 def span(s, e, **kw):
@@ -30,3 +33,51 @@ def test_shared_dev_scores_are_sane(shared):
     docs = list(read_gold(shared / "eval" / "troops_dev.jsonl"))
     s = score_troops(docs, lambda t: [f.model_dump() for f in extract(t).troops]).summary()
     assert s["value"]["f1"] >= 0.9 and s["accuracy"]["actor"] >= 0.85
+
+
+# --- bootstrap interval of NER F1 ----------------------------------------------------------------
+
+@st.composite
+def item_counts(draw):
+    n_gold = draw(st.integers(0, 6))
+    n_pred = draw(st.integers(0, 6))
+    return draw(st.integers(0, min(n_gold, n_pred))), n_gold, n_pred
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(item_counts(), min_size=1, max_size=40), st.integers(0, 2**16))
+def test_bootstrap_interval_is_ordered_within_0_1_and_repeatable(rows, seed):
+    lo, hi = bootstrap_f1(rows, n=200, seed=seed)
+    assert 0.0 <= lo <= hi <= 1.0
+    assert bootstrap_f1(rows, n=200, seed=seed) == (lo, hi)
+
+
+@settings(max_examples=30, deadline=None)
+@given(item_counts(), st.integers(1, 30))
+def test_identical_items_give_a_point_interval_at_the_f1(row, k):
+    tp, n_gold, n_pred = row
+    f1 = 2 * tp / (n_gold + n_pred) if n_gold + n_pred else 0.0
+    lo, hi = bootstrap_f1([row] * k, n=100)
+    assert lo == pytest.approx(f1) and hi == pytest.approx(f1)
+
+
+def test_bootstrap_interval_narrows_with_more_items_and_holds_the_f1():
+    rows = [(1, 1, 1), (0, 1, 1), (1, 2, 1), (2, 2, 2)]  # F1 = 8 / 11
+    small = bootstrap_f1(rows * 5, n=2000)
+    large = bootstrap_f1(rows * 100, n=2000)
+    assert small[0] <= 8 / 11 <= small[1] and large[0] <= 8 / 11 <= large[1]
+    assert large[1] - large[0] < (small[1] - small[0]) / 2
+
+
+def test_ner_scores_keep_one_row_per_item():
+    s = NerScores()
+    s.add({(0, 1, "PER"), (2, 3, "LOC")}, {(0, 1, "PER"), (4, 5, "ORG")})
+    s.add(set(), {(0, 2, "LOC")})
+    assert s.rows == [(1, 2, 2), (0, 0, 1)]
+
+
+def test_bootstrap_rejects_bad_arguments():
+    with pytest.raises(ValueError):
+        bootstrap_f1([(1, 1, 1)], n=0)
+    with pytest.raises(ValueError):
+        bootstrap_f1([(1, 1, 1)], level=1.0)

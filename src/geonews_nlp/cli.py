@@ -261,12 +261,27 @@ def evaluate_ner(
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     out_bias: Annotated[float, typer.Option(help="Lower the NER's bias for 'no entity' by this much first "
                                             "(positive: more recall; see training/calibrate.py)")] = 0.0,
+    bootstrap: Annotated[int, typer.Option(help="Also a 95% interval of the overall F1 from this many "
+                                           "bootstrap draws of the sentences (documents for jsonl); 0: none")] = 0,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """PER/ORG/LOC precision, recall and F1 (exact spans): on gold tokens, or on characters for jsonl."""
     from spacy.tokens import Doc
 
-    from .evaluate import NerScores, format_ner_summary, score_ner
+    from .evaluate import NerScores, bootstrap_f1, format_ner_summary, score_ner
+
+    if bootstrap < 0:
+        _err("error: --bootstrap must be 0 (none) or a number of draws")
+        raise typer.Exit(2)
+
+    def report(scores: NerScores, n: int, unit: str) -> None:
+        s = scores.summary()
+        text = f"{n} {unit}\n" + format_ner_summary(s)
+        if bootstrap:
+            lo, hi = bootstrap_f1(scores.rows, n=bootstrap)
+            s["ALL"]["f1_ci95"] = [lo, hi]
+            text += f"\nALL f1 95% interval: {lo:.3f} to {hi:.3f} ({bootstrap} bootstrap draws of the {unit})"
+        typer.echo(json.dumps(s, indent=2) if as_json else text)
     from .pipeline import load
     from .training.corpora import read_conll, read_germeval
 
@@ -291,8 +306,7 @@ def evaluate_ner(
         for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
             scores.add({(e["start"], e["end"], e["label"]) for e in d["entities"] if e.get("label") in scores.tp},
                        {(s, e, label) for s, e, label, _, _ in doc._.geonews_entities or []})
-        s = scores.summary()
-        typer.echo(json.dumps(s, indent=2) if as_json else f"{len(docs)} documents\n" + format_ner_summary(s))
+        report(scores, len(docs), "documents")
         return
     data = _slice(list(read_germeval(gold) if format == "germeval" else read_conll(gold)), sentences)
 
@@ -305,8 +319,7 @@ def evaluate_ner(
         labels = (row[2] for row in doc._.geonews_entities or [])
         return {(span.start, span.end, label) for span, label in zip(spans, labels) if span is not None}
 
-    s = score_ner(data, predict).summary()
-    typer.echo(json.dumps(s, indent=2) if as_json else f"{len(data)} sentences\n" + format_ner_summary(s))
+    report(score_ner(data, predict), len(data), "sentences")
 
 
 @gazetteer_app.command("build")
