@@ -161,3 +161,27 @@ def test_evaluate_ner_bootstrap_adds_an_interval_around_the_f1(tmp_path):
     assert "95% interval" in r.stdout
     r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--bootstrap", "-1"])
     assert r.exit_code == 2 and "--bootstrap" in r.stderr
+
+
+def test_evaluate_ner_errors_lists_each_miss_with_its_context(tmp_path):
+    text = "Nordkorea schickt Soldaten nach Russland."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "text": text, "entities": [
+        {"start": 0, "end": 9, "text": "Nordkorea", "label": "LOC"},
+        {"start": 18, "end": 26, "text": "Soldaten", "label": "ORG"}]}) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--model", "blank", "--errors"])
+    assert r.exit_code == 0, r.output
+    assert "[missed] ORG 'Soldaten'\n    d1: Nordkorea schickt [[Soldaten]] nach Russland." in r.stdout
+    assert "[spurious] LOC 'Russland'" in r.stdout and "errors: missed ORG 1, spurious LOC 1" in r.stdout
+    r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--model", "blank", "--errors",
+                            "--json"])
+    assert json.loads(r.stdout)["ALL"]["support"] == 2 and "[missed]" in r.stderr
+
+
+def test_evaluate_ner_errors_on_gold_tokens(tmp_path):
+    gold = tmp_path / "gold.conll"
+    gold.write_text("Nordkorea B-LOC\nschickt O\nSoldaten B-ORG\nnach O\nRussland B-LOC\n. O\n\n", encoding="utf-8")
+    r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "conll", "--model", "blank", "--errors"])
+    assert r.exit_code == 0, r.output
+    assert "[missed] ORG 'Soldaten'\n    Nordkorea schickt Soldaten nach Russland ." in r.stdout
+    assert "errors: missed ORG 1\n1 sentences" in r.stdout

@@ -81,3 +81,34 @@ def test_bootstrap_rejects_bad_arguments():
         bootstrap_f1([(1, 1, 1)], n=0)
     with pytest.raises(ValueError):
         bootstrap_f1([(1, 1, 1)], level=1.0)
+
+
+spans = st.tuples(st.integers(0, 12), st.integers(1, 4), st.sampled_from(["PER", "ORG", "LOC"])).map(
+    lambda t: (t[0], t[0] + t[1], t[2]))
+
+
+@given(st.sets(spans, max_size=6), st.sets(spans, max_size=6))
+def test_every_wrong_gold_span_is_listed_once_and_spurious_ones_overlap_no_gold(gold, pred):
+    from geonews_nlp.evaluate import ner_errors
+
+    errs = ner_errors(gold, pred)
+    wrong_gold = [span for kind, span, _ in errs if kind != "spurious"]
+    assert sorted(wrong_gold) == sorted(gold - pred)
+    for kind, span, other in errs:
+        if kind == "spurious":
+            assert span in pred and not any(g[0] < span[1] and span[0] < g[1] for g in gold)
+        elif kind == "missed":
+            assert other == []
+        elif kind == "type":
+            assert any(o[:2] == span[:2] and o[2] != span[2] for o in other)
+        else:
+            assert other and not any(o[:2] == span[:2] for o in other)
+
+
+def test_ner_error_kinds_on_an_example():
+    from geonews_nlp.evaluate import ner_errors
+
+    gold = {(0, 2, "PER"), (4, 5, "LOC"), (7, 9, "ORG"), (11, 12, "LOC")}
+    pred = {(0, 2, "PER"), (4, 5, "ORG"), (7, 8, "ORG"), (13, 14, "PER")}
+    assert [(k, s) for k, s, _ in ner_errors(gold, pred)] == [
+        ("type", (4, 5, "LOC")), ("boundary", (7, 9, "ORG")), ("missed", (11, 12, "LOC")), ("spurious", (13, 14, "PER"))]

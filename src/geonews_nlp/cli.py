@@ -263,12 +263,27 @@ def evaluate_ner(
                                             "(positive: more recall; see training/calibrate.py)")] = 0.0,
     bootstrap: Annotated[int, typer.Option(help="Also a 95% interval of the overall F1 from this many "
                                            "bootstrap draws of the sentences (documents for jsonl); 0: none")] = 0,
+    errors: Annotated[bool, typer.Option("--errors", help="List every missed, spurious, mislabelled and "
+                                         "mis-bounded entity, with its sentence")] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """PER/ORG/LOC precision, recall and F1 (exact spans): on gold tokens, or on characters for jsonl."""
+    from collections import Counter
+
     from spacy.tokens import Doc
 
-    from .evaluate import NerScores, bootstrap_f1, format_ner_summary, score_ner
+    from .evaluate import (NER_LABELS, NerScores, _context, bio_spans, bootstrap_f1, format_ner_summary, ner_errors,
+                           score_ner)
+
+    kinds: Counter = Counter()
+
+    def show_errors(gold: set, pred: set, piece, context) -> None:
+        """Two lines an error (kind, label, text, the prediction there; its context), and a count."""
+        for kind, span, other in ner_errors(gold, pred):
+            kinds[(kind, span[2])] += 1
+            got = ", ".join(f"{piece(o)!r} {o[2]}" for o in other)
+            typer.echo(f"[{kind}] {span[2]} {piece(span)!r}" + (f" (got {got})" if got else "")
+                       + f"\n    {context(span)}", err=as_json)  # --json keeps stdout parseable
 
     if bootstrap < 0:
         _err("error: --bootstrap must be 0 (none) or a number of draws")
@@ -277,6 +292,9 @@ def evaluate_ner(
     def report(scores: NerScores, n: int, unit: str) -> None:
         s = scores.summary()
         text = f"{n} {unit}\n" + format_ner_summary(s)
+        if errors:
+            count = ", ".join(f"{k} {label} {v}" for (k, label), v in sorted(kinds.items())) or "none"
+            text = f"errors: {count}\n" + text
         if bootstrap:
             lo, hi = bootstrap_f1(scores.rows, n=bootstrap)
             s["ALL"]["f1_ci95"] = [lo, hi]
@@ -304,8 +322,13 @@ def evaluate_ner(
         docs = _slice([d for d in _read_gold_or_exit(gold) if d.get("entities") is not None], sentences)
         scores = NerScores()
         for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
-            scores.add({(e["start"], e["end"], e["label"]) for e in d["entities"] if e.get("label") in scores.tp},
-                       {(s, e, label) for s, e, label, _, _ in doc._.geonews_entities or []})
+            gold_spans = {(e["start"], e["end"], e["label"]) for e in d["entities"] if e.get("label") in scores.tp}
+            pred_spans = {(s, e, label) for s, e, label, _, _ in doc._.geonews_entities or []}
+            scores.add(gold_spans, pred_spans)
+            if errors:
+                text = d["text"]
+                show_errors(gold_spans, pred_spans, lambda sp, t=text: t[sp[0]:sp[1]],
+                            lambda sp, t=text, i=d.get("id", ""): f"{i}: {_context(t, {'start': sp[0], 'end': sp[1]})}")
         report(scores, len(docs), "documents")
         return
     data = _slice(list(read_germeval(gold) if format == "germeval" else read_conll(gold)), sentences)
@@ -319,7 +342,18 @@ def evaluate_ner(
         labels = (row[2] for row in doc._.geonews_entities or [])
         return {(span.start, span.end, label) for span, label in zip(spans, labels) if span is not None}
 
-    report(score_ner(data, predict), len(data), "sentences")
+    if not errors:
+        report(score_ner(data, predict), len(data), "sentences")
+        return
+    scores = NerScores()
+    for words, tags in data:
+        gold_spans = {sp for sp in bio_spans(tags) if sp[2] in NER_LABELS}
+        pred_spans = {sp for sp in predict(words) if sp[2] in NER_LABELS}
+        scores.add(gold_spans, pred_spans)
+        sentence = " ".join(words)
+        show_errors(gold_spans, pred_spans, lambda sp, w=words: " ".join(w[sp[0]:sp[1]]),
+                    lambda sp, t=sentence: t[:200])
+    report(scores, len(data), "sentences")
 
 
 @gazetteer_app.command("build")

@@ -204,6 +204,28 @@ class NerScores:
         return out
 
 
+NER_ERROR_KINDS = ("missed", "boundary", "type", "spurious")
+
+
+def ner_errors(gold: set[tuple[int, int, str]], pred: set[tuple[int, int, str]]
+               ) -> list[tuple[str, tuple[int, int, str], list[tuple[int, int, str]]]]:
+    """Each wrong span of one item as (kind, span, the other side's overlapping spans), in order.
+
+    A gold span no prediction overlaps is ``missed``; one predicted with the same bounds but
+    another label is ``type``; one overlapped otherwise is ``boundary``. A prediction that
+    overlaps no gold span is ``spurious``. (A wrong prediction that overlaps a gold span is
+    counted once, with that gold span.)"""
+    out = []
+    for g in sorted(gold - pred):
+        over = sorted(p for p in pred if p[0] < g[1] and g[0] < p[1])
+        kind = "missed" if not over else "type" if any(p[:2] == g[:2] for p in over) else "boundary"
+        out.append((kind, g, over))
+    for p in sorted(pred - gold):
+        if not any(g[0] < p[1] and p[0] < g[1] for g in gold):
+            out.append(("spurious", p, []))
+    return sorted(out, key=lambda e: e[1][:2])
+
+
 def score_ner(sentences: Iterable[tuple[list[str], list[str]]], predict) -> NerScores:
     """``predict(words) -> set of (start, end, label)`` token spans over the gold words."""
     scores = NerScores()
