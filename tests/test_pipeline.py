@@ -439,3 +439,25 @@ def test_a_listed_company_taken_for_a_person_is_an_organisation(tmp_path):
     # named in full first, the surname alone is the person, linked to no company
     assert rows("Michael Dell sprach in Austin. Dell sagte, der Markt wachse.") == [
         ("Michael Dell", "PER", None), ("Dell", "PER", None)]
+
+
+@pytest.mark.parametrize("word,descriptor", [
+    ("Terrormiliz", True), ("Rebellengruppe", True), ("Rüstungskonzern", True), ("Bankhaus", True),
+    ("Rockband", True), ("Hersteller", True),
+    ("Gruppe", False),  # "Gruppe 47" is a name
+    ("Bundesverband", False), ("Landesverband", False),  # end in "band", are names' heads
+    ("Wagner", False), ("miliz", False),
+])
+def test_words_for_a_kind_of_organisation(word, descriptor):
+    from geonews_nlp.lang.de.troops import is_org_descriptor
+
+    assert is_org_descriptor(word) is descriptor
+
+
+def test_a_descriptor_before_an_organisation_is_trimmed(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": "Terrormiliz Islamischer Staat"},
+                               {"label": "ORG", "pattern": "Bundesverband Deutscher Banken"},
+                               {"label": "ORG", "pattern": "Rebellengruppe"}], propose_entities=False)
+    text = "Die Terrormiliz Islamischer Staat und der Bundesverband Deutscher Banken; eine Rebellengruppe."
+    rows = [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
+    assert rows == [("Islamischer Staat", "ORG"), ("Bundesverband Deutscher Banken", "ORG"), ("Rebellengruppe", "ORG")]

@@ -100,6 +100,7 @@ class EntityMapper(SettingsOnDisk):
         self.not_a_name = grammar_test(nlp.lang, "not_a_name", lambda word: False)
         self.name_after_role = grammar_test(nlp.lang, "name_after_role", lambda words, i: False)
         self.anonymised_name_end = grammar_test(nlp.lang, "anonymised_name_end", lambda words, i: None)
+        self.is_org_descriptor = grammar_test(nlp.lang, "is_org_descriptor", lambda word: False)
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -164,6 +165,9 @@ class EntityMapper(SettingsOnDisk):
             while (end - start > 1 and doc[start].lower_ in DESCRIPTORS and not doc[start + 1].is_punct
                    and self.label_map.get(ent.label_) in ("LOC", "ORG")):
                 start += 1
+            while (end - start > 1 and self.label_map.get(ent.label_) == "ORG" and not ent.ent_id_
+                   and self.is_org_descriptor(doc[start].text) and doc[start + 1].text[:1].isupper()):
+                start += 1  # "Terrormiliz IS", "Bankhaus Credito Emiliano": the model's, not a known name
             if start == end:
                 continue
             if (start, end) != (ent.start, ent.end):

@@ -102,6 +102,23 @@ def name_after_role(words: list[str], i: int) -> bool:
     return words[i - 1][:1].isupper() and is_role_noun(words[i - 1]) and not is_role_noun(w)
 
 
+# A word for a kind of organisation before its name is no part of the name, in GermEval's guidelines as in
+# the news gold: "Rebellengruppe [ADF]", "Terrormiliz [IS]", "Hersteller [Lockheed Martin]", "Bankhaus
+# [Credito Emiliano]". Bare "Gruppe" starts names ("Gruppe 47"), and "...verband" ends in "band".
+ORG_DESCRIPTOR_HEADS = ("miliz", "milizen", "gruppe", "konzern", "konzerns", "hersteller", "herstellers", "firma",
+                        "bankhaus", "versicherer", "versicherers", "band", "sender", "senders")
+_ORG_DESCRIPTOR_BARE = set(ORG_DESCRIPTOR_HEADS) - {"gruppe"}
+
+
+def is_org_descriptor(word: str) -> bool:
+    """Whether ``word`` names a kind of organisation: "Terrormiliz", "Rüstungskonzern", "Bankhaus", "Rockband"."""
+    w = word.lower()
+    if w in _ORG_DESCRIPTOR_BARE:
+        return word[:1].isupper()
+    return (word[:1].isupper() and word.isalpha() and w.endswith(ORG_DESCRIPTOR_HEADS)
+            and not w.endswith("verband") and any(len(w) > len(h) + 2 for h in ORG_DESCRIPTOR_HEADS if w.endswith(h)))
+
+
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.?\*?$")  # "S." ("S.*" in GermEval's anonymised sentences)
 
 
