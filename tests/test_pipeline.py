@@ -461,3 +461,24 @@ def test_a_descriptor_before_an_organisation_is_trimmed(tmp_path):
     text = "Die Terrormiliz Islamischer Staat und der Bundesverband Deutscher Banken; eine Rebellengruppe."
     rows = [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
     assert rows == [("Islamischer Staat", "ORG"), ("Bundesverband Deutscher Banken", "ORG"), ("Rebellengruppe", "ORG")]
+
+
+def test_place_descriptors_are_trimmed_but_not_town_names(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kreisstadt Torgau"},
+                               {"label": "LOC", "pattern": "Neustadt an der Weinstraße"},
+                               {"label": "LOC", "pattern": "Darmstadt Nord"}], propose_entities=False)
+    text = "Die Kreisstadt Torgau, Neustadt an der Weinstraße und Darmstadt Nord."
+    rows = [text[s:e] for s, e, _, _, _ in nlp(text)._.geonews_entities]
+    assert rows == ["Torgau", "Neustadt an der Weinstraße", "Darmstadt Nord"]
+
+
+@pytest.mark.parametrize("words,end", [
+    ("Ursula von der Leyen sagte", 4),
+    ("Moein von dem Ergebnis", 1),  # German "von dem"/"von den" is a preposition
+    ("Mosbachs von den Johannitern", 1),
+    ("Dirk van den Broek", 4),
+])
+def test_name_end_over_particles(words, end):
+    from geonews_nlp.components.entities import name_end
+
+    assert name_end(words.split(), 1, set()) == end

@@ -27,7 +27,18 @@ TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"} | QUOTES
 TITLES = {"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."}
 # Nor is a descriptor word before a name ("Region [Kursk]", "Agentur [dpa]", "Stadt [Wien]"), in
 # GermEval's guidelines as in the news gold.
-DESCRIPTORS = REGION_WORDS | {"stadt", "gemeinde", "agentur", "nachrichtenagentur"}
+DESCRIPTORS = REGION_WORDS | {"stadt", "gemeinde", "agentur", "nachrichtenagentur", "dorf", "ortsteil", "ot", "ortschaft"}
+# and the common compounds of "Stadt", "Gemeinde" and "Dorf" before a place's name ("Kreisstadt [Torgau]",
+# "Hauptstadt [Kiew]"), listed: a suffix test would take "Darmstadt" and "Düsseldorf" for descriptors
+PLACE_DESCRIPTORS = {
+    f"{first}{head}" for head, firsts in {
+        "stadt": ("kreis", "haupt", "landeshaupt", "bezirkshaupt", "provinzhaupt", "hafen", "groß", "klein",
+                  "heimat", "geburts", "partner", "universitäts", "industrie", "grenz", "küsten", "millionen",
+                  "nachbar", "kur", "garnisons", "residenz", "bischofs", "handels", "front"),
+        "gemeinde": ("orts", "nachbar", "markt", "stadt", "land", "heimat", "verbands", "einheits"),
+        "dorf": ("heimat", "nachbar", "berg", "fischer", "grenz", "bauern", "geburts"),
+    }.items() for first in firsts}
+
 
 
 def name_end(words: list[str], end: int, taken: set[int]) -> int:
@@ -38,8 +49,9 @@ def name_end(words: list[str], end: int, taken: set[int]) -> int:
     stays "Scholz"); otherwise returns ``end``.
     """
     i = end
-    if i + 1 < len(words) and words[i] in PREPOSITION_PARTICLES and words[i + 1] in ARTICLE_PARTICLES:
-        i += 2
+    if (i + 1 < len(words) and words[i] in PREPOSITION_PARTICLES and words[i + 1] in ARTICLE_PARTICLES
+            and not (words[i] in ("von", "vom") and words[i + 1] in ("den", "dem"))):
+        i += 2  # "von der Leyen"; German "von dem"/"von den" is a preposition: "Moein von dem Ergebnis"
     elif i < len(words) and words[i] in NAME_PARTICLES:
         i += 1
     if i == end or i >= len(words) or i in taken:
@@ -162,7 +174,10 @@ class EntityMapper(SettingsOnDisk):
                 end -= 1
             while end - start > 1 and doc[start].text in TITLES and self.label_map.get(ent.label_) == "PER":
                 start += 1
-            while (end - start > 1 and doc[start].lower_ in DESCRIPTORS and not doc[start + 1].is_punct
+            while (end - start > 1 and not doc[start + 1].is_punct
+                   and (doc[start].lower_ in DESCRIPTORS or (self.label_map.get(ent.label_) == "LOC"
+                                                               and doc[start].lower_ in PLACE_DESCRIPTORS
+                                                               and doc[start + 1].text[:1].isupper()))
                    and self.label_map.get(ent.label_) in ("LOC", "ORG")):
                 start += 1
             while (end - start > 1 and self.label_map.get(ent.label_) == "ORG" and not ent.ent_id_
