@@ -104,18 +104,24 @@ def test_evaluate_bad_gold_names_line(tmp_path):
     assert r.exit_code == 2 and "line 2" in r.stderr
 
 
-def test_evaluate_ner_on_jsonl_gold(tmp_path):
-    text = "Nordkorea schickt Soldaten nach Russland."
+NK_TEXT = "Nordkorea schickt Soldaten nach Russland."
+NK_SPANS = {"Nordkorea": (0, 9, "LOC"), "Russland": (32, 40, "LOC"), "Soldaten": (18, 26, "ORG")}
+
+
+def _nk_gold(tmp_path, *names):
+    """A one-document gold file over NK_TEXT marking the given names ("Soldaten" is a wrong ORG on purpose)."""
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "d1", "text": text, "entities": [
-        {"start": 0, "end": 9, "text": "Nordkorea", "label": "LOC"},
-        {"start": 32, "end": 40, "text": "Russland", "label": "LOC"},
-        {"start": 18, "end": 26, "text": "Soldaten", "label": "ORG"}]}) + "\n", encoding="utf-8")
+    ents = [{"start": s, "end": e, "text": n, "label": label} for n in names for s, e, label in [NK_SPANS[n]]]
+    gold.write_text(json.dumps({"id": "d1", "text": NK_TEXT, "entities": ents}) + "\n", encoding="utf-8")
+    return gold
+
+
+def test_evaluate_ner_on_jsonl_gold(tmp_path):
+    gold = _nk_gold(tmp_path, "Nordkorea", "Russland", "Soldaten")
     r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--json"])
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
     assert s["LOC"]["f1"] == 1.0 and s["ORG"]["recall"] == 0.0 and s["ALL"]["support"] == 3
-
 
 
 def test_evaluate_ner_out_bias_needs_a_trained_ner(tmp_path):
@@ -164,11 +170,7 @@ def test_evaluate_ner_bootstrap_adds_an_interval_around_the_f1(tmp_path):
 
 
 def test_evaluate_ner_errors_lists_each_miss_with_its_context(tmp_path):
-    text = "Nordkorea schickt Soldaten nach Russland."
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "d1", "text": text, "entities": [
-        {"start": 0, "end": 9, "text": "Nordkorea", "label": "LOC"},
-        {"start": 18, "end": 26, "text": "Soldaten", "label": "ORG"}]}) + "\n", encoding="utf-8")
+    gold = _nk_gold(tmp_path, "Nordkorea", "Soldaten")
     r = runner.invoke(app, ["evaluate", "ner", str(gold), "--format", "jsonl", "--model", "blank", "--errors"])
     assert r.exit_code == 0, r.output
     assert "[missed] ORG 'Soldaten'\n    d1: Nordkorea schickt [[Soldaten]] nach Russland." in r.stdout

@@ -274,6 +274,8 @@ def evaluate_ner(
 
     from .evaluate import (NER_LABELS, NerScores, _context, bio_spans, bootstrap_f1, format_ner_summary, ner_errors,
                            score_ner)
+    from .pipeline import load
+    from .training.corpora import read_conll, read_germeval
 
     kinds: Counter = Counter()
 
@@ -300,8 +302,6 @@ def evaluate_ner(
             s["ALL"]["f1_ci95"] = [lo, hi]
             text += f"\nALL f1 95% interval: {lo:.3f} to {hi:.3f} ({bootstrap} bootstrap draws of the {unit})"
         typer.echo(json.dumps(s, indent=2) if as_json else text)
-    from .pipeline import load
-    from .training.corpora import read_conll, read_germeval
 
     if format not in ("germeval", "conll", "jsonl"):
         _err("error: --format must be germeval, conll or jsonl")

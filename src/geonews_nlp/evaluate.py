@@ -204,9 +204,6 @@ class NerScores:
         return out
 
 
-NER_ERROR_KINDS = ("missed", "boundary", "type", "spurious")
-
-
 def ner_errors(gold: set[tuple[int, int, str]], pred: set[tuple[int, int, str]]
                ) -> list[tuple[str, tuple[int, int, str], list[tuple[int, int, str]]]]:
     """Each wrong span of one item as (kind, span, the other side's overlapping spans), in order.

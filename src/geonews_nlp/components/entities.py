@@ -40,7 +40,6 @@ PLACE_DESCRIPTORS = {
     }.items() for first in firsts}
 
 
-
 def name_end(words: list[str], end: int, taken: set[int]) -> int:
     """Where a person's name really ends when a model stopped at a particle ("Ursula" | "von der Leyen").
 

@@ -186,7 +186,8 @@ def build_companies(skip_keys: set[str] = frozenset()) -> list[Entry]:
             continue  # listed twice (two share classes), or curated
         taken.add(normalize_key(short))
         out.append(Entry(id=f"stock:{symbol}", type="company", name=short,
-                         labels={"en": names[:-1]} if len(names) > 1 else {}, country=_country_code(c.get("country") or ""), propose=False))
+                         labels={"en": names[:-1]} if len(names) > 1 else {},
+                         country=_country_code(c.get("country") or ""), propose=False))
     return out
 
 
