@@ -482,3 +482,21 @@ def test_name_end_over_particles(words, end):
     from geonews_nlp.components.entities import name_end
 
     assert name_end(words.split(), 1, set()) == end
+
+
+def test_the_kind_of_thing_before_a_name_decides_its_label(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Fold Zandura"}, {"label": "PER", "pattern": "Weitingen"},
+                               {"label": "PER", "pattern": "Halbbruder Sven"}], propose_entities=False)
+    text = "Die Rockband Fold Zandura spielte im Dorf Weitingen, sagte sein Halbbruder Sven."
+    rows = [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
+    assert rows == [("Fold Zandura", "ORG"), ("Weitingen", "LOC"), ("Sven", "PER")]
+
+
+@pytest.mark.parametrize("word,descriptor", [
+    ("Halbbruder", True), ("Tochter", True), ("Außenminister", True), ("Ehefrau", True),
+    ("Müller", False), ("Sven", False), ("bruder", False),
+])
+def test_words_before_a_persons_name(word, descriptor):
+    from geonews_nlp.lang.de.troops import is_person_descriptor
+
+    assert is_person_descriptor(word) is descriptor

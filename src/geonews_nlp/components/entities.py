@@ -38,6 +38,8 @@ PLACE_DESCRIPTORS = {
         "gemeinde": ("orts", "nachbar", "markt", "stadt", "land", "heimat", "verbands", "einheits"),
         "dorf": ("heimat", "nachbar", "berg", "fischer", "grenz", "bauern", "geburts"),
     }.items() for first in firsts}
+# Words after which a name is a place, whatever the model said ("Region", "Kreisstadt"; not "Agentur")
+PLACE_WORDS = REGION_WORDS | PLACE_DESCRIPTORS | {"stadt", "gemeinde", "dorf", "ortsteil", "ortschaft"}
 
 
 def name_end(words: list[str], end: int, taken: set[int]) -> int:
@@ -112,6 +114,7 @@ class EntityMapper(SettingsOnDisk):
         self.name_after_role = grammar_test(nlp.lang, "name_after_role", lambda words, i: False)
         self.anonymised_name_end = grammar_test(nlp.lang, "anonymised_name_end", lambda words, i: None)
         self.is_org_descriptor = grammar_test(nlp.lang, "is_org_descriptor", lambda word: False)
+        self.is_person_descriptor = grammar_test(nlp.lang, "is_person_descriptor", lambda word: False)
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -171,8 +174,10 @@ class EntityMapper(SettingsOnDisk):
                 start += 1  # "# Bundeswehr" under a markdown heading, "- NATO" in a list
             while end > start and doc[end - 1].text in TRAILING_MARKS:
                 end -= 1
-            while end - start > 1 and doc[start].text in TITLES and self.label_map.get(ent.label_) == "PER":
-                start += 1
+            while (end - start > 1 and self.label_map.get(ent.label_) == "PER"
+                   and (doc[start].text in TITLES or (self.is_person_descriptor(doc[start].text)
+                                                      and doc[start + 1].text[:1].isupper()))):
+                start += 1  # "Herr [Willemsen]", "Halbbruder [Sven]"
             while (end - start > 1 and not doc[start + 1].is_punct
                    and (doc[start].lower_ in DESCRIPTORS or (self.label_map.get(ent.label_) == "LOC"
                                                                and doc[start].lower_ in PLACE_DESCRIPTORS
@@ -184,14 +189,27 @@ class EntityMapper(SettingsOnDisk):
                 start += 1  # "Terrormiliz IS", "Bankhaus Credito Emiliano": the model's, not a known name
             if start == end:
                 continue
-            if (start, end) != (ent.start, ent.end):
-                ent = Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            label = ent.label_
+            before = doc[start - 1].text if start > 0 else ""
+            if not ent.ent_id_ and before[:1].isupper():  # the kind of thing named says what it is
+                if self.is_org_descriptor(before):
+                    label = self._label_for("ORG", label)  # "Rockband [Fold Zandura]"
+                elif before.lower() in PLACE_WORDS:
+                    label = self._label_for("LOC", label)  # "Dorf [Weitingen]"
+            if (start, end) != (ent.start, ent.end) or label != ent.label_:
+                ent = Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id)
             if self.label_map.get(ent.label_) == "PER" and ent.end < len(doc):
                 end = name_end(words, ent.end, taken)
                 if end != ent.end:
                     ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
             out += self._split_at_slashes(doc, ent)
         return out
+
+    def _label_for(self, ours: str, theirs: str) -> str:
+        """The base model's name for our label (its own label where it has none of that kind)."""
+        if self.label_map.get(theirs) == ours:
+            return theirs
+        return next((k for k, v in self.label_map.items() if v == ours), theirs)
 
     @staticmethod
     def _split_at_slashes(doc: Doc, ent: Span) -> list[Span]:
