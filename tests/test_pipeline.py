@@ -500,3 +500,12 @@ def test_words_before_a_persons_name(word, descriptor):
     from geonews_nlp.lang.de.troops import is_person_descriptor
 
     assert is_person_descriptor(word) is descriptor
+
+
+def test_an_unknown_genitive_before_a_noun_is_a_person(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Zabels"}, {"label": "LOC", "pattern": "Russlands"},
+                               {"label": "LOC", "pattern": "Gudmes"}], propose_entities=False)
+    text = "Zabels Entscheidung und Russlands Präsident besuchten Gudmes."
+    rows = [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
+    # a known place keeps its label; an unknown genitive with no noun after it is left alone
+    assert rows == [("Zabels", "PER"), ("Russlands", "LOC"), ("Gudmes", "LOC")]

@@ -77,6 +77,9 @@ class GazetteerLinker(SettingsOnDisk):
                 m = m or g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
             if label == "LOC" and m is not None:
                 m = self._metonym(doc_text, s, text, m)
+            if (label == "LOC" and m is None and source == "model" and " " not in text and len(text) > 3
+                    and text.endswith("s") and doc_text[e:e + 2].strip()[:1].isupper()):
+                label = "PER"  # "Zabels Entscheidung": a genitive before a noun, of no known place, is a person's
             if (label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]
                     and (text in surnames or text.removesuffix("s") in surnames)):
                 m = None  # "Bill Gates ... Gates": the person, not the company
