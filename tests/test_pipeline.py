@@ -509,3 +509,10 @@ def test_an_unknown_genitive_before_a_noun_is_a_person(tmp_path):
     rows = [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
     # a known place keeps its label; an unknown genitive with no noun after it is left alone
     assert rows == [("Zabels", "PER"), ("Russlands", "LOC"), ("Gudmes", "LOC")]
+
+
+@pytest.mark.parametrize("word", ["Mendelssohn", "Henkel", "Schwesterle"])
+def test_surnames_that_end_like_kinship_words_are_not_descriptors(word):
+    from geonews_nlp.lang.de.troops import is_person_descriptor
+
+    assert not is_person_descriptor(word)

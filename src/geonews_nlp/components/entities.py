@@ -27,7 +27,8 @@ TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"} | QUOTES
 TITLES = {"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."}
 # Nor is a descriptor word before a name ("Region [Kursk]", "Agentur [dpa]", "Stadt [Wien]"), in
 # GermEval's guidelines as in the news gold.
-DESCRIPTORS = REGION_WORDS | {"stadt", "gemeinde", "agentur", "nachrichtenagentur", "dorf", "ortsteil", "ot", "ortschaft"}
+PLACE_KINDS = REGION_WORDS | {"stadt", "gemeinde", "dorf", "ortsteil", "ot", "ortschaft"}
+DESCRIPTORS = PLACE_KINDS | {"agentur", "nachrichtenagentur"}
 # and the common compounds of "Stadt", "Gemeinde" and "Dorf" before a place's name ("Kreisstadt [Torgau]",
 # "Hauptstadt [Kiew]"), listed: a suffix test would take "Darmstadt" and "Düsseldorf" for descriptors
 PLACE_DESCRIPTORS = {
@@ -39,7 +40,7 @@ PLACE_DESCRIPTORS = {
         "dorf": ("heimat", "nachbar", "berg", "fischer", "grenz", "bauern", "geburts"),
     }.items() for first in firsts}
 # Words after which a name is a place, whatever the model said ("Region", "Kreisstadt"; not "Agentur")
-PLACE_WORDS = REGION_WORDS | PLACE_DESCRIPTORS | {"stadt", "gemeinde", "dorf", "ortsteil", "ortschaft"}
+PLACE_WORDS = PLACE_KINDS | PLACE_DESCRIPTORS
 
 
 def name_end(words: list[str], end: int, taken: set[int]) -> int:

@@ -231,7 +231,8 @@ def build_versions() -> dict[str, str]:
 
 
 def build(out_dir: Path) -> dict[str, int]:
-    """Write countries, regions and cities under ``out_dir``; check the curated files; return counts."""
+    """Write countries, regions, cities and companies under ``out_dir`` with the source packages'
+    versions (``sources.json``); check the curated files; return counts."""
     out_dir.mkdir(parents=True, exist_ok=True)
     countries = build_countries()
     ids = {e.country: e.id for e in countries if e.country}

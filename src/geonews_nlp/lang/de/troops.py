@@ -119,15 +119,17 @@ def is_org_descriptor(word: str) -> bool:
             and not w.endswith("verband") and any(len(w) > len(h) + 2 for h in ORG_DESCRIPTOR_HEADS if w.endswith(h)))
 
 
-# Kinship before a name is no part of it either: "Halbbruder [Sven]", "Tochter [Anna]"
-KINSHIP = ("bruder", "schwester", "sohn", "tochter", "vater", "mutter", "onkel", "tante", "neffe", "nichte",
-           "enkel", "enkelin", "cousin", "cousine", "ehemann", "ehefrau", "witwe", "witwer", "gattin", "gatte")
+# Kinship before a name is no part of it either: "Halbbruder [Sven]", "Tochter [Anna]". Listed with their
+# prefixes, not matched as word ends: surnames end in them too ("Mendelssohn", "Henkel").
+KINSHIP = {prefix + word for prefix in ("", "halb", "stief", "groß", "ur", "schwieger", "zwillings", "adoptiv")
+           for word in ("bruder", "schwester", "sohn", "tochter", "vater", "mutter", "onkel", "tante", "neffe",
+                        "nichte", "enkel", "enkelin", "cousin", "cousine")} | {
+    "ehemann", "ehefrau", "witwe", "witwer", "gattin", "gatte", "freundin", "lebensgefährtin", "lebensgefährte"}
 
 
 def is_person_descriptor(word: str) -> bool:
     """A role or kinship word that may stand before a person's name: "Außenminister", "Halbbruder"."""
-    w = word.lower()
-    return word[:1].isupper() and (is_role_noun(word) or w.endswith(KINSHIP))
+    return word[:1].isupper() and (is_role_noun(word) or word.lower() in KINSHIP)
 
 
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.?\*?$")  # "S." ("S.*" in GermEval's anonymised sentences)
