@@ -15,6 +15,7 @@ SEED=${SEED:-0}           # runs differ by 2-3 points with the seed; 0.5.0 is se
 WIDTH=${WIDTH:-160}       # the shipped model's tok2vec width: 160 since 0.5.0, 128 before
 AVERAGE=${AVERAGE:-1}     # Adam with parameter averaging (one point better on average; 0.3.0 was trained without)
 DISTILL=${DISTILL:-1}     # 1: add sentences labelled by 12 teachers (0.4.0, 0.5.0); 0: the MIX alone
+GAZETTEER=${GAZETTEER:-0} # 1: gazetteer features in the embedding of the trained model (docs/model-card.md, stop 16); 0: none, as 0.5.0
 # Corpora and sentence limits (docs/model-card.md, "Corpus conversion"); the default is 0.5.0's.
 # 0.4.0: WIDTH=128 SEED=1; 0.3.0: MIX='{"germeval": null, "silver": null, "mobie": null}' AVERAGE=0 DISTILL=0 SEED=0 WIDTH=128
 MIX=${MIX:-'{"germeval": null, "silver": null, "mobie": null, "smartdata": null}'}
@@ -35,15 +36,15 @@ if [ "$PRETRAIN" = 1 ]; then
   fi
   INIT="$WORK/pretrain_w$WIDTH/model2.bin"
 fi
-# train OUT CORPUS SEED WIDTH
+# train OUT CORPUS SEED WIDTH [GAZETTEER_ROWS]
 train() {
-  local out=$1 corpus=$2 seed=$3 width=$4
+  local out=$1 corpus=$2 seed=$3 width=$4 gaz=${5:-$([ "$GAZETTEER" = 1 ] && echo 512 || echo 0)}
   $PY -m spacy train training/ner.cfg -o "$out" \
     --paths.train "$corpus/train.spacy" --paths.dev "$corpus/tune.spacy" \
     --paths.vectors "$WORK/vectors_model" --paths.init_tok2vec "$INIT" \
     --paths.raw_text "$WORK/vec/raw.jsonl" --training.max_steps "$MAX_STEPS" --system.seed "$seed" \
     --training.optimizer.use_averages "$([ "$AVERAGE" = 1 ] && echo true || echo false)" \
-    --components.tok2vec.model.encode.width "$width"
+    --components.tok2vec.model.encode.width "$width" --components.tok2vec.model.embed.gazetteer_rows "$gaz"
 }
 CORPUS="$WORK/corpus"
 if [ "$DISTILL" = 1 ]; then
@@ -53,10 +54,11 @@ if [ "$DISTILL" = 1 ]; then
   TEACHERS=()
   for s in 0 1 2 3; do
     # a teacher already trained is reused: delete $WORK/teachers after changing the MIX;
-    # teachers are never pretrained (PRETRAIN's weights fit the student's WIDTH only)
-    [ -d "$WORK/teachers/T$s/model-best" ] || INIT=null train "$WORK/teachers/T$s" "$CORPUS" $s 128
-    [ -d "$WORK/teachers/W$s/model-best" ] || INIT=null train "$WORK/teachers/W$s" "$CORPUS" $s 160
-    [ -d "$WORK/teachers/H$s/model-best" ] || INIT=null train "$WORK/teachers/H$s" "$WORK/corpus_hipe" $s 128
+    # teachers are never pretrained (PRETRAIN's weights fit the student's WIDTH only) and have no
+    # gazetteer features (the teachers of the GZ runs had none)
+    [ -d "$WORK/teachers/T$s/model-best" ] || INIT=null train "$WORK/teachers/T$s" "$CORPUS" $s 128 0
+    [ -d "$WORK/teachers/W$s/model-best" ] || INIT=null train "$WORK/teachers/W$s" "$CORPUS" $s 160 0
+    [ -d "$WORK/teachers/H$s/model-best" ] || INIT=null train "$WORK/teachers/H$s" "$WORK/corpus_hipe" $s 128 0
     TEACHERS+=("$WORK/teachers/T$s/model-best" "$WORK/teachers/W$s/model-best" "$WORK/teachers/H$s/model-best")
   done
   PYTHONPATH=src $PY -m geonews_nlp.training.distill "$SHARED" "$CORPUS" "$WORK/corpus_distilled" "${TEACHERS[@]}" \

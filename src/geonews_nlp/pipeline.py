@@ -17,6 +17,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from . import ml  # noqa: F401  (registers the architectures of the shipped model)
 from .errors import Errors, ModelNotFound, Warnings, logger
 from .lang import registry
 
