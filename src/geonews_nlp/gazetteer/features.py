@@ -2,8 +2,8 @@
 
 Pure functions, no spaCy: ``gazetteer_tags`` marks each token with the labels of the known names
 that start at it (``B-LOC``) or continue through it (``I-ORG``), so the model can learn from
-context how far to trust a name it has never seen in training ("Riniken", "Spezstroi") instead
-of the ruler deciding without context.
+context how far to trust a name it has never seen in training ("Riniken", "Spezstroi"); the ruler
+after the model decides without context.
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ def gazetteer_tags(words: Sequence[str], labels_of: Callable[[str], Iterable[str
                 tags[i].add("B-" + label)
                 for k in range(i + 1, j):
                     tags[k].add("I-" + label)
+        # only the genitive, not all of keys.inflection_candidates: its adjective endings would tag
+        # "Berliner" as a place, which GermEval leaves unmarked
         if not tags[i] and len(first) > 3 and first.endswith("s"):
             base = first[:-2] if first.endswith("es") and len(first) > 5 else first[:-1]
             for stem in {first[:-1], base}:
