@@ -64,7 +64,8 @@ def GazetteerHashEmbed(width: int, attrs: list[str], rows: list[int], gazetteer_
     embeddings = [HashEmbed(width, r, column=i, seed=8 + i, dropout=0.0) for i, r in enumerate(all_rows)]
     concat_size = width * (len(embeddings) + include_static_vectors)
     max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
-    features = chain(GazetteerFeatureExtractor(list(attrs), gazetteer_rows > 0), list2ragged(), with_array(concatenate(*embeddings)))
+    features = chain(GazetteerFeatureExtractor(list(attrs), gazetteer_rows > 0), list2ragged(),
+                     with_array(concatenate(*embeddings)))
     if include_static_vectors:
         return chain(concatenate(features, StaticVectors(width, dropout=0.0)), max_out, ragged2list())
     return chain(features, max_out, ragged2list())
