@@ -88,3 +88,20 @@ def test_out_bias_needs_a_trained_ner():
 
     with pytest.raises(KeyError):
         shift_out_bias(spacy.blank("de"), 0.5)
+
+
+def test_shipped_model_reads_the_gazetteer_features(shipped_ner, monkeypatch):
+    """0.6.0 on: the embedding tags each token from the shipped gazetteers (docs/gazetteers.md)."""
+    from geonews_nlp import ml
+
+    seen = []
+
+    def counting(doc):
+        column = real(doc)
+        seen.append((doc.text, int((column != 0).sum())))
+        return column
+
+    real = ml._gazetteer_column
+    monkeypatch.setattr(ml, "_gazetteer_column", counting)
+    shipped_ner("Die Delegation reiste von Berlin nach Kiew.")
+    assert seen == [("Die Delegation reiste von Berlin nach Kiew.", 2)]
