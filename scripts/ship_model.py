@@ -25,6 +25,8 @@ SOURCES = [
     {"name": "raw_de: floret vectors (skipgram)", "license": "CC BY-SA"},
     {"name": "raw_de: distillation text (Wikipedia, Bundestag president's speeches, NTREX-128, FLORES-101)",
      "license": "CC BY-SA"},
+    # since 0.6.0 the embedding reads the package's gazetteers at run time (not stored in the model)
+    {"name": "geonews_nlp gazetteers, as features (docs/gazetteers.md)", "license": "as listed in docs/gazetteers.md"},
 ]
 
 
