@@ -56,6 +56,11 @@ def main() -> None:
     config = Config().from_disk(TARGET / "config.cfg", interpolate=False)
     for key in config["paths"]:
         config["paths"][key] = None  # the training machine's folders mean nothing to a user
+    embed = config["components"]["tok2vec"]["model"]["embed"]
+    if embed.get("gazetteer_rows"):  # pin the features to the gazetteers it was trained with
+        from geonews_nlp.gazetteer.store import content_hash, shipped_files
+
+        embed["gazetteer_hash"] = content_hash(shipped_files())
     config.to_disk(TARGET / "config.cfg")
     meta = json.loads((TARGET / "meta.json").read_text(encoding="utf-8"))
     meta.update(name="geonews_ner", version=args.version, author="geonews_nlp", license="CC BY-SA 4.0",

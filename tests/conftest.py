@@ -14,6 +14,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "geonews"))
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
+def ents_of(doc) -> list[tuple]:
+    """(start, end, label, source, link) of each entity our pipeline left in ``doc.ents``."""
+    return [(e.start_char, e.end_char, e.label_, e._.geonews_source, e._.geonews_link) for e in doc.ents]
+
+
 @pytest.fixture
 def shared() -> Path:
     if not (SHARED / "eval").is_dir():

@@ -8,6 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geonews_nlp.gazetteer.features import NONE, gazetteer_tags, labels_from_index
+from geonews_nlp.gazetteer.keys import normalize_key
+from geonews_nlp.lang import registry
+
+DE = registry.get("de").keys
 
 NAMES = {"berlin": {"LOC"}, "new york": {"LOC"}, "rheinmetall": {"ORG"}, "sachsen": {"LOC"},
          "mark rutte": {"PER"}, "ford": {"ORG", "PER"}}
@@ -28,14 +32,15 @@ def test_names_are_tagged_by_position_and_label():
 
 
 def test_genitive_of_a_one_word_name_is_marked_apart():
-    assert gazetteer_tags(["Sachsens", "Regierung"], labels_of) == ["G-LOC", NONE]
-    assert gazetteer_tags(["Berlins"], labels_of) == ["G-LOC"]
+    assert gazetteer_tags(["Sachsens", "Regierung"], labels_of, DE) == ["G-LOC", NONE]
+    assert gazetteer_tags(["Berlins"], labels_of, DE) == ["G-LOC"]
+    assert gazetteer_tags(["Berlins"], labels_of) == [NONE]  # a language without a genitive rule
 
 
 def test_lower_case_words_articles_and_punctuation_start_no_name():
     assert gazetteer_tags(["berlin"], labels_of) == [NONE]  # names start with a capital
     # "Die Berlin" would key as "berlin": an article is never the start of a name
-    assert gazetteer_tags(["Die", "Berlin"], labels_of) == [NONE, "B-LOC"]
+    assert gazetteer_tags(["Die", "Berlin"], labels_of, DE) == [NONE, "B-LOC"]
     # a name does not run over punctuation
     assert gazetteer_tags(["New", ",", "York"], lambda t: {"LOC"} if t == "New , York" else set()) == [NONE] * 3
 
@@ -64,7 +69,7 @@ def test_labels_from_index_marks_alias_only_matches():
     canonical = {"bello": {"c1"}}
     keys = {"bello": {"c1"}, "bella": {"c1"}, "ende": {"c2", "p1"}}
     types = {"c1": "city", "c2": "city", "p1": "person"}.__getitem__
-    lab = labels_from_index(canonical, keys, types)
+    lab = labels_from_index(canonical, keys, types, normalize_key)
     assert lab("Bello") == {"LOC"}
     assert lab("Bella") == {"LOC~"}  # another name of the place only
     assert lab("Ende") == {"LOC~", "PER~"}
@@ -77,12 +82,12 @@ def test_embedding_layer_gives_one_vector_per_token_and_sees_the_gazetteer():
 
     nlp = spacy.blank("de")
     embed = ml.GazetteerHashEmbed(width=16, attrs=["NORM", "SHAPE"], rows=[100, 50], gazetteer_rows=32,
-                                  include_static_vectors=False)
+                                  include_static_vectors=False, lang="de")
     docs = [nlp("Scholz reiste nach Berlin ."), nlp("und dann")]
     embed.initialize(X=docs)
     out = embed.predict(docs)
     assert [o.shape for o in out] == [(5, 16), (2, 16)]
-    column = ml._gazetteer_column(docs[0])
+    column = ml._Tagger("de")(docs[0])
     assert column.dtype == numpy.uint64
     assert column[3] != 0 and column[1] == 0  # "Berlin" is a known place, "reiste" no name
 
@@ -94,7 +99,7 @@ def test_without_gazetteer_rows_the_layer_reads_no_gazetteer(monkeypatch):
     def fail(doc):
         raise AssertionError("the gazetteer was read")
 
-    monkeypatch.setattr(ml, "_gazetteer_column", fail)
+    monkeypatch.setattr(ml._Tagger, "__call__", fail)
     nlp = spacy.blank("de")
     embed = ml.GazetteerHashEmbed(width=8, attrs=["NORM"], rows=[50], gazetteer_rows=0,
                                   include_static_vectors=False)
@@ -116,4 +121,25 @@ def test_the_training_config_builds_the_embedding_with_or_without_the_gazetteer(
     config = spacy.util.load_config(cfg, overrides={"components.tok2vec.model.embed.gazetteer_rows": rows})
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     extractors = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "extract_features_gazetteer"]
-    assert len(extractors) == 1 and extractors[0].attrs["gazetteer"] is reads_gazetteer
+    assert len(extractors) == 1 and (extractors[0].attrs["tagger"] is not None) is reads_gazetteer
+
+
+def test_gazetteer_rows_without_a_language_is_a_clear_error():
+    pytest.importorskip("spacy")
+    from geonews_nlp import ml
+    from geonews_nlp.errors import GeonewsError
+
+    with pytest.raises(GeonewsError, match="E012"):
+        ml.GazetteerHashEmbed(width=8, attrs=["NORM"], rows=[50], gazetteer_rows=16, include_static_vectors=False)
+
+
+def test_a_model_trained_on_other_gazetteers_is_warned_about(caplog):
+    pytest.importorskip("spacy")
+    from geonews_nlp import ml
+    from geonews_nlp.gazetteer.store import content_hash, shipped_files
+
+    with caplog.at_level("WARNING", logger="geonews_nlp"):
+        ml.check_gazetteer_hash(content_hash(shipped_files()))
+        assert not caplog.records
+        ml.check_gazetteer_hash("0000000000000000")
+    assert "W002" in caplog.text

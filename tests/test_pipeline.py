@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 import geonews_nlp
 from geonews_nlp import pipeline
+from geonews_nlp.lang import registry
 from geonews_nlp.pipeline import BaseChoice, assemble, resolve_base
+
+from conftest import ents_of
+
+DE_NAMES = registry.get("de").names
 
 TEXT = ("Die NATO hat den Einsatz nordkoreanischer Soldaten in Russland bestätigt. "
         "Nordkorea hat 1.500 Soldaten nach Russland verlegt.")
@@ -34,7 +39,7 @@ def saved_base(tmp_path):
 
 def _labelled(nlp, text):
     """(text, label) of each entity our pipeline reports for ``text``."""
-    return [(text[s:e], label) for s, e, label, _, _ in nlp(text)._.geonews_entities]
+    return [(text[s:e], label) for s, e, label, _, _ in ents_of(nlp(text))]
 
 
 def _stand_in(tmp_path, patterns, **load_options):
@@ -131,7 +136,7 @@ def test_disk_round_trip(blank_nlp, tmp_path):
     assert loaded.pipe_names == blank_nlp.pipe_names
     a, b = blank_nlp(TEXT), loaded(TEXT)
     assert [(s.text, s._.troop) for s in a.spans["troops"]] == [(s.text, s._.troop) for s in b.spans["troops"]]
-    assert a._.geonews_entities == b._.geonews_entities
+    assert ents_of(a) == ents_of(b)
     assert assemble(loaded, BaseChoice("x", "argument", None), "de") is loaded  # already assembled
 
 
@@ -171,13 +176,13 @@ def test_extract_many_rejects_bad_items(saved_base):
 def test_name_end_over_particles(words, end, expected):
     from geonews_nlp.components.entities import name_end
 
-    assert name_end(words, end, taken=set()) == expected
+    assert name_end(words, end, taken=set(), rules=DE_NAMES) == expected
 
 
 def test_name_end_leaves_other_entities_alone():
     from geonews_nlp.components.entities import name_end
 
-    assert name_end("Karl van Gent".split(), 1, taken={2}) == 1
+    assert name_end("Karl van Gent".split(), 1, taken={2}, rules=DE_NAMES) == 1
 
 
 def test_gazetteer_proposes_only_what_the_ner_missed(tmp_path):
@@ -185,8 +190,8 @@ def test_gazetteer_proposes_only_what_the_ner_missed(tmp_path):
     text = "Die Soldaten aus Nordkorea kämpfen für Russland."
     off = _stand_in(tmp_path, patterns, propose_entities=False)(text)
     on = _stand_in(tmp_path, patterns)(text)  # on by default
-    assert [(text[s:e], src) for s, e, _, src, _ in off._.geonews_entities] == [("Nordkorea", "model")]
-    assert [(text[s:e], src) for s, e, _, src, _ in on._.geonews_entities] == [("Nordkorea", "model"),
+    assert [(text[s:e], src) for s, e, _, src, _ in ents_of(off)] == [("Nordkorea", "model")]
+    assert [(text[s:e], src) for s, e, _, src, _ in ents_of(on)] == [("Nordkorea", "model"),
                                                                                ("Russland", "gazetteer")]
 
 
@@ -195,7 +200,7 @@ def test_datelines_split_and_region_words_pick_the_region(tmp_path):
         {"label": "LOC", "pattern": [{"TEXT": "Kiew"}, {"TEXT": "/"}, {"TEXT": "Moskau"}]},
         {"label": "LOC", "pattern": "Kursk"}, {"label": "PER", "pattern": "Ankara"}], propose_entities=False)
     doc = nlp("Kiew/Moskau (dpa) - Ankara bestätigt: Russland zieht Truppen aus der Region Kursk ab.")
-    rows = [(doc.text[s:e], label, link["name"]) for s, e, label, _, link in doc._.geonews_entities]
+    rows = [(doc.text[s:e], label, link["name"]) for s, e, label, _, link in ents_of(doc)]
     assert rows == [("Kiew", "LOC", "Kyiv"), ("Moskau", "LOC", "Moscow"), ("Ankara", "LOC", "Ankara"),
                     ("Kursk", "LOC", "Kursk Oblast")]
 
@@ -205,20 +210,20 @@ def test_markup_marks_are_not_part_of_names(tmp_path):
         {"label": "ORG", "pattern": [{"TEXT": "#"}, {"TEXT": "Bundeswehr"}]},
         {"label": "ORG", "pattern": [{"TEXT": "Yahoo"}, {"TEXT": "!"}]}], propose_entities=False)
     doc = nlp("# Bundeswehr kauft bei Yahoo! ein.")
-    assert [doc.text[s:e] for s, e, *_ in doc._.geonews_entities] == ["Bundeswehr", "Yahoo!"]
+    assert [doc.text[s:e] for s, e, *_ in ents_of(doc)] == ["Bundeswehr", "Yahoo!"]
 
 
 def test_proposed_curated_names_skip_one_word_common_nouns(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kursk"}])
     text = "Zur Lage in der Welt: die Arbeiterpartei Kurdistans und die Hisbollah seien bereit."
-    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in ents_of(nlp(text))]
     assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Hisbollah", "ORG", "gazetteer")]
 
 
 def test_link_only_names_are_linked_but_never_proposed(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": "UEFA"}])
     text = "Die UEFA und die IG Metall streiten, meldet die Deutsche Bank."
-    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in ents_of(nlp(text))]
     # IG Metall is in the gazetteer with "propose": false; Deutsche Bank is proposed as usual
     assert rows == [("UEFA", "ORG", "UEFA"), ("Deutsche Bank", "ORG", "Deutsche Bank")]
 
@@ -230,20 +235,20 @@ def test_forms_of_address_are_not_part_of_names(tmp_path):
         {"label": "ORG", "pattern": [{"TEXT": "Herr"}, {"TEXT": "der"}, {"TEXT": "Ringe"}]}], propose_entities=False)
     text = "Herr Willemsen sprach mit Frau Ober über Herr der Ringe."
     # a lone title stays (nothing else to keep); other labels keep theirs
-    assert [text[s:e] for s, e, *_ in nlp(text)._.geonews_entities] == ["Willemsen", "Frau", "Herr der Ringe"]
+    assert [text[s:e] for s, e, *_ in ents_of(nlp(text))] == ["Willemsen", "Frau", "Herr der Ringe"]
 
 
 def test_newspapers_named_by_a_common_noun_count_only_in_quotes(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Scholz"}])
     text = "Die Zeit drängt, sagte Scholz der „Zeit“ und dem \"Spiegel\", ein Blick in den Spiegel."
-    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in ents_of(nlp(text))]
     assert rows == [("Scholz", "PER", "Olaf Scholz"), ("Zeit", "ORG", "Die Zeit"), ("Spiegel", "ORG", "Der Spiegel")]
 
 
 def test_companies_and_compound_names_are_proposed_and_linked(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kiew"}])
     text = "Rheinmetall liefert Munition nach Kiew, Lockheed Martin baut Jets, der NATO-Rat tagt."
-    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in ents_of(nlp(text))]
     assert rows == [("Rheinmetall", "ORG", "Rheinmetall"), ("Kiew", "LOC", "Kyiv"),
                     ("Lockheed Martin", "ORG", "Lockheed Martin"), ("NATO-Rat", "ORG", "North Atlantic Council")]
 
@@ -254,7 +259,7 @@ def test_a_known_longer_name_wins_over_the_part_the_model_found(tmp_path):
         {"label": "ORG", "pattern": [{"TEXT": "Hamas"}, {"TEXT": "-"}, {"TEXT": "Führung"}]}])
     # a model that cut one name short, and took more than a name in another
     text = "Die Arbeiterpartei Kurdistans kämpft in der Region Kursk, die Hamas - Führung schweigt."
-    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in ents_of(nlp(text))]
     assert rows == [("Arbeiterpartei Kurdistans", "ORG", "gazetteer"), ("Kursk", "LOC", "model"),
                     ("Hamas - Führung", "ORG", "model")]
 
@@ -262,7 +267,7 @@ def test_a_known_longer_name_wins_over_the_part_the_model_found(tmp_path):
 def test_surnames_with_a_particle_are_proposed_in_both_cases(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Brüssel"}])
     text = "Von der Leyen reist nach Brüssel. Dort sprach von der Leyen."
-    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in ents_of(nlp(text))]
     assert rows == [("Von der Leyen", "PER", "Ursula von der Leyen"), ("Brüssel", "LOC", "Brussels"),
                     ("von der Leyen", "PER", "Ursula von der Leyen")]
 
@@ -271,7 +276,7 @@ def test_named_military_units_are_organisations(tmp_path):
     nlp = _stand_in(tmp_path, [
         {"label": "LOC", "pattern": [{"TEXT": "Bataillon"}, {"TEXT": "Tornado"}]}])  # a unit taken for a place
     text = "Soldaten der 6. Jägerbrigade und das Bataillon Tornado; die Brigade Soldaten aus 3 Ländern."
-    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in ents_of(nlp(text))]
     assert rows == [("6. Jägerbrigade", "ORG", "rule"), ("Bataillon Tornado", "ORG", "rule")]
 
 
@@ -289,7 +294,7 @@ def test_a_person_named_again_by_surname_alone(tmp_path):
     nlp = _stand_in(tmp_path, [
         {"label": "PER", "pattern": [{"TEXT": "Josh"}, {"TEXT": "Earnest"}]}], propose_entities=False)
     text = "Earnest kam. Sprecher Josh Earnest sagte das. Earnest führte aus, Earnests Team schwieg."
-    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in ents_of(nlp(text))]
     # only after the full name: the first "Earnest" may be the adjective
     assert rows == [("Josh Earnest", "PER", "model"), ("Earnest", "PER", "rule"), ("Earnests", "PER", "rule")]
 
@@ -310,7 +315,7 @@ def test_surname_mentions_only_after_a_full_name_and_never_inside_an_entity(word
 def test_genitive_of_countries_and_capitals_is_proposed_and_linked(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Putin"}])
     text = "Russlands Präsident Putin droht, Pjöngjangs Truppen stehen bereit."
-    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, link["name"]) for s, e, label, _, link in ents_of(nlp(text))]
     assert rows == [("Russlands", "LOC", "Russia"), ("Putin", "PER", "Vladimir Putin"),
                     ("Pjöngjangs", "LOC", "Pyongyang")]
 
@@ -319,7 +324,7 @@ def test_towns_are_proposed_unless_their_name_is_a_frequent_word(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Goch"}])
     text = "In Gerlingen und Biblis, in der Halle und beim Essen sprach Goch, dann flog er nach Bedford Falls."
     rows = [(text[s:e], label, src, link["id"] if link else None)
-            for s, e, label, src, link in nlp(text)._.geonews_entities]
+            for s, e, label, src, link in ents_of(nlp(text))]
     # small towns at home are proposed and linked; "Halle" and "Essen" are frequent words; the NER's
     # person "Goch" wins over the town of that name; "Bedford" is a town abroad under 100,000
     assert rows == [("Gerlingen", "LOC", "gazetteer", "geonames:2921061"),
@@ -331,8 +336,8 @@ def test_model_entities_that_name_no_one_are_dropped(tmp_path):
         {"label": "PER", "pattern": "Montagfrüh"}, {"label": "PER", "pattern": "Wagner-Söldner"},
         {"label": "LOC", "pattern": "US-Soldaten"}, {"label": "PER", "pattern": "Montag"}], propose_entities=False)
     text = "Montagfrüh kamen Wagner-Söldner und US-Soldaten, Montag sprach."
-    assert [text[s:e] for s, e, *_ in nlp(text)._.geonews_entities] == ["Montag"]  # a surname stays
-    from geonews_nlp.lang.de.troops import not_a_name
+    assert [text[s:e] for s, e, *_ in ents_of(nlp(text))] == ["Montag"]  # a surname stays
+    from geonews_nlp.lang.de.names import not_a_name
 
     assert not_a_name("Sonntagabend") and not_a_name("Hamas-Kämpfer") and not not_a_name("Huthi-Miliz")
 
@@ -359,7 +364,7 @@ def tricky_nlp(tmp_path_factory):
 @given(st.lists(st.sampled_from(TRICKY), max_size=25))
 def test_entities_never_overlap_and_stay_in_the_text(tricky_nlp, words):
     text = " ".join(words)
-    rows = tricky_nlp(text)._.geonews_entities
+    rows = ents_of(tricky_nlp(text))
     spans = sorted((s, e) for s, e, *_ in rows)
     assert all(0 <= s < e <= len(text) and text[s:e].strip() == text[s:e] for s, e in spans)
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
@@ -388,7 +393,7 @@ def test_a_surname_counts_only_after_its_own_full_name():
     ("Steinmeier sagte", 0, False),
 ])
 def test_a_name_after_a_role(text, i, expected):
-    from geonews_nlp.lang.de.troops import name_after_role
+    from geonews_nlp.lang.de.names import name_after_role
 
     assert name_after_role(text.split(), i) is expected
 
@@ -396,7 +401,7 @@ def test_a_name_after_a_role(text, i, expected):
 @given(st.lists(st.sampled_from(["Minister", "Außenministerin", "Blair", "Wladimir", "Putin", "Montag", "sagte",
                                  "Ministerium", ",", "DER", "von"]), max_size=10), st.integers(0, 9))
 def test_a_name_after_a_role_is_one_capitalised_word_after_a_role(words, i):
-    from geonews_nlp.lang.de.troops import is_role_noun, name_after_role
+    from geonews_nlp.lang.de.names import is_role_noun, name_after_role
 
     if name_after_role(words, i):
         assert is_role_noun(words[i - 1]) and not is_role_noun(words[i])
@@ -407,7 +412,7 @@ def test_a_name_after_a_role_is_one_capitalised_word_after_a_role(words, i):
 def test_roles_name_persons_the_model_missed_or_took_for_places(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "PER", "pattern": "Ankara"}], propose_entities=False)
     text = "Ankara schwieg, sagte sein Vorgänger Steinmeier, und Regisseur Ankara lachte."
-    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in ents_of(nlp(text))]
     # a known place the model took for a person is a place, unless a role names it a person
     assert rows == [("Ankara", "LOC", "model"), ("Steinmeier", "PER", "rule"), ("Ankara", "PER", "model")]
 
@@ -421,7 +426,7 @@ def test_roles_name_persons_the_model_missed_or_took_for_places(tmp_path):
     ("Montag S. ( 3 )", 0, None),
 ])
 def test_a_name_shortened_to_an_initial(text, i, end):
-    from geonews_nlp.lang.de.troops import anonymised_name_end
+    from geonews_nlp.lang.de.names import anonymised_name_end
 
     assert anonymised_name_end(text.split(), i) == end
 
@@ -429,7 +434,7 @@ def test_a_name_shortened_to_an_initial(text, i, end):
 def test_a_name_shortened_to_an_initial_is_one_person(tmp_path):
     nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Ali"}], propose_entities=False)
     text = "Verletzt wurde sein Freund Ali Y. (26) aus Köln."
-    rows = [(text[s:e], label, src) for s, e, label, src, _ in nlp(text)._.geonews_entities]
+    rows = [(text[s:e], label, src) for s, e, label, src, _ in ents_of(nlp(text))]
     assert ("Ali Y.", "PER", "rule") in rows and not any(t == "Ali" for t, _, _ in rows)
 
 
@@ -438,7 +443,7 @@ def test_a_listed_company_taken_for_a_person_is_an_organisation(tmp_path):
                     propose_entities=False)
 
     def rows(text):
-        return [(text[s:e], label, (link or {}).get("id")) for s, e, label, _, link in nlp(text)._.geonews_entities]
+        return [(text[s:e], label, (link or {}).get("id")) for s, e, label, _, link in ents_of(nlp(text))]
 
     assert rows("Dell meldete am Dienstag mehr Umsatz.") == [("Dell", "ORG", "stock:DELL")]
     # named in full first, the surname alone is the person, linked to no company
@@ -454,7 +459,7 @@ def test_a_listed_company_taken_for_a_person_is_an_organisation(tmp_path):
     ("Wagner", False), ("miliz", False),
 ])
 def test_words_for_a_kind_of_organisation(word, descriptor):
-    from geonews_nlp.lang.de.troops import is_org_descriptor
+    from geonews_nlp.lang.de.names import is_org_descriptor
 
     assert is_org_descriptor(word) is descriptor
 
@@ -473,7 +478,7 @@ def test_place_descriptors_are_trimmed_but_not_town_names(tmp_path):
                                {"label": "LOC", "pattern": "Neustadt an der Weinstraße"},
                                {"label": "LOC", "pattern": "Darmstadt Nord"}], propose_entities=False)
     text = "Die Kreisstadt Torgau, Neustadt an der Weinstraße und Darmstadt Nord."
-    rows = [text[s:e] for s, e, _, _, _ in nlp(text)._.geonews_entities]
+    rows = [text[s:e] for s, e, _, _, _ in ents_of(nlp(text))]
     assert rows == ["Torgau", "Neustadt an der Weinstraße", "Darmstadt Nord"]
 
 
@@ -483,10 +488,10 @@ def test_place_descriptors_are_trimmed_but_not_town_names(tmp_path):
     ("Mosbachs von den Johannitern", 1),
     ("Dirk van den Broek", 4),
 ])
-def test_name_end_over_particles(words, end):
+def test_name_end_over_particles_with_articles(words, end):
     from geonews_nlp.components.entities import name_end
 
-    assert name_end(words.split(), 1, set()) == end
+    assert name_end(words.split(), 1, set(), DE_NAMES) == end
 
 
 def test_the_kind_of_thing_before_a_name_decides_its_label(tmp_path):
@@ -503,7 +508,7 @@ def test_the_kind_of_thing_before_a_name_decides_its_label(tmp_path):
     ("Mendelssohn", False), ("Henkel", False), ("Schwesterle", False),  # surnames that end like kinship words
 ])
 def test_words_before_a_persons_name(word, descriptor):
-    from geonews_nlp.lang.de.troops import is_person_descriptor
+    from geonews_nlp.lang.de.names import is_person_descriptor
 
     assert is_person_descriptor(word) is descriptor
 

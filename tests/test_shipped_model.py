@@ -6,6 +6,8 @@ import pytest
 
 from geonews_nlp import pipeline
 
+from conftest import ents_of
+
 
 @pytest.fixture(scope="module")
 def shipped():
@@ -30,7 +32,7 @@ def test_default_base_is_shipped_without_de_core_news(monkeypatch):
 ])
 def test_clear_sentences(shipped, text, expected):
     doc = shipped(text)
-    found = {(label, text[s:e]) for s, e, label, _, _ in doc._.geonews_entities}
+    found = {(label, text[s:e]) for s, e, label, _, _ in ents_of(doc)}
     assert expected <= found
 
 
@@ -96,12 +98,12 @@ def test_shipped_model_reads_the_gazetteer_features(shipped_ner, monkeypatch):
 
     seen = []
 
-    def counting(doc):
-        column = real(doc)
-        seen.append((doc.text, int((column != 0).sum())))
+    def counting(self, doc):
+        column = real(self, doc)
+        seen.append((doc.text, self.lang, int((column != 0).sum())))
         return column
 
-    real = ml._gazetteer_column
-    monkeypatch.setattr(ml, "_gazetteer_column", counting)
+    real = ml._Tagger.__call__
+    monkeypatch.setattr(ml._Tagger, "__call__", counting)
     shipped_ner("Die Delegation reiste von Berlin nach Kiew.")
-    assert seen == [("Die Delegation reiste von Berlin nach Kiew.", 2)]
+    assert seen == [("Die Delegation reiste von Berlin nach Kiew.", "de", 2)]

@@ -1,8 +1,9 @@
 """Base-model resolution and pipeline assembly: text → base pipeline → our components.
 
-Resolution order for ``model=None``: ``$GEONEWS_MODEL`` (package name or path), the
-installed ``de_core_news_lg``/``_md``/``_sm``, the model shipped inside this package,
-then ``spacy.blank(lang)`` with rule and gazetteer components only.
+Resolution order for ``model=None``: ``$GEONEWS_MODEL`` (package name or path), the language
+pack's installed base models (German: ``de_core_news_lg``/``_md``/``_sm``), the model shipped
+inside this package for the language, then ``spacy.blank(lang)`` with rule and gazetteer
+components only. Our components are added in the order and with the settings of ``geonews.cfg``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,21 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from thinc.api import Config
+
 from . import ml  # noqa: F401  (registers the architectures of the shipped model)
+from .components import factories  # noqa: F401  (registers our factories where entry points are not installed)
+from .components.entities import QUOTES
+from .components.linker import shipped_gazetteer
 from .errors import Errors, ModelNotFound, Warnings, logger
+from .gazetteer.schema import read_entries
+from .gazetteer.store import Gazetteer, shipped_files
+from .labels import LABEL_OF_TYPE
 from .lang import registry
+from .lang.base import LanguagePack, NameRules
 
 ENV_VAR = "GEONEWS_MODEL"
+DEFAULT_LANG = "de"  # the language of ``load()`` and ``extract()`` when none is named
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,7 @@ def _is_installed(package: str) -> bool:
     return importlib.util.find_spec(package) is not None
 
 
-def resolve_base(lang: str = "de", model: str | None = None) -> BaseChoice:
+def resolve_base(lang: str = DEFAULT_LANG, model: str | None = None) -> BaseChoice:
     """Decide which base pipeline to use, without loading it."""
     spec = registry.get(lang)
     if model in ("blank", f"blank_{lang}"):  # our components alone: the fallback, chosen on purpose
@@ -73,19 +84,22 @@ def _load_base(choice: BaseChoice, lang: str) -> Language:
         raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin, error=e)) from e
 
 
-ARTICLES = {"Der", "Die", "Das", "The", "Le", "La", "El", "Il"}
-# Towns abroad are proposed from this size on; those at home (the language's HOME_COUNTRIES) all.
+# Towns abroad are proposed from this size on; those at home (the language's home countries) all.
 PROPOSE_CITY_POPULATION = 100_000
+CONFIG_FILE = "geonews.cfg"
 
 
-def _gazetteer_patterns(lang: str) -> list[dict]:
-    """Ruler patterns: country names, capitals, and the curated names (see ``_curated_names``)."""
-    from .components.entities import NAME_PARTICLES, PREPOSITION_PARTICLES, QUOTES
+def shipped_config() -> Config:
+    """Our components' order and settings (``geonews.cfg`` beside this module)."""
+    return Config().from_disk(Path(str(resources.files("geonews_nlp") / CONFIG_FILE)), interpolate=False)
 
-    act = registry.actors(lang)
-    tokenizer = spacy.blank(lang).tokenizer
+
+def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
+    """Ruler patterns: country names, capitals, the curated names (see ``curated_names``), towns, named units."""
+    rules = pack.names
+    tokenizer = spacy.blank(pack.code).tokenizer
     quote = {"ORTH": {"IN": sorted(QUOTES)}}
-    particles = NAME_PARTICLES | PREPOSITION_PARTICLES
+    particles = rules.particles | rules.preposition_particles
     patterns = []
     seen = set()
 
@@ -107,24 +121,25 @@ def _gazetteer_patterns(lang: str) -> list[dict]:
         # than the NER model itself
         patterns.append({"label": label, "pattern": text, "id": f"gaz:{code}"})
 
-    for name, code in [*act.country_names().items(), *act.METONYMS.items()]:
+    actors = pack.actors
+    for name, code in [*actors.country_names().items(), *actors.metonyms.items()]:
         text = " ".join(w[:1].upper() + w[1:] for w in name.split())
         add("LOC", text, code)
-        if len(name.split()) == 1 and not name.endswith(("s", "x", "z", "ß")):
-            add("LOC", text + "s", code)  # the German genitive: "Russlands Präsident", "Kiews Truppen"
-    for name, code in act.ORGANISATIONS.items():
+        for form in rules.genitive_forms(text):  # "Russlands Präsident", "Kiews Truppen"
+            add("LOC", form, code)
+    for name, code in actors.organisations.items():
         text = name.upper() if len(name) <= 5 else " ".join(w[:1].upper() + w[1:] for w in name.split())
         add("ORG", text, code)
-    for label, text, code, quoted in _curated_names():
+    for label, text, code, quoted in curated_names(rules, kb):
         add(label, text, code, quoted)
-    for text, code in _city_names(lang, getattr(act, "HOME_COUNTRIES", set())):
+    for text, code in city_names(pack, kb):
         add("LOC", text, code)
-    for pattern in getattr(registry.troops_grammar(lang), "UNIT_NAME_PATTERNS", []):
+    for pattern in pack.troops.unit_name_patterns:
         patterns.append({"label": "ORG", "pattern": pattern, "id": "rule:military_unit"})
     return patterns
 
 
-def _curated_names() -> list[tuple[str, str, str, bool]]:
+def curated_names(rules: NameRules, kb: Gazetteer) -> list[tuple[str, str, str, bool]]:
     """(label, name as written, id, only in quotes) of the curated gazetteers: organisations, armed
     groups, agencies, media, companies, persons and regions in the news. One word alone only for an
     acronym ("PKK"), an armed group ("Hisbollah"), a news agency ("Xinhua") or a company (a list
@@ -132,11 +147,6 @@ def _curated_names() -> list[tuple[str, str, str, bool]]:
     newspapers, but far more often plain German nouns (measured: all one-word names lowered ORG
     precision on GermEval from 0.64 to 0.56), so a newspaper's one-word name, or one that starts
     with an article ("Die Zeit"), counts only in quotes, as news writes them: „Spiegel“."""
-    from .components.entities import DESCRIPTORS
-    from .gazetteer.schema import read_entries
-    from .gazetteer.store import LABEL_TYPES, shipped_files
-
-    label_of = {t: label for label, types in LABEL_TYPES.items() for t in types}
     out = []
     for path in shipped_files():
         if "curated" not in path.parts:
@@ -144,66 +154,76 @@ def _curated_names() -> list[tuple[str, str, str, bool]]:
         for e in read_entries(path):
             if not e.propose:
                 continue
-            label = label_of.get(e.type)
+            label = LABEL_OF_TYPE.get(e.type)
             for _, name in e.all_names():
                 words = name.split()
-                if not label or len(name) <= 2 or words[0].lower() in DESCRIPTORS:
+                if not label or len(name) <= 2 or words[0].lower() in rules.descriptors:
                     continue  # "Region Kursk" links, but the entity is "Kursk" (as the model has it)
                 acronym = name.isupper() and label != "PER"
                 # a compound of names ("NATO-Rat", "Berg-Karabach") is no plain noun
                 compound = "-" in name and all(p[:1].isupper() for p in name.split("-")) and label != "PER"
                 one_word_ok = acronym or compound or e.type in ("armed_group", "agency", "company")
-                if e.type == "media" and not acronym and (len(words) == 1 or words[0] in ARTICLES):
+                if e.type == "media" and not acronym and (len(words) == 1 or words[0] in rules.capitalised_articles):
                     out.append((label, name, e.id, True))
                 elif len(words) > 1 or one_word_ok:
                     out.append((label, name, e.id, False))
     return out
 
 
-def _city_names(lang: str, home: set[str]) -> list[tuple[str, str]]:
+def city_names(pack: LanguagePack, kb: Gazetteer) -> list[tuple[str, str]]:
     """(name, id) of the towns the ruler proposes: all at home, big ones abroad, by their GeoNames
-    name and never a one-word name that is a frequent word in ``lang`` ("Halle", "Essen": the
+    name and never a one-word name that is a frequent word in the language ("Halle", "Essen": the
     ``frequent_in`` field). Found the towns the model misses ("Gerlingen", "Biblis"): +2 right
     places on the GermEval tuning set and on the held-out set, none wrong on the news dev set
     (measured with model 0.2.0)."""
-    from .gazetteer.store import default_gazetteer
-
+    home = pack.actors.home_countries
+    frequent = pack.frequency_lang or pack.code
     out = []
-    for e in default_gazetteer().entries.values():  # read once, shared with the linker
-        if e.type != "city" or lang in e.frequent_in:
+    for e in kb.entries.values():  # read once, shared with the linker
+        if e.type != "city" or frequent in e.frequent_in:
             continue
         if e.country in home or (e.population or 0) >= PROPOSE_CITY_POPULATION:
             out.append((e.name, e.id))
     return out
 
 
+def _has_sentences(nlp: Language) -> bool:
+    return any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer"))
+
+
 def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str, ...] = (),
              propose_entities: bool | None = None) -> Language:
-    """Add our components to a base pipeline (idempotent: a saved geonews pipeline is left as it is).
+    """Add our components to a base pipeline, in the order and with the settings of ``geonews.cfg``
+    (idempotent: a saved geonews pipeline is left as it is), and initialise them.
 
-    ``propose_entities``: let the gazetteer add the country, capital and curated names the NER
-    missed or cut short (``source: gazetteer``). None means on: it raised PER/ORG/LOC F1 on the news dev set
-    and left GermEval unchanged (docs/model-card.md); it is the only NER of a blank base.
+    ``propose_entities``: let the gazetteer add the names the NER missed (see ``geonews.cfg``);
+    None takes the config's; a base without a NER always gets it.
     """
-    from .components import factories  # noqa: F401  registers the factories without entry points
-    from .components.entities import GAZETTEER_SPANS
-
     if "troop_figures" in nlp.pipe_names:
         return nlp
-    has_ner = "ner" in nlp.pipe_names
-    if propose_entities is None or not has_ner:
+    cfg = shipped_config()
+    pack = registry.get(lang)
+    if propose_entities is None:
+        propose_entities = bool(cfg["geonews"]["propose_entities"])
+    if "ner" not in nlp.pipe_names:
         propose_entities = True
-    if propose_entities:
-        # after the NER, into a span group: geonews_entities takes a name the model missed, or a
-        # longer known name over the model's part of it ("Arbeiterpartei [Kurdistans]")
-        ruler = nlp.add_pipe("span_ruler", name="geonews_gazetteer_ruler",
-                             config={"spans_key": GAZETTEER_SPANS, "annotate_ents": False})
-        ruler.add_patterns(_gazetteer_patterns(lang))
-    if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
-        nlp.add_pipe("sentencizer")
-    nlp.add_pipe("geonews_entities")
-    nlp.add_pipe("troop_figures")
-    nlp.add_pipe("gazetteer_linker", config={"gazetteers": list(gazetteers)})
+    kb = shipped_gazetteer(lang, gazetteers)
+    for name in cfg["geonews"]["pipeline"]:
+        settings = dict(cfg["components"][name])
+        factory = settings.pop("factory")
+        if name == "geonews_gazetteer_ruler" and not propose_entities:
+            continue
+        if name == "sentencizer" and _has_sentences(nlp):
+            continue
+        if name == "gazetteer_linker":
+            settings["gazetteers"] = list(gazetteers)
+        component = nlp.add_pipe(factory, name=name, config=settings)
+        if name == "geonews_gazetteer_ruler":
+            # after the NER, into a span group: geonews_entities takes a name the model missed, or a
+            # longer known name over the model's part of it ("Arbeiterpartei [Kurdistans]")
+            component.add_patterns(gazetteer_patterns(pack, kb))
+        elif name == "gazetteer_linker":
+            component.initialize(lambda: [], nlp=nlp, gazetteer_loader=lambda lang, extra: kb)
     if hasattr(nlp.tokenizer, "rules"):
         # The ruler tokenised its ~10,000 names with the pipeline's tokenizer, whose cache
         # (10,000 chunks) they filled: text after them was never cached (measured: the
@@ -220,7 +240,7 @@ def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str
     return nlp
 
 
-def load(lang: str = "de", model: str | None = None, gazetteers: list[str] | tuple[str, ...] = (),
+def load(lang: str = DEFAULT_LANG, model: str | None = None, gazetteers: list[str] | tuple[str, ...] = (),
          propose_entities: bool | None = None) -> Language:
     """The geonews pipeline for ``lang``: cached per arguments, so a second call is free.
 
@@ -235,7 +255,8 @@ def _load(lang: str, model: str | None, gazetteers: tuple[str, ...], propose_ent
           ) -> Language:
     choice = resolve_base(lang, model)
     if choice.origin == "blank":
-        logger.warning(Warnings.W001)
+        best = (registry.get(lang).base_models or (f"a {lang} NER pipeline",))[0]
+        logger.warning(Warnings.W001.format(lang=lang, best=best))
     nlp = _load_base(choice, lang)
     if nlp.lang != lang:
         raise ModelNotFound(Errors.E002.format(model=choice.location, origin=choice.origin,

@@ -2,59 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..errors import GeonewsError
+from ..labels import DEFAULT_LABEL_MAP
+from ..lang import registry
+from ..lang.base import NameRules
 from . import extensions
-from .linker import REGION_WORDS
 from .serialize import SettingsOnDisk
 
 GAZETTEER_SPANS = "geonews_gazetteer"  # the span group the gazetteer ruler writes (pipeline.assemble)
 
-DEFAULT_LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
-# Particles that start a name's second part. German "von" and "zu" alone are too often plain
-# prepositions ("Rutte von Reportern umringt") and count only followed by an article ("von der").
-NAME_PARTICLES = {"van", "de", "da", "di", "del", "della", "dos", "du", "ter", "bin", "ibn", "al", "el"}
-PREPOSITION_PARTICLES = {"von", "vom", "zu", "van", "de"}
-ARTICLE_PARTICLES = {"der", "den", "dem", "la", "le", "los"}
 QUOTES = {'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'"}
 # Markup, list and quote marks a model may take into a name; "Yahoo!" and "U.S." keep theirs.
 LEADING_MARKS = {"#", "##", "###", "*", "**", "-", "–", "•", ">", "|", "_"} | QUOTES
 TRAILING_MARKS = {",", ";", ":", "*", "**", "|", "_", "–"} | QUOTES
-# Forms of address are not part of a name (GermEval and CoNLL guidelines): "Herr Willemsen" is "Willemsen".
-TITLES = {"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."}
-# Nor is a descriptor word before a name ("Region [Kursk]", "Agentur [dpa]", "Stadt [Wien]"), in
-# GermEval's guidelines as in the news gold.
-PLACE_KINDS = REGION_WORDS | {"stadt", "gemeinde", "dorf", "ortsteil", "ot", "ortschaft"}
-DESCRIPTORS = PLACE_KINDS | {"agentur", "nachrichtenagentur"}
-# and the common compounds of "Stadt", "Gemeinde" and "Dorf" before a place's name ("Kreisstadt [Torgau]",
-# "Hauptstadt [Kiew]"), listed: a suffix test would take "Darmstadt" and "Düsseldorf" for descriptors
-PLACE_DESCRIPTORS = {
-    f"{first}{head}" for head, firsts in {
-        "stadt": ("kreis", "haupt", "landeshaupt", "bezirkshaupt", "provinzhaupt", "hafen", "groß", "klein",
-                  "heimat", "geburts", "partner", "universitäts", "industrie", "grenz", "küsten", "millionen",
-                  "nachbar", "kur", "garnisons", "residenz", "bischofs", "handels", "front"),
-        "gemeinde": ("orts", "nachbar", "markt", "stadt", "land", "heimat", "verbands", "einheits"),
-        "dorf": ("heimat", "nachbar", "berg", "fischer", "grenz", "bauern", "geburts"),
-    }.items() for first in firsts}
-# Words after which a name is a place, whatever the model said ("Region", "Kreisstadt"; not "Agentur")
-PLACE_WORDS = PLACE_KINDS | PLACE_DESCRIPTORS
+SOURCES = {"gaz": "gazetteer", "rule": "rule"}  # by the prefix of a span's id; else the model's
 
 
-def name_end(words: list[str], end: int, taken: set[int]) -> int:
+def name_end(words: list[str], end: int, taken: set[int], rules: NameRules) -> int:
     """Where a person's name really ends when a model stopped at a particle ("Ursula" | "von der Leyen").
 
-    Extends over "von der"/"van den"/"de la" or one foreign particle ("bin", "van", "al") to one
-    capitalised word that no other entity claims and that is not an acronym ("Scholz von der SPD"
-    stays "Scholz"); otherwise returns ``end``.
+    Extends over a particle and its article ("von der", "van den", "de la") or one particle alone
+    ("bin", "van", "al") to one capitalised word that no other entity claims and that is not an
+    acronym ("Scholz von der SPD" stays "Scholz"); otherwise returns ``end``.
     """
     i = end
-    if (i + 1 < len(words) and words[i] in PREPOSITION_PARTICLES and words[i + 1] in ARTICLE_PARTICLES
-            and not (words[i] in ("von", "vom") and words[i + 1] in ("den", "dem"))):
-        i += 2  # "von der Leyen"; German "von dem"/"von den" is a preposition: "Moein von dem Ergebnis"
-    elif i < len(words) and words[i] in NAME_PARTICLES:
+    if (i + 1 < len(words) and words[i] in rules.preposition_particles and words[i + 1] in rules.article_particles
+            and (words[i], words[i + 1]) not in rules.not_particle_pairs):
+        i += 2
+    elif i < len(words) and words[i] in rules.particles:
         i += 1
     if i == end or i >= len(words) or i in taken:
         return end
@@ -64,9 +43,11 @@ def name_end(words: list[str], end: int, taken: set[int]) -> int:
     return i + 1
 
 
-def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: set[int]) -> list[int]:
+def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: set[int],
+                     genitive_bases: Callable[[str], list[str]] = lambda w: []) -> list[int]:
     """Positions of later mentions of a person by surname alone ("Mark Rutte ... Rutte betonte"), or in
-    the genitive ("Ruttes"), where no entity is: the model finds the full name far more often."""
+    the genitive ("Ruttes", by ``genitive_bases``), where no entity is: the model finds the full name
+    far more often."""
     after: dict[str, int] = {}  # surname -> where its first full name ends
     for start, end in sorted(persons):
         w = words[end - 1]
@@ -74,7 +55,9 @@ def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: se
             after.setdefault(w, end)
 
     def since(w: str) -> int:
-        return after.get(w, after.get(w[:-1], len(words)) if w.endswith("s") else len(words))
+        if w in after:
+            return after[w]
+        return next((after[b] for b in genitive_bases(w) if b in after), len(words))
 
     return [i for i, w in enumerate(words) if i not in taken and i >= since(w)]
 
@@ -93,46 +76,37 @@ def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-def grammar_test(lang: str, name: str, default):
-    """A test from the language's grammar module (``not_a_name``, ``name_after_role``), or ``default``."""
-    from ..lang import registry
-
-    try:
-        return getattr(registry.troops_grammar(lang), name, default)
-    except GeonewsError:
-        return default
-
-
 class EntityMapper(SettingsOnDisk):
-    SETTINGS = ("label_map",)
+    """Completes and trims the NER's names by the language's name rules, then leaves in ``doc.ents``
+    only PER, ORG and LOC (base-model labels mapped by ``label_map``; MISC and the rest dropped),
+    each with its source in ``Span._.geonews_source``."""
 
-    """Keeps PER, ORG and LOC (under their base-model names) and drops the rest (MISC)."""
+    SETTINGS = ("label_map",)
 
     def __init__(self, nlp: Language, name: str, label_map: dict[str, str]) -> None:
         self.name = name
         self.label_map = dict(label_map)
-        self.not_a_name = grammar_test(nlp.lang, "not_a_name", lambda word: False)
-        self.name_after_role = grammar_test(nlp.lang, "name_after_role", lambda words, i: False)
-        self.anonymised_name_end = grammar_test(nlp.lang, "anonymised_name_end", lambda words, i: None)
-        self.is_org_descriptor = grammar_test(nlp.lang, "is_org_descriptor", lambda word: False)
-        self.is_person_descriptor = grammar_test(nlp.lang, "is_person_descriptor", lambda word: False)
+        self.rules = registry.get(nlp.lang).names
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
         if GAZETTEER_SPANS in doc.spans:
             doc.ents = merge_known_names(list(doc.ents), list(doc.spans[GAZETTEER_SPANS]))
+        not_a_name = self.rules.not_a_name
         doc.ents = [e for e in self._complete_names(doc)
-                    if not (len(e) == 1 and e.ent_id_ == "" and self.not_a_name(e.text))]
+                    if not (len(e) == 1 and e.ent_id_ == "" and not_a_name(e.text))]
         doc.ents = self._surnames(doc)
         doc.ents = self._names_after_roles(doc)
-        rows = []
+        final = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_)
             if label is None:
                 continue
-            source = {"gaz": "gazetteer", "rule": "rule"}.get(ent.ent_id_.partition(":")[0], "model")
-            rows.append((ent.start_char, ent.end_char, label, source, None))
-        doc._.geonews_entities = rows
+            final.append(ent if ent.label_ == label else
+                         Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
+        doc.ents = final
+        for ent in final:
+            ent._.geonews_source = SOURCES.get(ent.ent_id_.partition(":")[0], "model")
         return doc
 
     def _surnames(self, doc: Doc) -> list:
@@ -141,7 +115,8 @@ class EntityMapper(SettingsOnDisk):
         if not persons:
             return ents
         taken = {i for e in ents for i in range(e.start, e.end)}
-        found = surname_mentions([t.text for t in doc], [(e.start, e.end) for e in persons], taken)
+        found = surname_mentions([t.text for t in doc], [(e.start, e.end) for e in persons], taken,
+                                 self.rules.genitive_bases)
         label = persons[0].label
         return sorted(ents + [Span(doc, i, i + 1, label=label, span_id="rule:surname") for i in found],
                       key=lambda e: e.start)
@@ -155,16 +130,19 @@ class EntityMapper(SettingsOnDisk):
         label = next((k for k, v in self.label_map.items() if v == "PER"), None)
         if label is None:
             return ents
+        name_after_role, anonymised_name_end = self.rules.name_after_role, self.rules.anonymised_name_end
         found = [Span(doc, i, i + 1, label=label, span_id="rule:role") for i in range(1, len(words))
-                 if i not in taken and words[i][:1].isupper() and self.name_after_role(words, i)]
+                 if i not in taken and words[i][:1].isupper() and name_after_role(words, i)]
         if "(" in words:  # "Mustafa S. (27)": the press's shortened names, whatever the model said
             for i in range(len(words) - 3):
-                end = self.anonymised_name_end(words, i) if len(words[i + 1]) <= 3 else None
+                end = anonymised_name_end(words, i) if len(words[i + 1]) <= 3 else None
                 if end is not None:
                     found.append(Span(doc, i, end, label=label, span_id="rule:initial"))
         return merge_known_names(ents, found) if found else ents
 
     def _complete_names(self, doc: Doc) -> list:
+        rules = self.rules
+        is_person_descriptor, is_org_descriptor = rules.is_person_descriptor, rules.is_org_descriptor
         ents = list(doc.ents)
         taken = {i for e in ents for i in range(e.start, e.end)}
         words = [t.text for t in doc]
@@ -176,31 +154,31 @@ class EntityMapper(SettingsOnDisk):
             while end > start and doc[end - 1].text in TRAILING_MARKS:
                 end -= 1
             while (end - start > 1 and self.label_map.get(ent.label_) == "PER"
-                   and (doc[start].text in TITLES or (self.is_person_descriptor(doc[start].text)
+                   and (doc[start].text in rules.titles or (is_person_descriptor(doc[start].text)
                                                       and doc[start + 1].text[:1].isupper()))):
                 start += 1  # "Herr [Willemsen]", "Halbbruder [Sven]"
             while (end - start > 1 and not doc[start + 1].is_punct
-                   and (doc[start].lower_ in DESCRIPTORS or (self.label_map.get(ent.label_) == "LOC"
-                                                               and doc[start].lower_ in PLACE_DESCRIPTORS
+                   and (doc[start].lower_ in rules.descriptors or (self.label_map.get(ent.label_) == "LOC"
+                                                                     and doc[start].lower_ in rules.place_descriptors
                                                                and doc[start + 1].text[:1].isupper()))
                    and self.label_map.get(ent.label_) in ("LOC", "ORG")):
                 start += 1
             while (end - start > 1 and self.label_map.get(ent.label_) == "ORG" and not ent.ent_id_
-                   and self.is_org_descriptor(doc[start].text) and doc[start + 1].text[:1].isupper()):
+                   and is_org_descriptor(doc[start].text) and doc[start + 1].text[:1].isupper()):
                 start += 1  # "Terrormiliz IS", "Bankhaus Credito Emiliano": the model's, not a known name
             if start == end:
                 continue
             label = ent.label_
             before = doc[start - 1].text if start > 0 else ""
             if not ent.ent_id_ and before[:1].isupper():  # the kind of thing named says what it is
-                if self.is_org_descriptor(before):
+                if is_org_descriptor(before):
                     label = self._label_for("ORG", label)  # "Rockband [Fold Zandura]"
-                elif before.lower() in PLACE_WORDS:
+                elif before.lower() in rules.place_words:
                     label = self._label_for("LOC", label)  # "Dorf [Weitingen]"
             if (start, end) != (ent.start, ent.end) or label != ent.label_:
                 ent = Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id)
             if self.label_map.get(ent.label_) == "PER" and ent.end < len(doc):
-                end = name_end(words, ent.end, taken)
+                end = name_end(words, ent.end, taken, rules)
                 if end != ent.end:
                     ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
             out += self._split_at_slashes(doc, ent)

@@ -1,4 +1,10 @@
-"""Custom attributes on Doc and Span (plain, serialisable values) and their reading at the output."""
+"""Custom attributes on Doc and Span (plain, serialisable values) and their reading at the output.
+
+The Doc is the one source of truth: ``doc.ents`` holds every entity with its final label (PER,
+ORG or LOC) and ``kb_id_``, its link and source in ``Span._.geonews_link`` and
+``Span._.geonews_source``; the troop figures are the span group that ``troop_figures`` names in
+``doc._.geonews_troops_key``. ``DocumentResult.from_doc`` reads only these.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-TROOPS_KEY = "troops"
+from ..labels import LABELS
+
+DEFAULT_TROOPS_KEY = "troops"
 
 
 def register() -> None:
@@ -17,23 +25,27 @@ def register() -> None:
         Span.set_extension("geonews_link", default=None)  # dict of a Link
     if not Span.has_extension("geonews_source"):
         Span.set_extension("geonews_source", default=None)  # "model" | "gazetteer" | "rule"
-    if not Doc.has_extension("geonews_entities"):
-        Doc.set_extension("geonews_entities", default=None)  # list of (start_char, end_char, label, source, link)
+    if not Doc.has_extension("geonews_troops_key"):
+        Doc.set_extension("geonews_troops_key", default=None)  # the span group of the troop figures
+
+
+def troops_key(doc: Doc) -> str:
+    return doc._.geonews_troops_key or DEFAULT_TROOPS_KEY
 
 
 def doc_entities(doc: Doc) -> list[dict[str, Any]]:
-    rows = doc._.geonews_entities
-    if rows is None:  # a pipeline without our entity mapper: read doc.ents as they are
-        rows = [(e.start_char, e.end_char, e.label_, "model", None) for e in doc.ents
-                if e.label_ in ("PER", "ORG", "LOC")]
-    text = doc.text  # built from the tokens on every access: once, not once per entity
-    return [{"label": label, "text": text[s:e], "start": s, "end": e, "source": src, "link": link}
-            for s, e, label, src, link in rows]
+    """The entities of ``doc.ents`` as the result's dicts (a pipeline without our components: those of
+    our labels, found by the model)."""
+    register()
+    return [{"label": e.label_, "text": e.text, "start": e.start_char, "end": e.end_char,
+             "source": e._.geonews_source or "model", "link": e._.geonews_link}
+            for e in doc.ents if e.label_ in LABELS]
 
 
 def doc_troops(doc: Doc) -> list[dict[str, Any]]:
+    register()
     out = []
-    for span in doc.spans.get(TROOPS_KEY, []):
+    for span in doc.spans.get(troops_key(doc), []):
         fields = dict(span._.troop or {})
         fields.pop("location_text", None)
         out.append({"start": span.start_char, "end": span.end_char, "text": span.text, **fields})

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from .entities import DEFAULT_LABEL_MAP, EntityMapper
+from ..labels import DEFAULT_LABEL_MAP
+from .entities import EntityMapper
 from .linker import GazetteerLinker
 from .troops import TroopFigures
 
@@ -16,7 +17,7 @@ from .troops import TroopFigures
     "geonews_entities",
     default_config={"label_map": DEFAULT_LABEL_MAP},
     requires=[],  # the NER's doc.ents and the gazetteer's span group, either may be missing
-    assigns=["doc.ents", "doc._.geonews_entities"],
+    assigns=["doc.ents", "span._.geonews_source"],
 )
 def make_entity_mapper(nlp: Language, name: str, label_map: dict[str, str]) -> EntityMapper:
     return EntityMapper(nlp, name, label_map)
@@ -26,7 +27,7 @@ def make_entity_mapper(nlp: Language, name: str, label_map: dict[str, str]) -> E
     "troop_figures",
     default_config={"spans_key": "troops", "document_actor": True},
     requires=["token.is_sent_start"],
-    assigns=["doc.spans", "span._.troop"],
+    assigns=["doc.spans", "span._.troop", "doc._.geonews_troops_key"],
 )
 def make_troop_figures(nlp: Language, name: str, spans_key: str, document_actor: bool) -> TroopFigures:
     return TroopFigures(nlp, name, spans_key, document_actor)
@@ -35,8 +36,8 @@ def make_troop_figures(nlp: Language, name: str, spans_key: str, document_actor:
 @Language.factory(
     "gazetteer_linker",
     default_config={"gazetteers": [], "fuzzy": True},
-    requires=["doc._.geonews_entities"],
-    assigns=["doc._.geonews_entities", "span._.troop", "token.ent_kb_id"],
+    requires=["doc.ents"],
+    assigns=["doc.ents", "token.ent_kb_id", "span._.geonews_link", "span._.geonews_source", "span._.troop"],
 )
 def make_gazetteer_linker(nlp: Language, name: str, gazetteers: list[str], fuzzy: bool) -> GazetteerLinker:
     """``gazetteers``: extra JSONL/CSV files merged over the shipped ones (theirs win)."""

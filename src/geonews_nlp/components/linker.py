@@ -1,19 +1,40 @@
-"""Links entities, troop actors and troop locations to gazetteer entries (``ent.kb_id_`` and a full Link)."""
+"""Links entities, troop actors and troop locations to the knowledge base (spaCy adapter of ``gazetteer.decide``).
+
+Follows spaCy's ``EntityLinker``: the knowledge base comes in through ``initialize()`` (a loader
+function; by default the shipped gazetteers plus the ``gazetteers`` files, indexed under the
+language's key rules), and the final label, ``kb_id_``, link and source of every entity are
+written back to ``doc.ents``. Saved with the pipeline are the settings and the name and content
+hash of every gazetteer file read; loading warns when the files have changed since.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..gazetteer.store import LABEL_TYPES, Gazetteer, Match, default_gazetteer
+from ..errors import Errors, GeonewsError, Warnings, logger
+from ..gazetteer.decide import BEFORE_CHARS, Mention, decide, document_context, link_actor
+from ..gazetteer.store import Gazetteer, content_hash, load_gazetteer, shipped_files
+from ..lang import registry
 from . import extensions
 from .serialize import SettingsOnDisk
 
-REGION_WORDS = {"provinz", "region", "oblast", "gebiet", "bundesland", "bundesstaat", "gouvernement", "kanton",
-                "landkreis", "bezirk", "distrikt", "departement", "regierungsbezirk"}
-LOCATIVE = {"in", "im", "nach", "aus", "bei", "nahe", "um", "vor", "über", "durch", "von", "vom"}
+GazetteerLoader = Callable[[str, tuple[str, ...]], Gazetteer]  # (lang, extra files) → knowledge base
+
+
+def shipped_gazetteer(lang: str, extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The default loader: the shipped gazetteers plus ``extra`` files, under ``lang``'s key rules."""
+    return load_gazetteer(registry.get(lang).keys, lang, extra)
+
+
+def gazetteer_files(extra: Iterable[str]) -> list[dict[str, str]]:
+    """Name and content hash of every file the linker reads, as saved with the pipeline."""
+    return ([{"name": p.name, "hash": content_hash([p])} for p in shipped_files()]
+            + [{"name": str(p), "hash": content_hash([Path(p)])} for p in extra])
 
 
 class GazetteerLinker(SettingsOnDisk):
@@ -21,97 +42,75 @@ class GazetteerLinker(SettingsOnDisk):
 
     def __init__(self, nlp: Language, name: str, gazetteers: list[str], fuzzy: bool) -> None:
         self.name = name
+        self.lang = nlp.lang
         self.gazetteers = list(gazetteers)
         self.fuzzy = fuzzy
-        self._gaz: Gazetteer | None = None  # loaded on first use: building a pipeline stays cheap
-        from .entities import grammar_test
-
-        self.is_role_noun = grammar_test(nlp.lang, "is_role_noun", lambda word: False)
+        self.rules = registry.get(nlp.lang).names
+        self._kb: Gazetteer | None = None
         extensions.register()
 
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+                   gazetteer_loader: GazetteerLoader | None = None) -> None:
+        """Load the knowledge base now (``gazetteer_loader``: a function of (lang, extra files); by
+        default ``shipped_gazetteer``)."""
+        loader = gazetteer_loader or shipped_gazetteer
+        self.set_kb(loader(self.lang, tuple(self.gazetteers)))
+
+    def set_kb(self, kb: Gazetteer) -> None:
+        self._kb = kb
+        self._by_code = {e.country: e for e in kb.entries.values() if e.type == "country" and e.country}
+
     @property
-    def gazetteer(self) -> Gazetteer:
-        if self._gaz is None:
-            self._gaz = default_gazetteer(tuple(self.gazetteers))
-        return self._gaz
-
-    def _country(self, code: str) -> Match | None:
-        g = self.gazetteer
-        if not hasattr(self, "_by_code"):
-            self._by_code = {e.country: e for e in g.entries.values() if e.type == "country" and e.country}
-        e = self._by_code.get(code)
-        return Match(e, 100.0, "exact") if e else None
-
-    def link_actor(self, actor: str | None) -> dict[str, Any] | None:
-        if not actor:
-            return None
-        m = self._country(actor) if len(actor) == 2 and actor.isupper() else None
-        m = m or self.gazetteer.lookup(actor, "ORG", fuzzy=False)
-        return m.link() if m else None
+    def kb(self) -> Gazetteer:
+        if self._kb is None:  # not initialised: the default loader on first use, as a fallback
+            self.initialize()
+        assert self._kb is not None
+        return self._kb
 
     def __call__(self, doc: Doc) -> Doc:
-        g = self.gazetteer
-        rows = doc._.geonews_entities or []
-        ents = {(e.start_char, e.end_char): e for e in doc.ents}
-        doc_text = doc.text  # built from the tokens on every access
-        first = {i: g.lookup(doc_text[r[0]:r[1]], r[2], fuzzy=self.fuzzy)
-                 for i, r in enumerate(rows) if r[2] == "LOC"}
-        countries = frozenset(m.entry.country for m in first.values() if m and m.entry.type == "country"
-                              and m.entry.country)
-        # surnames of the persons named in full ("Bill Gates ... Gates"): such a mention stays a person
-        # even where a company or place has the name
-        surnames = {doc_text[s:e].split()[-1] for s, e, label, _, _ in rows
-                    if label == "PER" and len(doc_text[s:e].split()) > 1}
-        out = []
-        for i, (s, e, label, source, _) in enumerate(rows):
-            text = doc_text[s:e]
-            before = doc_text[max(0, s - 16):s].split()
-            prefer = ("region",) if before and before[-1].lower() in REGION_WORDS else ()
-            if i in first and not (countries or prefer):
-                m = first[i]  # already looked up with the same arguments
-            else:
-                m = None
-                if prefer:  # "die russische Region Kursk": the region is named "Region Kursk"
-                    m = g.lookup(f"{before[-1]} {text}", label, countries=countries, fuzzy=False, prefer=prefer)
-                    m = m if m is not None and m.entry.type == "region" else None
-                m = m or g.lookup(text, label, countries=countries, fuzzy=self.fuzzy, prefer=prefer)
-            if label == "LOC" and m is not None:
-                m = self._metonym(doc_text, s, text, m)
-            if (label == "LOC" and m is None and source == "model" and " " not in text and len(text) > 3
-                    and text.endswith("s") and doc_text[e:e + 2].strip()[:1].isupper()):
-                label = "PER"  # "Zabels Entscheidung": a genitive before a noun, of no known place, is a person's
-            if (label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]
-                    and (text in surnames or text.removesuffix("s") in surnames)):
-                m = None  # "Bill Gates ... Gates": the person, not the company
-            if (label == "PER" and m is not None and m.entry.type not in LABEL_TYPES["PER"]
-                    and not (before and self.is_role_noun(before[-1]))):
-                # a known agency ("Yonhap") or place ("Ankara") that the model took for a person;
-                # after a role it is a person ("Regisseur Miyazaki")
-                label = "ORG" if m.entry.type in LABEL_TYPES["ORG"] else "LOC"
-            link = m.link() if m else None
-            span = ents.get((s, e))
-            if span is not None and link:
-                span.kb_id_ = link["id"]
-            out.append((s, e, label, source, link))
-        doc._.geonews_entities = out
-        for span in doc.spans.get(extensions.TROOPS_KEY, []):
+        kb, rules, fuzzy = self.kb, self.rules, self.fuzzy
+        text = doc.text  # built from the tokens on every access
+        ents = list(doc.ents)
+        mentions = [Mention(text[e.start_char:e.end_char], e.label_, e._.geonews_source or "model",
+                            text[max(0, e.start_char - BEFORE_CHARS):e.start_char], text[e.end_char:e.end_char + 2])
+                    for e in ents]
+        ctx, first = document_context(mentions, kb, fuzzy=fuzzy)
+        final, values = [], []
+        for i, (ent, m) in enumerate(zip(ents, mentions)):
+            d = (decide(m, ctx, kb, rules, fuzzy=fuzzy, first=first[i]) if i in first
+                 else decide(m, ctx, kb, rules, fuzzy=fuzzy))
+            link = d.link()
+            kb_id = link["id"] if link else ""
+            if d.label != ent.label_ or kb_id != ent.kb_id_:
+                ent = Span(doc, ent.start, ent.end, label=d.label, kb_id=kb_id, span_id=ent.id)
+            final.append(ent)
+            values.append((m.source, link))
+        doc.ents = final
+        for ent, (source, link) in zip(final, values):
+            ent._.geonews_source = source
+            ent._.geonews_link = link
+        for span in doc.spans.get(extensions.troops_key(doc), []):
             fields = dict(span._.troop or {})
-            fields["actor_link"] = self.link_actor(fields.get("actor"))
+            fields["actor_link"] = link_actor(kb, fields.get("actor"), self._by_code)
             loc = fields.pop("location_text", None)
-            lm = g.lookup(loc, "LOC", countries=countries, fuzzy=self.fuzzy) if loc else None
+            lm = kb.lookup(loc, "LOC", countries=ctx.countries, fuzzy=fuzzy) if loc else None
             fields["location"] = lm.link() if lm else None
             span._.troop = fields
         return doc
 
-    def _metonym(self, doc_text: str, start: int, text: str, m: Match) -> Match:
-        """A capital used for its government ("Pjöngjang plant", "zwischen Moskau und Pjöngjang")."""
-        country = self.gazetteer.metonym_country(text)
-        if country is None or m.entry.type == "country":
-            return m
-        before = doc_text[max(0, start - 12):start].split()
-        if before and before[-1].lower() in LOCATIVE:
-            return m
-        return Match(m.entry, m.score, "metonym", refers_to=country.id)
+    # -- serialisation: settings, and the files read (checked on loading) ----------------------------
+
+    def _extra_state(self) -> dict[str, Any]:
+        return {"files": gazetteer_files(self.gazetteers)}
+
+    def _load_extra_state(self, state: dict[str, Any], where: str) -> None:
+        if "files" not in state:
+            raise GeonewsError(Errors.E013.format(component=self.name, path=where, missing="the gazetteer files"))
+        saved = {(f["name"], f["hash"]) for f in state["files"]}
+        now = {(f["name"], f["hash"]) for f in gazetteer_files(self.gazetteers)}
+        if saved != now:
+            changed = sorted({name for name, _ in saved ^ now})
+            logger.warning(Warnings.W003.format(files=", ".join(changed)))
 
     def _settings_loaded(self) -> None:
-        self._gaz = None  # other gazetteer files: reload on first use
+        self._kb = None  # other gazetteer files: reload on first use

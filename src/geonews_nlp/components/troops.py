@@ -1,16 +1,26 @@
-"""Adapts the language's troop-figure grammar to spaCy: Doc → sentences of words → ``doc.spans["troops"]``."""
+"""Adapts the language's troop-figure grammar to spaCy: Doc → neutral sentences → the configured span group."""
 
 from __future__ import annotations
-
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import registry
+from ..lang.base import Sentence, Token
 from . import extensions
 from .serialize import SettingsOnDisk
 
-SUBJECT_DEPS = {"sb", "nsubj", "nsubj:pass", "sbp"}
+SUBJECT_DEPS = {"sb", "nsubj", "nsubj:pass", "sbp"}  # TIGER's and Universal Dependencies' subjects
+
+
+def sentences_of(doc: Doc, sents: list[Span]) -> list[Sentence]:
+    """The Doc's sentences as neutral tokens: text and capitalisation always; part of speech, lemma and
+    subjects where the base pipeline has a tagger, lemmatizer and parser."""
+    tagged, lemmas, parsed = doc.has_annotation("POS"), doc.has_annotation("LEMMA"), doc.has_annotation("DEP")
+    if not (tagged or lemmas or parsed):
+        return [Sentence(tuple(Token(t.text, t.is_title) for t in s)) for s in sents]
+    return [Sentence(tuple(Token(t.text, t.is_title, t.pos_ if tagged else "", t.lemma_ if lemmas else "",
+                                 parsed and t.dep_ in SUBJECT_DEPS) for t in s), parsed=parsed) for s in sents]
 
 
 class TroopFigures(SettingsOnDisk):
@@ -18,19 +28,14 @@ class TroopFigures(SettingsOnDisk):
 
     def __init__(self, nlp: Language, name: str, spans_key: str, document_actor: bool) -> None:
         self.name = name
-        self.lang = nlp.lang
         self.spans_key = spans_key
         self.document_actor = document_actor
-        self.grammar = registry.troops_grammar(nlp.lang)
+        self.grammar = registry.get(nlp.lang).troops
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        words = [[t.text for t in s] for s in sents]
-        subjects = None
-        if doc.has_annotation("DEP"):
-            subjects = [{t.i - s.start for t in s if t.dep_ in SUBJECT_DEPS} for s in sents]
-        figures = self.grammar.extract_figures(words, subjects, document_actor=self.document_actor)
+        figures = self.grammar.extract_figures(sentences_of(doc, sents), document_actor=self.document_actor)
         spans = []
         for f in figures:
             sent = sents[f.sent]
@@ -42,4 +47,5 @@ class TroopFigures(SettingsOnDisk):
             }
             spans.append(span)
         doc.spans[self.spans_key] = spans
+        doc._.geonews_troops_key = self.spans_key
         return doc

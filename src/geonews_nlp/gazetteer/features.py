@@ -10,14 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from .keys import ARTICLES, normalize_key
+from ..labels import LABEL_OF_TYPE
+from ..lang.base import KeyRules
 
 MAX_WORDS = 4  # longer names are rare and the ruler proposes them anyway
-LABEL_OF_TYPE = {
-    "country": "LOC", "region": "LOC", "city": "LOC", "place": "LOC",
-    "organisation": "ORG", "armed_group": "ORG", "agency": "ORG", "media": "ORG", "company": "ORG",
-    "person": "PER",
-}
 NONE = "O"
 
 
@@ -26,17 +22,19 @@ def _may_start(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-def gazetteer_tags(words: Sequence[str], labels_of: Callable[[str], Iterable[str]],
+def gazetteer_tags(words: Sequence[str], labels_of: Callable[[str], Iterable[str]], rules: KeyRules = KeyRules(),
                    max_words: int = MAX_WORDS) -> list[str]:
     """One tag per word: the sorted ``B-``/``I-`` labels of known names over it, or ``O``.
 
     ``labels_of(text)`` gives the labels of the names equal to ``text`` (empty when none).
-    A one-word name in the genitive ("Sachsens") is tagged ``G-`` with the label of its base form.
+    A one-word name in the genitive ("Sachsens", by ``rules.genitive_stems``) is tagged ``G-`` with
+    the label of its base form; a word of ``rules.articles`` starts no name.
     """
+    articles = rules.articles
     tags: list[set[str]] = [set() for _ in words]
     n = len(words)
     for i, first in enumerate(words):
-        if not _may_start(first) or first.lower() in ARTICLES:
+        if not _may_start(first) or first.lower() in articles:
             continue
         for j in range(i + 1, min(n, i + max_words) + 1):
             last = words[j - 1]
@@ -46,24 +44,21 @@ def gazetteer_tags(words: Sequence[str], labels_of: Callable[[str], Iterable[str
                 tags[i].add("B-" + label)
                 for k in range(i + 1, j):
                     tags[k].add("I-" + label)
-        # only the genitive, not all of keys.inflection_candidates: its adjective endings would tag
-        # "Berliner" as a place, which GermEval leaves unmarked
-        if not tags[i] and len(first) > 3 and first.endswith("s"):
-            base = first[:-2] if first.endswith("es") and len(first) > 5 else first[:-1]
-            for stem in {first[:-1], base}:
+        if not tags[i]:
+            for stem in rules.genitive_stems(first):
                 for label in labels_of(stem):
                     tags[i].add("G-" + label)
     return ["|".join(sorted(t)) if t else NONE for t in tags]
 
 
 def labels_from_index(canonical: dict[str, set[str]], keys: dict[str, set[str]],
-                      types: Callable[[str], str]) -> Callable[[str], frozenset[str]]:
+                      types: Callable[[str], str], key_of: Callable[[str], str]) -> Callable[[str], frozenset[str]]:
     """``labels_of`` over a gazetteer index: the labels of entries whose own name or label has the
     text's key, and, marked ``~``, those that have it only as another name (GeoNames' alternate
     names hold common words: "Ende", "Dabei")."""
 
     def labels_of(text: str) -> frozenset[str]:
-        key = normalize_key(text)
+        key = key_of(text)
         own = {LABEL_OF_TYPE.get(types(i)) for i in canonical.get(key, ())}
         other = {LABEL_OF_TYPE.get(types(i)) for i in keys.get(key, ())} - own
         return frozenset({lab for lab in own if lab} | {lab + "~" for lab in other if lab})

@@ -39,7 +39,9 @@ class Entry(BaseModel):
     lon: float | None = Field(None, ge=-180, le=180)
     population: int | None = Field(None, ge=0)
     parent: str | None = Field(None, description="id of the containing entry (region -> country)")
-    adjectives: list[str] = Field(default_factory=list, description="German adjective stems (nordkoreanisch)")
+    adjectives: dict[str, list[str]] = Field(default_factory=dict, description="nationality adjectives per "
+                                             "language, as the language's pack matches them (de: the stem "
+                                             "nordkoreanisch)")
     metonyms: list[str] = Field(default_factory=list, description="names that stand for its government (Moskau, Kreml)")
     frequent_in: list[str] = Field(default_factory=list, description="languages in which the one-word name is a "
                                    "frequent word (Halle, Essen): not proposed as an entity there")
@@ -96,7 +98,7 @@ def _split(value: str) -> list[str]:
 
 def _read_csv(path: Path) -> Iterator[Entry]:
     """CSV: columns id, type, name, country, lat, lon, population, parent; ``label:de``, ``alias:en``, ...
-    and ``adjectives``/``metonyms``/``frequent_in`` columns hold ``|``-separated lists."""
+    ``adjective:de`` and the ``metonyms``/``frequent_in`` columns hold ``|``-separated lists."""
     with _open(path) as f:
         reader = csv.DictReader(io.StringIO(f.read()))
         for n, row in enumerate(reader, 2):
@@ -108,7 +110,9 @@ def _read_csv(path: Path) -> Iterator[Entry]:
                     data["labels"][key[6:]] = _split(value)
                 elif key.startswith("alias:"):
                     data["aliases"][key[6:]] = _split(value)
-                elif key in ("adjectives", "metonyms", "frequent_in"):
+                elif key.startswith("adjective:"):
+                    data.setdefault("adjectives", {})[key[10:]] = _split(value)
+                elif key in ("metonyms", "frequent_in"):
                     data[key] = _split(value)
                 else:
                     data[key] = value

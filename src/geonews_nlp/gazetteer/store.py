@@ -1,4 +1,5 @@
-"""The gazetteer index and the matcher: exact key, German inflection, then rapidfuzz over a blocked candidate set.
+"""The gazetteer index and the matcher: exact key, the language's inflection, then rapidfuzz over a
+blocked candidate set. The language comes in as a pack's ``KeyRules`` (articles, titles, inflection).
 
 Indexed as ``id → entry`` plus ``key → ids`` (aliases collide: 17 places are called Paris).
 Fuzzy matching never scans the whole gazetteer: candidates share the key's first or last
@@ -9,9 +10,11 @@ differ in length by at most the edits allowed.
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,16 +22,11 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .keys import inflection_candidates, normalize_key, strip_titles
+from ..labels import LABEL_TYPES, TYPE_RANK
+from ..lang.base import KeyRules
+from .keys import normalize_key, strip_titles
 from .schema import Entry, read_entries
 
-LABEL_TYPES = {
-    "LOC": ("country", "region", "city", "place"),
-    "ORG": ("organisation", "armed_group", "agency", "media", "company"),
-    "PER": ("person",),
-}
-TYPE_RANK = {"country": 0, "city": 1, "region": 2, "place": 3, "organisation": 0, "armed_group": 1, "agency": 2,
-             "media": 3, "company": 4, "person": 0}
 PLACE_FOR_PERSON_POPULATION = 100_000
 MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
 BLOCK = 3
@@ -67,37 +65,49 @@ def shipped_files() -> list[Path]:
 
 
 class Gazetteer:
-    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+    """The knowledge base of a pipeline: entries indexed under the keys of ``rules`` (a language pack's
+    ``KeyRules``); nationality adjectives of ``lang`` only (every language's when None)."""
+
+    def __init__(self, entries: Iterable[Entry] = (), rules: KeyRules = KeyRules(), lang: str | None = None) -> None:
+        self.rules = rules
+        self.lang = lang
         self.entries: dict[str, Entry] = {}
         self.keys: dict[str, set[str]] = defaultdict(set)  # key -> ids
         self.canonical: dict[str, set[str]] = defaultdict(set)  # keys of canonical names and labels
-        self.adjectives: dict[str, str] = {}  # German adjective stem key -> id
+        self.adjectives: dict[str, str] = {}  # adjective (stem) key -> id
         self.metonyms: dict[str, str] = {}  # metonym key -> country id
         self._blocks: dict[str, set[str]] | None = None
         self.add(entries)
 
     @classmethod
-    def from_files(cls, paths: Iterable[Path]) -> Gazetteer:
-        g = cls()
+    def from_files(cls, paths: Iterable[Path], rules: KeyRules = KeyRules(), lang: str | None = None) -> Gazetteer:
+        g = cls(rules=rules, lang=lang)
         for path in paths:
             g.add(read_entries(path))
         return g
 
     def add(self, entries: Iterable[Entry]) -> None:
         """Add entries; an entry with an id already present replaces it (later files win)."""
+        key = self.key
         for e in entries:
             self.entries[e.id] = e
-            for lang, name in e.all_names():
-                k = normalize_key(name)
+            for _, name in e.all_names():
+                k = key(name)
                 if k:
                     self.keys[k].add(e.id)
             for name in [e.name, *(n for names in e.labels.values() for n in names)]:
-                self.canonical[normalize_key(name)].add(e.id)
-            for adj in e.adjectives:
-                self.adjectives[normalize_key(adj)] = e.id
+                self.canonical[key(name)].add(e.id)
+            for lang, adjectives in e.adjectives.items():
+                if self.lang is None or lang == self.lang:
+                    for adj in adjectives:
+                        self.adjectives[key(adj)] = e.id
             for m in e.metonyms:
-                self.metonyms[normalize_key(m)] = e.id
+                self.metonyms[key(m)] = e.id
         self._blocks = None
+
+    def key(self, text: str) -> str:
+        """The lookup key of a mention under this knowledge base's rules."""
+        return normalize_key(text, self.rules.articles)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -153,8 +163,9 @@ class Gazetteer:
 
         ``prefer``: entry types to choose first among equal names ("Provinz Idlib" prefers a region).
         """
-        text = strip_titles(mention) if label in (None, "PER") else mention
-        key = normalize_key(text)
+        rules = self.rules
+        text = strip_titles(mention, rules.titles, rules.articles) if label in (None, "PER") else mention
+        key = normalize_key(text, rules.articles)
         if not key:
             return None
         ids = self.keys.get(key)
@@ -167,7 +178,7 @@ class Gazetteer:
                 method = "exact" if e.id in self.canonical.get(key, ()) else "alias"
                 return Match(e, 100.0 if LABEL_TYPES.get(label or "", (e.type,)).count(e.type) else 90.0,
                              method)
-        for base in inflection_candidates(key):
+        for base in rules.inflection_candidates(key):
             ids = self.keys.get(base)
             if ids:
                 e = self._choose(ids, label, countries, prefer) or (
@@ -214,26 +225,41 @@ class Gazetteer:
 
     def metonym_country(self, mention: str) -> Entry | None:
         """The country whose government a name stands for ("Pjöngjang", "der Kreml"), if any."""
-        cid = self.metonyms.get(normalize_key(mention))
+        cid = self.metonyms.get(self.key(mention))
         return self.entries.get(cid) if cid else None
 
 
-_DEFAULT: Gazetteer | None = None
+def content_hash(paths: Iterable[Path]) -> str:
+    """A short hash of the files' names and bytes: what a saved pipeline or model checks on loading."""
+    h = hashlib.blake2b(digest_size=8)
+    for path in paths:
+        h.update(Path(path).name.encode("utf-8") + b"\0")
+        h.update(Path(path).read_bytes())
+    return h.hexdigest()
 
 
-def default_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
-    """The shipped gazetteers (loaded once), plus the user's files, which win on conflicts."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Gazetteer.from_files(shipped_files())
-        # Millions of long-lived objects: without this, every garbage collection of the pipeline's
-        # short-lived objects walks them all again (measured: 10-15% of the pipeline's time, and
-        # building a result took 25 times as long).
-        gc.collect()
-        gc.freeze()
-    if not extra:
-        return _DEFAULT
-    g = Gazetteer.from_files(shipped_files())
+def load_gazetteer(rules: KeyRules = KeyRules(), lang: str | None = None, extra: tuple[str, ...] = ()
+                   ) -> Gazetteer:
+    """The shipped gazetteers plus the user's files (theirs win on conflicts), indexed under ``rules``;
+    one copy per arguments in a process."""
+    return _load_gazetteer(rules, lang, tuple(str(p) for p in extra))
+
+
+@lru_cache(maxsize=4)
+def _load_gazetteer(rules: KeyRules, lang: str | None, extra: tuple[str, ...]) -> Gazetteer:
+    g = Gazetteer.from_files(shipped_files(), rules, lang)
     for path in extra:
         g.add(read_entries(Path(path)))
     return g
+
+
+def freeze_gc() -> None:
+    """Move everything alive now out of the garbage collector's sight (``gc.freeze``): opt-in, for
+    applications (the CLI, the service, batch workers) once the pipeline is loaded.
+
+    The gazetteers are millions of long-lived objects: without this, every collection of the
+    pipeline's short-lived objects walks them all again (measured: 10-15% of the pipeline's time,
+    and building a result took 25 times as long).
+    """
+    gc.collect()
+    gc.freeze()

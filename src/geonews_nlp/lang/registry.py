@@ -1,44 +1,67 @@
-"""What the core needs to know about a language; one entry per supported language."""
+"""The registered language packs, found the way spaCy finds its factories.
+
+A pack is registered under its language code in the ``geonews_languages`` entry-point group
+(``de = "geonews_nlp.lang.de:pack"``) or at run time with ``languages.register("xx", func=...)``;
+the registered object is a function returning a :class:`~geonews_nlp.lang.base.LanguagePack`,
+called once on first use. The core reaches a language only through :func:`get`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from importlib import import_module
-from types import ModuleType
+from collections.abc import Callable
+from functools import lru_cache
+
+import catalogue
 
 from ..errors import Errors, InputError
+from .base import LanguagePack
+
+languages = catalogue.create("geonews", "languages", entry_points=True)
+
+# The packs this distribution ships, by import path (not imported here): found even where the
+# package's entry points are not installed (a source checkout on sys.path).
+_BUILT_IN = {"de": "geonews_nlp.lang.de:pack"}
 
 
-@dataclass(frozen=True)
-class LanguageSpec:
-    code: str
-    base_models: tuple[str, ...]  # preferred installed spaCy pipelines, best first
-    shipped_model: str | None  # folder under geonews_nlp/models, if the project ships one
-    troops_module: str  # module with extract_figures(sentences, subjects)
-    actors_module: str
+def _factory(code: str) -> Callable[[], LanguagePack] | None:
+    if code in languages.get_all():  # registered at run time or through an entry point
+        return languages.get(code)
+    target = _BUILT_IN.get(code)
+    if target is None:
+        return None
+    module, _, attr = target.partition(":")
+    from importlib import import_module
+
+    return getattr(import_module(module), attr)
 
 
-LANGUAGES = {
-    "de": LanguageSpec(
-        code="de",
-        base_models=("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
-        shipped_model="de_geonews_ner",
-        troops_module="geonews_nlp.lang.de.troops",
-        actors_module="geonews_nlp.lang.de.actors",
-    ),
-}
+def registered() -> list[str]:
+    """The codes of every language with a pack, sorted."""
+    return sorted(set(languages.get_all()) | set(_BUILT_IN))
 
 
-def get(lang: str) -> LanguageSpec:
-    try:
-        return LANGUAGES[lang]
-    except KeyError:
-        raise InputError(Errors.E001.format(lang=lang, supported=sorted(LANGUAGES))) from None
+@lru_cache(maxsize=None)
+def _get(code: str) -> LanguagePack:
+    factory = _factory(code)
+    if factory is None:
+        raise InputError(Errors.E001.format(lang=code, supported=registered()))
+    pack = factory()
+    if not isinstance(pack, LanguagePack) or pack.code != code:
+        raise InputError(Errors.E011.format(lang=code, got=type(pack).__name__))
+    return pack
 
 
-def troops_grammar(lang: str) -> ModuleType:
-    return import_module(get(lang).troops_module)
+def get(code: str) -> LanguagePack:
+    """The pack of ``code``; an unregistered language raises a ``GeonewsError`` naming the registered ones."""
+    return _get(code)
 
 
-def actors(lang: str) -> ModuleType:
-    return import_module(get(lang).actors_module)
+def unregister(code: str) -> None:
+    """Remove a pack registered at run time (entry points stay), and forget built packs."""
+    catalogue.REGISTRY.pop((*languages.namespace, code), None)
+    _get.cache_clear()
+
+
+def clear_cache() -> None:
+    """Forget built packs (after registering one at run time under a code already used)."""
+    _get.cache_clear()

@@ -65,7 +65,6 @@ ORGANISATIONS = {
     "wagner-gruppe": "Wagner", "pkk": "PKK", "kfor": "KFOR", "afrikanische union": "AU",
     "afrikanischen union": "AU", "taliban": "Taliban", "us-armee": "US", "pentagon": "US",
     "zahal": "IL", "adf": "ADF", "ypg": "YPG", "rote armee": "RU", "qassam-brigaden": "Hamas",
-    "bundesheer": "AT",
 }
 # Capitals and seats of power that stand for a government ("Pjöngjang plant ...").
 METONYMS = {

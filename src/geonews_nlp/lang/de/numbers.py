@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from ..base import Quantity
+
 # Conservative values for vague words (docs/troop-figures.md).
 VAGUE = {
     "dutzend": 12, "dutzende": 12, "dutzenden": 12, "dutzender": 12,
@@ -115,18 +117,6 @@ class NumberMatch:
     end: int  # index after the last word used
     vague: bool = False
     article: bool = False  # the article used as a number ("eine Brigade")
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A quantity found in a word list: ``words[start:end]``."""
-
-    start: int
-    end: int
-    value: int
-    value_max: int | None
-    qualifier: str
-    article: bool = False
 
 
 def scan_number(words: list[str], i: int) -> NumberMatch | None:

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
+from ..base import Figure, Quantity, Sentence
 from . import actors
-from .numbers import Quantity, scan_quantity
+from .numbers import scan_quantity
 
 PERSONNEL_SUFFIXES = (
     "soldat", "soldaten", "soldatin", "soldatinnen", "truppen", "kämpfer", "kämpfern", "kämpferinnen",
@@ -52,108 +54,6 @@ FORMATIONS = [  # (suffix, unit), longest first within a family
     ("kampfgruppe", "unit"), ("battlegroups", "unit"), ("battlegroup", "unit"), ("verbänden", "unit"),
     ("verbände", "unit"), ("verband", "unit"), ("einheiten", "unit"), ("einheit", "unit"),
 ]
-_WEEKDAY_TIME = re.compile(r"^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
-                           r"(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)s?$")
-
-
-def not_a_name(word: str) -> bool:
-    """A one-word entity a model may report that names no one: a time ("Montagfrüh") or people
-    described by a name ("Wagner-Söldner", "US-Soldaten": GermEval's *part, not an entity)."""
-    head = word.rpartition("-")[2].lower()
-    return bool(_WEEKDAY_TIME.match(word)) or ("-" in word and head in PERSONNEL_SUFFIXES)
-
-
-# A role or office right before a capitalised word makes that word a person's name ("Außenminister
-# Steinmeier", "CSU-Politiker Straubinger"), also where the name is a place elsewhere ("Regisseur
-# Miyazaki"). Matched as the end of a compound, in the usual inflections.
-ROLE_NOUNS = (
-    "kanzler", "präsident", "minister", "premier", "politiker", "chef", "sprecher", "vorsitzende",
-    "vorsitzender", "sekretär", "botschafter", "bürgermeister", "abgeordnete", "abgeordneter", "gouverneur",
-    "senator", "general", "kommandeur", "befehlshaber", "oberst", "admiral", "regisseur", "autor", "sänger",
-    "stürmer", "torwart", "spieler", "trainer", "anwalt", "richter", "vorgänger", "nachfolger", "ceo", "papst",
-    "könig", "prinz", "diktator", "machthaber", "anführer", "oppositionsführer", "kandidat", "herausforderer",
-    "gründer", "manager", "direktor", "professor", "forscher", "reporter", "korrespondent", "journalist",
-    "unternehmer", "schauspieler", "musiker", "kollege", "kommissar", "beauftragte", "beauftragter",
-    "staatssekretär", "diplomat", "aktivist", "oligarch", "milliardär",
-)
-_ROLE_FORMS = tuple(role + ending for role in ROLE_NOUNS for ending in ("", "in", "s", "n", "en"))
-_NOT_NAMES = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
-              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-              "November", "Dezember", "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Er", "Sie", "Es"}
-
-
-@lru_cache(maxsize=65536)  # called for most capitalised words of every text
-def is_role_noun(word: str) -> bool:
-    """A role or office that a name may follow: "Außenminister", "Kanzlerin", "CSU-Politiker", "CEO"."""
-    return word.lower().endswith(_ROLE_FORMS)
-
-
-def name_after_role(words: list[str], i: int) -> bool:
-    """Whether ``words[i]`` alone is a surname named by the role before it ("Vorgänger Steinmeier sei").
-
-    One capitalised word, not itself a role, a weekday, a month or an article, with no capitalised
-    word after it: "Präsident Wladimir Putin" and "Kanzler Scholz Reportern" are left to the model."""
-    if i == 0 or i >= len(words):
-        return False
-    w = words[i]
-    if (len(w) < 3 or not w[0].isupper() or not w[1:].replace("-", "").islower() or w in _NOT_NAMES
-            or not w.replace("-", "").isalpha() or (i + 1 < len(words) and words[i + 1][:1].isupper())):
-        return False
-    return words[i - 1][:1].isupper() and is_role_noun(words[i - 1]) and not is_role_noun(w)
-
-
-# A word for a kind of organisation before its name is no part of the name, in GermEval's guidelines as in
-# the news gold: "Rebellengruppe [ADF]", "Terrormiliz [IS]", "Hersteller [Lockheed Martin]", "Bankhaus
-# [Credito Emiliano]". Bare "Gruppe" starts names ("Gruppe 47"), and "...verband" ends in "band".
-ORG_DESCRIPTOR_HEADS = ("miliz", "milizen", "gruppe", "konzern", "konzerns", "hersteller", "herstellers", "firma",
-                        "bankhaus", "versicherer", "versicherers", "band", "sender", "senders")
-_ORG_DESCRIPTOR_BARE = set(ORG_DESCRIPTOR_HEADS) - {"gruppe"}
-
-
-def is_org_descriptor(word: str) -> bool:
-    """Whether ``word`` names a kind of organisation: "Terrormiliz", "Rüstungskonzern", "Bankhaus", "Rockband"."""
-    w = word.lower()
-    if w in _ORG_DESCRIPTOR_BARE:
-        return word[:1].isupper()
-    return (word[:1].isupper() and word.isalpha() and w.endswith(ORG_DESCRIPTOR_HEADS)
-            and not w.endswith("verband") and any(len(w) > len(h) + 2 for h in ORG_DESCRIPTOR_HEADS if w.endswith(h)))
-
-
-# Kinship before a name is no part of it either: "Halbbruder [Sven]", "Tochter [Anna]". Listed with their
-# prefixes, not matched as word ends: surnames end in them too ("Mendelssohn", "Henkel").
-KINSHIP = {prefix + word for prefix in ("", "halb", "stief", "groß", "ur", "schwieger", "zwillings", "adoptiv")
-           for word in ("bruder", "schwester", "sohn", "tochter", "vater", "mutter", "onkel", "tante", "neffe",
-                        "nichte", "enkel", "enkelin", "cousin", "cousine")} | {
-    "ehemann", "ehefrau", "witwe", "witwer", "gattin", "gatte", "freundin", "lebensgefährtin", "lebensgefährte"}
-
-
-def is_person_descriptor(word: str) -> bool:
-    """A role or kinship word that may stand before a person's name: "Außenminister", "Halbbruder"."""
-    return word[:1].isupper() and (is_role_noun(word) or word.lower() in KINSHIP)
-
-
-_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.?\*?$")  # "S." ("S.*" in GermEval's anonymised sentences)
-
-
-def anonymised_name_end(words: list[str], i: int) -> int | None:
-    """Where a name shortened to an initial ends, in the press's "Mustafa S. (27)": a capitalised
-    word, an initial and an age in brackets. ``None`` where ``words[i]`` starts no such name."""
-    w = words[i] if i < len(words) else ""
-    if len(w) < 2 or not (w[0].isupper() and w[1:].islower() and w.isalpha()) or w in _NOT_NAMES:
-        return None
-    j = i + 1
-    if j >= len(words) or not _INITIAL.match(words[j]):
-        return None
-    j += 1
-    if not words[j - 1].endswith((".", ".*")):
-        if words[j:j + 1] != ["."]:
-            return None
-        j += 1  # "R ." split by the tokenizer
-    if words[j:j + 1] == ["("] and j + 2 < len(words) and words[j + 1].isdigit() and words[j + 2] == ")":
-        return j
-    return None
-
-
 # Named units are organisations ("6. Jägerbrigade", "155. Brigade", "Bataillon Tornado", "Regiment Asow"),
 # as the news gold labels them; spaCy token patterns, so pure data here.
 _UNIT_SUFFIX = r"(?i)(brigade|division|bataillon|bataillons|regiment|regiments|korps|armee|flotte|geschwader|kompanie)$"
@@ -202,26 +102,6 @@ INSURGENT_HEADS = ("rebellen", "aufständische", "aufständischen", "kämpfer", 
 SUBFIGURE_CUES = {"darunter", "ihnen", "denen", "davon"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 MAX_NP = 8
-
-
-@dataclass
-class Figure:
-    """One troop figure: token positions within its sentence, and the spec's fields."""
-
-    sent: int
-    start: int
-    end: int
-    count: int | None
-    count_max: int | None
-    qualifier: str
-    unit: str
-    unit_count: int | None
-    actor: str | None = None
-    kind: str = "strength"
-    location: str | None = None
-    head: int = -1
-    elliptic: bool = False
-    needs_context: bool = field(default=False, repr=False)
 
 
 def is_capitalised(word: str) -> bool:
@@ -551,8 +431,16 @@ def _actor_in_sentence(words: list[str], f: Figure, subjects: set[int] | None) -
     return None
 
 
-def extract_figures(sentences: list[list[str]], subjects: list[set[int]] | None = None,
-                    *, document_actor: bool = True) -> list[Figure]:
+def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = True) -> list[Figure]:
+    """All troop figures of a document. German capitalises nouns, which is enough to find heads,
+    so only the words are read, and the subjects where the base has a parser."""
+    words = [s.words for s in sentences]
+    subjects = [s.subjects or set() for s in sentences] if any(s.parsed for s in sentences) else None
+    return figures_of_words(words, subjects, document_actor=document_actor)
+
+
+def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None = None,
+                     *, document_actor: bool = True) -> list[Figure]:
     """All troop figures of a document given as sentences of words."""
     figs: list[Figure] = []
     # a cardinal that ends its sentence is read with the full stop: "heute sind es noch 35."

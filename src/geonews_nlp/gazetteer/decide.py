@@ -1,0 +1,110 @@
+"""The label and link of a mention, decided in one place: pure functions over a knowledge base, no spaCy.
+
+``decide(mention, context, kb, rules)`` → ``Decision(label, match)`` (match None is a NIL). The
+knowledge base (``store.Gazetteer``) only finds candidates for a label; what the document and
+the words around a mention say about it is decided here, by the language's ``NameRules``:
+a region word before a name prefers the region ("Region Kursk"), a capital not after a locative
+preposition stands for its government ("Pjöngjang plant"), a genitive of no known place before
+a noun is a person's ("Zabels Entscheidung"), a surname of a person named in full stays that
+person ("Bill Gates ... Gates"), and a known agency or place that the model took for a person is
+relabelled, except after a role ("Regisseur Miyazaki").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..labels import LABEL_TYPES
+from ..lang.base import NameRules
+from .store import Gazetteer, Match
+
+BEFORE_CHARS = 16  # how much text before a mention the rules read
+METONYM_BEFORE_CHARS = 12
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    label: str  # PER, ORG or LOC, as the entity component left it
+    source: str  # model, gazetteer or rule
+    before: str = ""  # the BEFORE_CHARS characters before the mention
+    after: str = ""  # the two characters after it
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the whole document says: the countries its places lie in, the surnames of its persons."""
+
+    countries: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Decision:
+    label: str
+    match: Match | None
+
+    def link(self) -> dict[str, Any] | None:
+        return self.match.link() if self.match else None
+
+
+def document_context(mentions: Sequence[Mention], kb: Gazetteer, *, fuzzy: bool = True
+                     ) -> tuple[DocContext, dict[int, Match | None]]:
+    """The document's context, and the context-free match of each place (by index), reused by ``decide``."""
+    first = {i: kb.lookup(m.text, m.label, fuzzy=fuzzy) for i, m in enumerate(mentions) if m.label == "LOC"}
+    countries = frozenset(m.entry.country for m in first.values()
+                          if m and m.entry.type == "country" and m.entry.country)
+    surnames = frozenset(m.text.split()[-1] for m in mentions if m.label == "PER" and len(m.text.split()) > 1)
+    return DocContext(countries, surnames), first
+
+
+_UNSET: Any = object()
+
+
+def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzzy: bool = True,
+           first: Match | None = _UNSET) -> Decision:
+    """The final label and the entry of one mention (``first``: its context-free match, if known)."""
+    before = m.before.split()
+    prefer = ("region",) if before and before[-1].lower() in rules.region_words else ()
+    label = m.label
+    if first is not _UNSET and not (ctx.countries or prefer):
+        match = first  # already looked up with the same arguments
+    else:
+        match = None
+        if prefer:  # "die russische Region Kursk": the region is named "Region Kursk"
+            match = kb.lookup(f"{before[-1]} {m.text}", label, countries=ctx.countries, fuzzy=False, prefer=prefer)
+            match = match if match is not None and match.entry.type == "region" else None
+        match = match or kb.lookup(m.text, label, countries=ctx.countries, fuzzy=fuzzy, prefer=prefer)
+    if label == "LOC" and match is not None:
+        match = metonym(m, match, kb, rules)
+    if label == "LOC" and match is None and m.source == "model" and rules.person_genitive(m.text, m.after):
+        label = "PER"
+    if label == "PER" and match is not None and match.entry.type not in LABEL_TYPES["PER"]:
+        if any(base in ctx.surnames for base in (m.text, *rules.genitive_bases(m.text))):
+            match = None  # "Bill Gates ... Gates": the person, not the company
+        elif not (before and rules.is_role_noun(before[-1])):
+            # a known agency ("Yonhap") or place ("Ankara") that the model took for a person
+            label = "ORG" if match.entry.type in LABEL_TYPES["ORG"] else "LOC"
+    return Decision(label, match)
+
+
+def metonym(m: Mention, match: Match, kb: Gazetteer, rules: NameRules) -> Match:
+    """A capital used for its government ("Pjöngjang plant", "zwischen Moskau und Pjöngjang")."""
+    country = kb.metonym_country(m.text)
+    if country is None or match.entry.type == "country":
+        return match
+    before = m.before[-METONYM_BEFORE_CHARS:].split()
+    if before and before[-1].lower() in rules.locative:
+        return match
+    return Match(match.entry, match.score, "metonym", refers_to=country.id)
+
+
+def link_actor(kb: Gazetteer, actor: str | None, countries_by_code: dict[str, Any]) -> dict[str, Any] | None:
+    """The entry of a troop figure's actor: a country by its ISO code, else an organisation by name."""
+    if not actor:
+        return None
+    entry = countries_by_code.get(actor) if len(actor) == 2 and actor.isupper() else None
+    m = Match(entry, 100.0, "exact") if entry else kb.lookup(actor, "ORG", fuzzy=False)
+    return m.link() if m else None

@@ -1,0 +1,200 @@
+"""What the core needs from a language: neutral types and the ``LanguagePack`` interface. No spaCy.
+
+A pack is a frozen dataclass of smaller frozen dataclasses, each with plain data (word sets,
+tables) and pure functions. Every field is typed and has a neutral default where the core can
+do without it (a language with no name particles simply has none), so nothing is looked up with
+``getattr(..., default)`` and a missing rule is visible in the pack's definition, not skipped
+silently. ``lang/de/`` is the reference pack; docs/architecture.md ("Adding a language") walks
+through writing one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+# --- neutral types ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity found in a word list: ``words[start:end]``."""
+
+    start: int
+    end: int
+    value: int
+    value_max: int | None
+    qualifier: str
+    article: bool = False
+
+
+@dataclass
+class Figure:
+    """One troop figure: token positions within its sentence, and the spec's fields."""
+
+    sent: int
+    start: int
+    end: int
+    count: int | None
+    count_max: int | None
+    qualifier: str
+    unit: str
+    unit_count: int | None
+    actor: str | None = None
+    kind: str = "strength"
+    location: str | None = None
+    head: int = -1
+    elliptic: bool = False
+    needs_context: bool = field(default=False, repr=False)
+
+
+class Token(NamedTuple):
+    """A word with what the base pipeline knows of it: nothing but the text for a blank base,
+    part of speech, lemma and the subject relation when it has a tagger and a parser."""
+
+    text: str
+    is_title: bool = False
+    pos: str = ""  # Universal Dependencies tag ("NOUN"), "" when the base has no tagger
+    lemma: str = ""
+    is_subject: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence's tokens; ``parsed`` tells whether ``is_subject`` was read from a parse."""
+
+    tokens: tuple[Token, ...]
+    parsed: bool = False
+
+    @classmethod
+    def of_words(cls, words: Sequence[str]) -> Sentence:
+        return cls(tuple(Token(w, w.istitle()) for w in words))
+
+    @property
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+    @property
+    def subjects(self) -> set[int] | None:
+        if not self.parsed:
+            return None
+        return {i for i, t in enumerate(self.tokens) if t.is_subject}
+
+
+def _never(*_args: object) -> bool:
+    return False
+
+
+def _no_end(_words: Sequence[str], _i: int) -> int | None:
+    return None
+
+
+def _no_forms(_word: str) -> list[str]:
+    return []
+
+
+def _no_figures(_sentences: Sequence[Sentence], *, document_actor: bool = True) -> list[Figure]:
+    return []
+
+
+def _no_quantity(_words: Sequence[str], _i: int) -> Quantity | None:
+    return None
+
+
+def _no_names() -> Mapping[str, str]:
+    return {}
+
+
+# --- the parts of a pack ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NumberRules:
+    """``scan_quantity(words, i)``: the quantity that starts at ``words[i]`` (a number, a vague
+    word, a range, with its qualifier), or None. Never raises."""
+
+    scan_quantity: Callable[[Sequence[str], int], Quantity | None] = _no_quantity
+
+
+@dataclass(frozen=True)
+class TroopGrammar:
+    """``extract_figures(sentences, document_actor=...)``: every troop figure of a document
+    (docs/troop-figures.md). ``unit_name_patterns``: spaCy token patterns of named units
+    ("6. Jägerbrigade"), proposed as organisations."""
+
+    extract_figures: Callable[..., list[Figure]] = _no_figures
+    unit_name_patterns: tuple[list[dict], ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """Who a name stands for as an actor: ``country_names()`` maps lower-cased names in the language
+    to ISO codes (``extra_names`` are those of them that CLDR lacks, and ``adjectives`` the
+    nationality adjectives, both written into the gazetteer by ``geonews gazetteer build``); ``metonyms`` capitals and seats of power to the country they stand for;
+    ``organisations`` lower-cased organisation names to their short names; ``home_countries``
+    the countries whose towns the language's news names however small."""
+
+    country_names: Callable[[], Mapping[str, str]] = _no_names
+    extra_names: Mapping[str, str] = field(default_factory=dict)  # what CLDR lacks: "usa", "holland"
+    adjectives: Mapping[str, str] = field(default_factory=dict)  # nationality adjectives (stems) → ISO code
+    metonyms: Mapping[str, str] = field(default_factory=dict)
+    organisations: Mapping[str, str] = field(default_factory=dict)
+    home_countries: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """How names are written around an entity (used to complete, trim and relabel the NER's spans).
+
+    Word sets are matched as written, except the ``*_words``/``descriptors`` sets, which are lower case.
+    """
+
+    particles: frozenset[str] = frozenset()  # start a name's second part: "van", "bin", "al"
+    preposition_particles: frozenset[str] = frozenset()  # only before an article: "von der Leyen"
+    article_particles: frozenset[str] = frozenset()
+    not_particle_pairs: frozenset[tuple[str, str]] = frozenset()  # a preposition, not a name: "von dem"
+    titles: frozenset[str] = frozenset()  # forms of address, not part of a name: "Herr", "Mr."
+    descriptors: frozenset[str] = frozenset()  # a kind of thing before its name: "region", "agentur"
+    place_descriptors: frozenset[str] = frozenset()  # before a place's name: "hauptstadt"
+    place_words: frozenset[str] = frozenset()  # after which a name is a place
+    region_words: frozenset[str] = frozenset()  # "region", "oblast": the linker prefers a region
+    locative: frozenset[str] = frozenset()  # before a capital, it is the place, not its government
+    capitalised_articles: frozenset[str] = frozenset()  # "Die Zeit": a newspaper named with its article
+    not_a_name: Callable[[str], bool] = _never
+    name_after_role: Callable[[Sequence[str], int], bool] = _never
+    anonymised_name_end: Callable[[Sequence[str], int], int | None] = _no_end
+    is_org_descriptor: Callable[[str], bool] = _never
+    is_person_descriptor: Callable[[str], bool] = _never
+    is_role_noun: Callable[[str], bool] = _never
+    genitive_forms: Callable[[str], list[str]] = _no_forms  # "Russland" → ["Russlands"]
+    genitive_bases: Callable[[str], list[str]] = _no_forms  # "Ruttes" → ["Rutte"]
+    # a one-word name of no known place before a capitalised word is a person's genitive
+    # ("Zabels Entscheidung"); called with (name, next word)
+    person_genitive: Callable[[str, str], bool] = _never
+
+
+@dataclass(frozen=True)
+class KeyRules:
+    """How a mention becomes a gazetteer key: ``articles`` and ``titles`` dropped from its start,
+    ``inflection_candidates(key)`` the base forms an inflected key may come from, and
+    ``genitive_stems(word)`` those of a one-word genitive (the NER's gazetteer feature)."""
+
+    articles: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    inflection_candidates: Callable[[str], list[str]] = _no_forms
+    genitive_stems: Callable[[str], list[str]] = _no_forms
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """Everything the core needs from one language."""
+
+    code: str
+    base_models: tuple[str, ...] = ()  # installed spaCy pipelines to prefer, best first
+    shipped_model: str | None = None  # folder under geonews_nlp/models, if the project ships one
+    numbers: NumberRules = NumberRules()
+    troops: TroopGrammar = TroopGrammar()
+    actors: ActorTable = ActorTable()
+    names: NameRules = NameRules()
+    keys: KeyRules = KeyRules()
+    frequency_lang: str | None = None  # wordfreq's code: one-word town names frequent in it aren't proposed
