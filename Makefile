@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test schema bench train clean
+.PHONY: demo test lint schema bench train clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,18 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+LINT_STAMP := $(VENV)/.lint-installed
+$(LINT_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet ".[lint]"
+	touch $(LINT_STAMP)
+
+# ruff (style and errors), mypy (types, with the pydantic plugin), import-linter (the layers and seams
+# in pyproject.toml), on the source tree as written
+lint: $(LINT_STAMP)
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/mypy
+	PYTHONPATH=src $(VENV)/bin/lint-imports
 
 schema: $(STAMP)
 	$(VENV)/bin/geonews schema -o docs/schema/document-result.json

@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import documents  # noqa: E402
-from sidebyside import timed  # noqa: E402
+from sidebyside import timed
+
+from corpus import documents
 
 
 def main() -> None:

@@ -212,7 +212,7 @@ def main() -> None:
         for i, d in enumerate(docs):
             (corpus / f"{i:05d}.txt").write_text(d, encoding="utf-8")
         words = sum(len(d.split()) for d in docs)
-        log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+        log = lambda msg: print(msg, file=sys.stderr, flush=True)
 
         log("pipeline: bare base vs full")
         p = run_child("pipeline", args)

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import documents  # noqa: E402
-from sidebyside import options, timed  # noqa: E402
+from sidebyside import options, timed
+
+from corpus import documents
 
 
 def main() -> None:

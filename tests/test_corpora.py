@@ -9,13 +9,24 @@ import json
 import re
 
 import pytest
-
 from hypothesis import given
 from hypothesis import strategies as st
 
 from geonews_nlp.training.corpora import (
-    COARSE, LER_MAP, MOBIE_MAP, NEISS_MAP, _map_tags, char_spans_to_sentences, json_stream, read_conll,
-    place_adjective, read_germeval, read_hipe, read_smartdata_v1, read_unsegmented_bio)
+    COARSE,
+    LER_MAP,
+    MOBIE_MAP,
+    NEISS_MAP,
+    _map_tags,
+    char_spans_to_sentences,
+    json_stream,
+    place_adjective,
+    read_conll,
+    read_germeval,
+    read_hipe,
+    read_smartdata_v1,
+    read_unsegmented_bio,
+)
 
 
 def _whitespace_tokens(text):
@@ -187,8 +198,8 @@ def _fake_shared(root):
 
 
 def test_prepare_splits_germeval_and_keeps_held_out_sentences_out(tmp_path):
-    from spacy.tokens import DocBin
     import spacy
+    from spacy.tokens import DocBin
 
     from geonews_nlp.training.prepare import prepare
 

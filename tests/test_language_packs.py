@@ -9,8 +9,16 @@ from hypothesis import strategies as st
 
 from geonews_nlp.errors import GeonewsError
 from geonews_nlp.lang import registry
-from geonews_nlp.lang.base import (ActorTable, Figure, KeyRules, LanguagePack, NameRules, NumberRules, Sentence,
-                                   TroopGrammar)
+from geonews_nlp.lang.base import (
+    ActorTable,
+    Figure,
+    KeyRules,
+    LanguagePack,
+    NameRules,
+    NumberRules,
+    Sentence,
+    TroopGrammar,
+)
 
 PACKS = registry.registered()
 

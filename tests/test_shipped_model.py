@@ -71,7 +71,7 @@ def test_out_bias_trades_precision_for_recall(shipped_ner):
     from geonews_nlp.training.calibrate import shift_out_bias
 
     text = "Am Montag sprach der Minister in der Hauptstadt mit Vertretern der Gewerkschaft Verdi."
-    ents = lambda: [e.text for e in shipped_ner(text).ents]  # noqa: E731
+    ents = lambda: [e.text for e in shipped_ner(text).ents]
     normal = ents()
     try:
         shift_out_bias(shipped_ner, 20.0)  # "no entity" is never the best action any more

@@ -27,9 +27,9 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import extract, extract_many
-    from .pipeline import load, resolve_base
-    from .results import DocumentResult, Entity, Link, ModelInfo, TroopFigure
+    from .api import extract, extract_many  # noqa: F401
+    from .pipeline import load, resolve_base  # noqa: F401
+    from .results import DocumentResult, Entity, Link, ModelInfo, TroopFigure  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

@@ -143,12 +143,13 @@ NER_LABELS = ("PER", "ORG", "LOC")
 
 def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """(start, end, label) token spans of IOB2 tags."""
-    spans = set()
-    start, label = None, None
+    spans: set[tuple[int, int, str]] = set()
+    start: int | None = None
+    label = ""
     for i, tag in enumerate([*tags, "O"]):
         if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != label):
             spans.add((start, i, label))
-            start, label = None, None
+            start, label = None, ""
         if tag.startswith("B-") or (tag.startswith("I-") and start is None):
             start, label = i, tag[2:]
     return spans

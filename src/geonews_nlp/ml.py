@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy
 from spacy.ml.staticvectors import StaticVectors
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function without a stub
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
@@ -47,7 +47,7 @@ def _extract_forward(model: Model, docs: list[Doc], is_train: bool):
         attrs = doc.to_array(columns).reshape((len(doc), len(columns)))
         if tagger is not None:
             attrs = numpy.hstack([attrs, tagger(doc)[:, None]])
-        out.append(model.ops.asarray2i(attrs, dtype="uint64"))
+        out.append(model.ops.asarray2i(attrs, dtype="uint64"))  # type: ignore[arg-type]  # uint64 already
     return out, lambda d: []
 
 
@@ -79,10 +79,10 @@ def GazetteerHashEmbed(width: int, attrs: list[str], rows: list[int], gazetteer_
     if gazetteer_rows:
         check_gazetteer_hash(gazetteer_hash)
     all_rows = [*rows, gazetteer_rows] if gazetteer_rows else list(rows)
-    embeddings = [HashEmbed(width, r, column=i, seed=8 + i, dropout=0.0) for i, r in enumerate(all_rows)]
+    embeddings: list[Model] = [HashEmbed(width, r, column=i, seed=8 + i, dropout=0.0) for i, r in enumerate(all_rows)]
     concat_size = width * (len(embeddings) + include_static_vectors)
-    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
-    features = chain(GazetteerFeatureExtractor(list(attrs), lang if gazetteer_rows else None), list2ragged(),
+    max_out: Model = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
+    features: Model = chain(GazetteerFeatureExtractor(list(attrs), lang if gazetteer_rows else None), list2ragged(),
                      with_array(concatenate(*embeddings)))
     if include_static_vectors:
         return chain(concatenate(features, StaticVectors(width, dropout=0.0)), max_out, ragged2list())

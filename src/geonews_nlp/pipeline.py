@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
-
 from thinc.api import Config
 
 from . import ml  # noqa: F401  (registers the architectures of the shipped model)
@@ -217,7 +217,7 @@ def assemble(nlp: Language, choice: BaseChoice, lang: str, gazetteers: tuple[str
             continue
         if name == "gazetteer_linker":
             settings["gazetteers"] = list(gazetteers)
-        component = nlp.add_pipe(factory, name=name, config=settings)
+        component: Any = nlp.add_pipe(factory, name=name, config=settings)
         if name == "geonews_gazetteer_ruler":
             # after the NER, into a span group: geonews_entities takes a name the model missed, or a
             # longer known name over the model's part of it ("Arbeiterpartei [Kurdistans]")

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..labels import DEFAULT_LABEL_MAP
 from ..lang import registry
 from ..lang.base import NameRules
 from . import extensions

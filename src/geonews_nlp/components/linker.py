@@ -42,7 +42,7 @@ class GazetteerLinker(SettingsOnDisk):
 
     def __init__(self, nlp: Language, name: str, gazetteers: list[str], fuzzy: bool) -> None:
         self.name = name
-        self.lang = nlp.lang
+        self.lang = registry.get(nlp.lang).code
         self.gazetteers = list(gazetteers)
         self.fuzzy = fuzzy
         self.rules = registry.get(nlp.lang).names

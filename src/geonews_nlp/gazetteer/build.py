@@ -21,6 +21,7 @@ import gzip
 import json
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,9 +67,9 @@ def build_countries() -> list[Entry]:
         ter = territories.get_territory(code.lower())
         qid = ter.qid if ter is not None and ter.qid else f"iso:{code}"
         labels = {lang: [names[lang][code]] for lang in LANGS if code in names[lang]}
-        aliases = {"en": sorted({getattr(c, "official_name", None), getattr(c, "common_name", None), c.name}
-                                - {None, labels.get("en", [""])[0]}),
-                   "any": [c.alpha_3]}
+        english = {getattr(c, "official_name", None), getattr(c, "common_name", None), c.name}
+        aliases: dict[str, list[str]] = {"en": sorted(n for n in english if n and n != labels.get("en", [""])[0]),
+                                         "any": [c.alpha_3]}
         for lang, more in sorted(extra.get(code, {}).items()):
             aliases[lang] = sorted(set(aliases.get(lang, [])) | set(more))
         aliases = {k: v for k, v in aliases.items() if v}
@@ -90,7 +91,7 @@ def region_ids() -> dict[str, tuple[str, str]]:
 NAMED_LIKE_CAPITAL = ("Province", "Governorate", "Oblast", "Prefecture")
 
 
-def build_regions(country_ids: dict[str, str], city_names: set[tuple[str, str]] = frozenset()
+def build_regions(country_ids: dict[str, str], city_names: AbstractSet[tuple[str | None, str]] = frozenset()
                   ) -> list[Entry]:
     """First-level subdivisions: names from pycountry and its iso-codes translations, ids from rigour.
 
@@ -189,7 +190,7 @@ def company_names(name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def build_companies(skip_keys: set[str] = frozenset()) -> list[Entry]:
+def build_companies(skip_keys: AbstractSet[str] = frozenset()) -> list[Entry]:
     """The constituents of 20 stock indices (DAX, MDAX, Euro Stoxx 50, S&P 500, FTSE 100, Nikkei 225, ...)
     from pytickersymbols (MIT). Link-only (``propose: false``): the model must find the mention; the
     linker then links it and corrects a person label ("Dell sagte" is the company). A company whose short

@@ -33,7 +33,8 @@ class Entry(BaseModel):
     type: EntryType
     name: str = Field(min_length=1, description="canonical English name")
     labels: dict[str, list[str]] = Field(default_factory=dict, description="names per language (de, en, ru, uk, ...)")
-    aliases: dict[str, list[str]] = Field(default_factory=dict, description="other names per language; 'any' if unknown")
+    aliases: dict[str, list[str]] = Field(default_factory=dict,
+                                          description="other names per language; 'any' if unknown")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2")
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)

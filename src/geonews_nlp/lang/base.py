@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-
 # --- neutral types ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def _never(*_args: object) -> bool:
     return False
 
 
-def _no_end(_words: Sequence[str], _i: int) -> int | None:
+def _no_end(_words: list[str], _i: int) -> int | None:
     return None
 
 
@@ -98,7 +97,7 @@ def _no_figures(_sentences: Sequence[Sentence], *, document_actor: bool = True) 
     return []
 
 
-def _no_quantity(_words: Sequence[str], _i: int) -> Quantity | None:
+def _no_quantity(_words: list[str], _i: int) -> Quantity | None:
     return None
 
 
@@ -113,7 +112,7 @@ class NumberRules:
     """``scan_quantity(words, i)``: the quantity that starts at ``words[i]`` (a number, a vague
     word, a range, with its qualifier), or None. Never raises."""
 
-    scan_quantity: Callable[[Sequence[str], int], Quantity | None] = _no_quantity
+    scan_quantity: Callable[[list[str], int], Quantity | None] = _no_quantity
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,8 @@ class TroopGrammar:
 class ActorTable:
     """Who a name stands for as an actor: ``country_names()`` maps lower-cased names in the language
     to ISO codes (``extra_names`` are those of them that CLDR lacks, and ``adjectives`` the
-    nationality adjectives, both written into the gazetteer by ``geonews gazetteer build``); ``metonyms`` capitals and seats of power to the country they stand for;
+    nationality adjectives, both written into the gazetteer by ``geonews gazetteer build``);
+    ``metonyms`` capitals and seats of power to the country they stand for;
     ``organisations`` lower-cased organisation names to their short names; ``home_countries``
     the countries whose towns the language's news names however small."""
 
@@ -161,8 +161,8 @@ class NameRules:
     locative: frozenset[str] = frozenset()  # before a capital, it is the place, not its government
     capitalised_articles: frozenset[str] = frozenset()  # "Die Zeit": a newspaper named with its article
     not_a_name: Callable[[str], bool] = _never
-    name_after_role: Callable[[Sequence[str], int], bool] = _never
-    anonymised_name_end: Callable[[Sequence[str], int], int | None] = _no_end
+    name_after_role: Callable[[list[str], int], bool] = _never
+    anonymised_name_end: Callable[[list[str], int], int | None] = _no_end
     is_org_descriptor: Callable[[str], bool] = _never
     is_person_descriptor: Callable[[str], bool] = _never
     is_role_noun: Callable[[str], bool] = _never

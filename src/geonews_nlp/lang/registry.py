@@ -9,7 +9,7 @@ called once on first use. The core reaches a language only through :func:`get`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 import catalogue
 
@@ -40,7 +40,7 @@ def registered() -> list[str]:
     return sorted(set(languages.get_all()) | set(_BUILT_IN))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _get(code: str) -> LanguagePack:
     factory = _factory(code)
     if factory is None:
@@ -51,9 +51,9 @@ def _get(code: str) -> LanguagePack:
     return pack
 
 
-def get(code: str) -> LanguagePack:
+def get(code: str | None) -> LanguagePack:
     """The pack of ``code``; an unregistered language raises a ``GeonewsError`` naming the registered ones."""
-    return _get(code)
+    return _get(code or "")
 
 
 def unregister(code: str) -> None:

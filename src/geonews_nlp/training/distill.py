@@ -17,6 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
 Span = tuple[int, int, str]
 
@@ -111,9 +115,10 @@ def label(texts: Sequence[str], teachers: Sequence[str | Path], min_votes: int,
     predictions: list[list[list[Span]]] = []
     tokens: list[tuple[list[str], list[bool]]] = []
     for path in tqdm(teachers, desc="teachers", disable=not progress):
-        nlp = spacy.load(path)
+        nlp: Language = spacy.load(path)
         if not tokens:  # one tokenisation for all, so that the teachers' spans line up
-            tokens = [([t.text for t in d], [bool(t.whitespace_) for t in d]) for d in nlp.tokenizer.pipe(texts)]
+            tokenizer: Any = nlp.tokenizer  # a Tokenizer, typed as a callable
+            tokens = [([t.text for t in d], [bool(t.whitespace_) for t in d]) for d in tokenizer.pipe(texts)]
         docs = (Doc(nlp.vocab, words=words, spaces=spaces) for words, spaces in tokens)
         predictions.append([[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(docs, batch_size=256)])
     vocab = _vocab()
@@ -171,5 +176,6 @@ if __name__ == "__main__":  # pragma: no cover - used by `make train` (DISTILL=1
         docs = label(texts, args.teachers, args.min_votes, progress=True)
         n = extend(args.corpus, docs, args.out)
     except (ValueError, OSError) as e:
-        raise SystemExit(f"error: {e}")
-    print(f"{len(docs)} sentences with {sum(len(d.ents) for d in docs)} entities added: {n} training docs in {args.out}")
+        raise SystemExit(f"error: {e}") from None
+    print(f"{len(docs)} sentences with {sum(len(d.ents) for d in docs)} entities added: "
+          f"{n} training docs in {args.out}")

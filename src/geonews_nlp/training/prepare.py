@@ -58,7 +58,8 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
     sources = corpora(shared)
     unknown = sorted(set(mix) - set(sources) - {"germeval"})
     if unknown:
-        raise ValueError(f"unknown corpus {', '.join(unknown)} in the mix; known: germeval, {', '.join(sorted(sources))}")
+        raise ValueError(f"unknown corpus {', '.join(unknown)} in the mix; "
+                         f"known: germeval, {', '.join(sorted(sources))}")
     bad = {k: v for k, v in mix.items()
            if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0)}
     if bad:
@@ -94,10 +95,10 @@ def prepare(shared: Path, out: Path, mix: dict[str, int | None] | None = None, s
         if augment:
             from .augment import mention_pool, replace_mentions
 
-            pool, arng = mention_pool(train), random.Random(seed)
+            mentions, arng = mention_pool(train), random.Random(seed)
             for _ in range(germeval_repeat - 1):
                 for sentence in gold:
-                    copy = replace_mentions(sentence, pool, arng)
+                    copy = replace_mentions(sentence, mentions, arng)
                     train.append(sentence if _ngrams(copy[0]) & blocked else copy)
             counts["augmented"] = len(gold) * (germeval_repeat - 1)
         else:

@@ -11,7 +11,7 @@ TITLES = frozenset({
     "verteidigungsministerin", "außenminister", "außenministerin", "general", "generalin", "admiral",
     "oberbefehlshaber", "generalstabschef", "staatschef", "staatschefin", "machthaber", "diktator",
     "könig", "königin", "herr", "frau", "dr.", "prof.", "präsidenten", "kanzlers", "president",
-    "prime", "minister", "chancellor", "secretary-general", "mr.", "mrs.", "ms.", "sir", "papst", "emir",
+    "prime", "chancellor", "secretary-general", "mr.", "mrs.", "ms.", "sir", "papst", "emir",
     "kronprinz", "scheich", "ayatollah", "ajatollah", "sprecher", "sprecherin", "chef", "chefin",
     "führer", "anführer", "kommandeur", "befehlshaber",
 })

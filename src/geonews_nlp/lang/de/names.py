@@ -4,7 +4,6 @@ relabelling the NER's entities (the ``names`` part of the German pack). Pure fun
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from .troops import PERSONNEL_SUFFIXES

@@ -215,9 +215,9 @@ def scan_quantity(words: list[str], i: int) -> Quantity | None:
     if j < len(words):
         m = _DIGIT_RANGE.match(words[j])
         if m:
-            a, b = parse_digits(m.group(1)), parse_digits(m.group(2))
-            if a is not None and b is not None and b > a:
-                return Quantity(i, j + 1, a, b, "range")
+            low, high = parse_digits(m.group(1)), parse_digits(m.group(2))
+            if low is not None and high is not None and high > low:
+                return Quantity(i, j + 1, low, high, "range")
     num = scan_number(words, j)
     if num is None:
         return None

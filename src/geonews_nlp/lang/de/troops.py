@@ -16,11 +16,11 @@ kind, actor and location.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from ..base import Figure, Quantity, Sentence
 from . import actors
@@ -57,7 +57,7 @@ FORMATIONS = [  # (suffix, unit), longest first within a family
 # Named units are organisations ("6. Jägerbrigade", "155. Brigade", "Bataillon Tornado", "Regiment Asow"),
 # as the news gold labels them; spaCy token patterns, so pure data here.
 _UNIT_SUFFIX = r"(?i)(brigade|division|bataillon|bataillons|regiment|regiments|korps|armee|flotte|geschwader|kompanie)$"
-UNIT_NAME_PATTERNS = [
+UNIT_NAME_PATTERNS: list[list[dict[str, Any]]] = [
     [{"TEXT": {"REGEX": r"^\d{1,3}\.$"}}, {"TEXT": {"REGEX": _UNIT_SUFFIX}, "IS_TITLE": True}],
     # the name must be one the NER marked: "Brigade Asow", never "Brigade Soldaten"
     [{"TEXT": {"IN": ["Bataillon", "Brigade", "Regiment", "Division", "Korps"]}},
@@ -495,15 +495,16 @@ def _document_actor(sentences: list[list[str]], figs: list[Figure]) -> None:
     Candidates are the figures' own actors and the document's named national forces
     ("Bundeswehr", "das türkische Militär"); exactly one candidate means no doubt.
     """
-    known = Counter(f.actor for f in figs if f.actor)
+    known: Counter[str] = Counter(f.actor for f in figs if f.actor)
     for words in sentences:
         for w in words:
             if w.lower().startswith(("bundeswehr", "bundesheer")):
-                known[actors.actor_from_prefix(w) or actors.ORGANISATIONS.get(w.lower())] += 1
+                force = actors.actor_from_prefix(w) or actors.ORGANISATIONS.get(w.lower())
+                if force:
+                    known[force] += 1
         forces = _force_actor(words)
         if forces:
             known[forces] += 1
-    known.pop(None, None)
     if len(known) != 1:
         return
     actor = next(iter(known))
