@@ -22,12 +22,13 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 _EXPORTS = {
     "load": "pipeline", "resolve_base": "pipeline", "extract": "api", "extract_many": "api",
     "DocumentResult": "results", "Entity": "results", "Link": "results", "TroopFigure": "results",
-    "ModelInfo": "results",
+    "ModelInfo": "results", "freeze_gc": "gazetteer.store",
 }
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import extract, extract_many  # noqa: F401
+    from .gazetteer.store import freeze_gc  # noqa: F401
     from .pipeline import load, resolve_base  # noqa: F401
     from .results import DocumentResult, Entity, Link, ModelInfo, TroopFigure  # noqa: F401
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
+from .engines import ProcessEngine
 from .errors import Errors, InputError
-from .pipeline import base_info, load
+from .lang.registry import DEFAULT_LANG
 from .results import DocumentResult
-
-BLANK_WARNING = "blank base pipeline: entities come from gazetteer rules only (no statistical NER model installed)"
-
-
-def _warnings_for(nlp) -> list[str]:
-    return [BLANK_WARNING] if nlp.meta.get("geonews", {}).get("origin") == "blank" else []
+from .runner import PipelineSpec, get_runner
 
 
 def extract(text: str, *, lang: str | None = None, doc_id: str | None = None, model: str | None = None
@@ -20,14 +17,11 @@ def extract(text: str, *, lang: str | None = None, doc_id: str | None = None, mo
     """Entities and troop figures of one text."""
     if not isinstance(text, str):
         raise InputError(Errors.E003.format(type=type(text).__name__))
-    nlp = load(lang or "de", model)
-    doc = nlp(text)
-    return DocumentResult.from_doc(doc, model=base_info(nlp), doc_id=doc_id, warnings=_warnings_for(nlp)
-                                   ).with_text(text)
+    return get_runner(lang or DEFAULT_LANG, model).extract(text, doc_id)
 
 
 def _pairs(texts: Iterable[str | tuple[str, str]]) -> Iterator[tuple[str, str | None]]:
-    for n, item in enumerate(texts):
+    for item in texts:
         if isinstance(item, str):
             yield item, None
         elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
@@ -44,35 +38,20 @@ def extract_many(texts: Iterable[str | tuple[str, str]], *, lang: str | None = N
     sends back compact results rather than spaCy Docs: worth it for thousands of documents.
     """
     if n_process > 1:
-        yield from _extract_parallel(_pairs(texts), lang or "de", model, batch_size, n_process)
+        yield from _extract_parallel(_pairs(texts), PipelineSpec(lang or DEFAULT_LANG, model), batch_size, n_process)
         return
-    nlp = load(lang or "de", model)
-    info = base_info(nlp)
-    warns = _warnings_for(nlp)
-    for doc, doc_id in nlp.pipe(_pairs(texts), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield DocumentResult.from_doc(doc, model=info, doc_id=doc_id, warnings=warns)
+    yield from get_runner(lang or DEFAULT_LANG, model).results(_pairs(texts), batch_size, n_process)
 
 
-def _extract_parallel(pairs: Iterator[tuple[str, str | None]], lang: str, model: str | None, batch_size: int,
+def _extract_parallel(pairs: Iterator[tuple[str, str | None]], spec: PipelineSpec, batch_size: int,
                       n_process: int) -> Iterator[DocumentResult]:
-    from collections import deque
-    from itertools import islice
-
-    from .batch import JobSettings, ProcessEngine, annotate_texts
-
-    engine = ProcessEngine(JobSettings(lang=lang, model=model), batch_size, n_process)
-    settings = engine.settings
-    pending: deque = deque()
+    batches = iter(lambda: [(doc_id, text) for text, doc_id in islice(pairs, batch_size)], [])
+    engine = ProcessEngine(spec, batch_size, n_process)
+    finished = False
     try:
-        while True:
-            while len(pending) < 2 * n_process:
-                batch = [(doc_id, text) for text, doc_id in islice(pairs, batch_size)]
-                if not batch:
-                    break
-                pending.append(engine.pool.submit(annotate_texts, batch, settings, batch_size))
-            if not pending:
-                break
-            for doc_id, result in pending.popleft().result():
+        for results in engine.run(batches, ordered=True):
+            for doc_id, result in results:
                 yield DocumentResult.model_validate({**result, "id": doc_id})
+        finished = True
     finally:
-        engine.close(wait=not pending)
+        engine.close(wait=finished)

@@ -23,8 +23,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .readers import ReadError, chunk_text, count_documents, find_inputs, read_documents
-from .writers import atomic_writer, check_format, combine, write_results
+from .engines import create_engine
+from .errors import Errors, ReadError, SettingsMismatch
+from .lang.registry import DEFAULT_LANG
+from .readers import chunk_text, count_documents, find_inputs, read_documents
+from .runner import PipelineSpec
+from .writers import FORMATS, atomic_writer, check_format, combine, write_results
 
 MANIFEST = "_manifest.jsonl"
 SETTINGS = "_settings.json"
@@ -35,13 +39,17 @@ CHUNK_CHARS = 100_000  # well under spaCy's max_length; long files are cut at pa
 class JobSettings:
     """What decides the output's content: a resumed run must use the same."""
 
-    lang: str = "de"
+    lang: str = DEFAULT_LANG
     model: str | None = None
     fmt: str = "jsonl"
     text_field: str = "text"
     id_field: str = "id"
     max_chars: int | None = 10_000_000
     gazetteers: tuple[str, ...] = ()
+
+    @property
+    def pipeline(self) -> PipelineSpec:
+        return PipelineSpec(self.lang, self.model, self.gazetteers)
 
 
 @dataclass
@@ -67,22 +75,7 @@ class Summary:
     interrupted: bool = False
 
 
-# --- the work an engine does: texts in, result dicts out ------------------------------------------
-
-def annotate_texts(batch: list[tuple[Any, str]], settings: JobSettings, batch_size: int = 64
-                   ) -> list[tuple[Any, dict[str, Any]]]:
-    """``(key, result dict)`` for ``(key, text)`` pairs; loads (and caches) the pipeline in this process."""
-    from .api import _warnings_for
-    from .pipeline import base_info, load
-    from .results import DocumentResult
-
-    nlp = load(settings.lang, settings.model, settings.gazetteers)
-    info, warns = base_info(nlp), _warnings_for(nlp)
-    out = []
-    for doc, key in nlp.pipe(((text, key) for key, text in batch), as_tuples=True, batch_size=batch_size):
-        out.append((key, DocumentResult.from_doc(doc, model=info, warnings=warns).model_dump(mode="json")))
-    return out
-
+# --- results of a document cut into chunks ---------------------------------------------------------
 
 def _merge(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
     """One result from the results of a document's chunks, offsets moved back to the whole text."""
@@ -94,107 +87,6 @@ def _merge(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[str, An
             merged[key] += [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in r[key]]
         merged["warnings"] += [w for w in r["warnings"] if w not in merged["warnings"]]
     return merged
-
-
-# --- engines: each maps batches to results, in any order ------------------------------------------
-
-class LocalEngine:
-    """In this process, one batch after another."""
-
-    def __init__(self, settings: JobSettings, batch_size: int):
-        self.settings, self.batch_size = settings, batch_size
-
-    def run(self, batches: Iterator[list[tuple[Any, str]]]) -> Iterator[list[tuple[Any, dict]]]:
-        for batch in batches:
-            yield annotate_texts(batch, self.settings, self.batch_size)
-
-    def close(self, wait: bool = True) -> None:
-        pass
-
-
-def _bounded(submit: Callable[[list], Any], wait_one: Callable[[set], tuple[Any, set]],
-             batches: Iterator[list], limit: int) -> Iterator[Any]:
-    """Keep at most ``limit`` batches in flight; yield results as they finish."""
-    pending: set = set()
-    for batch in batches:
-        pending.add(submit(batch))
-        while len(pending) >= limit:
-            result, pending = wait_one(pending)
-            yield result
-    while pending:
-        result, pending = wait_one(pending)
-        yield result
-
-
-def _warm(settings: JobSettings) -> None:
-    """Load the pipeline and its gazetteers in a new worker before the first batch arrives."""
-    annotate_texts([(None, "Berlin")], settings)
-
-
-class ProcessEngine:
-    """A pool of worker processes on this machine, each with its own pipeline.
-
-    Workers are spawned, not forked: a fork of a process with threads (a progress bar, a
-    notebook kernel) can deadlock, and a spawned worker loads the pipeline in about as long.
-    """
-
-    def __init__(self, settings: JobSettings, batch_size: int, n_process: int):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.settings, self.batch_size, self.n = settings, batch_size, n_process
-        self.pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_warm, initargs=(settings,))
-
-    def run(self, batches):
-        from concurrent.futures import FIRST_COMPLETED, wait
-
-        def wait_one(pending):
-            done, rest = wait(pending, return_when=FIRST_COMPLETED)
-            first = done.pop()
-            return first.result(), rest | done
-
-        yield from _bounded(lambda b: self.pool.submit(annotate_texts, b, self.settings, self.batch_size),
-                            wait_one, batches, 2 * self.n)
-
-    def close(self, wait: bool = True) -> None:
-        self.pool.shutdown(wait=wait, cancel_futures=not wait)
-
-
-class DaskEngine:
-    """A Dask cluster: the scheduler at ``address``, or a LocalCluster of ``n_workers`` processes."""
-
-    def __init__(self, settings: JobSettings, batch_size: int, address: str | None, n_workers: int):
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
-            raise RuntimeError("the dask engine needs dask.distributed: pip install 'geonews-nlp[dask]'") from None
-        self.settings, self.batch_size = settings, batch_size
-        self.cluster = None
-        if address:
-            self.client = Client(address)
-        else:  # one thread a worker: spaCy pipelines are not meant to be shared between threads
-            self.cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
-            self.client = Client(self.cluster)
-        self.n = max(1, len(self.client.scheduler_info().get("workers", {})) or n_workers)
-
-    def run(self, batches):
-        from dask.distributed import wait
-
-        def wait_one(pending):
-            done, rest = wait(list(pending), return_when="FIRST_COMPLETED")
-            first = done.pop()
-            return first.result(), set(rest) | set(done)
-
-        yield from _bounded(lambda b: self.client.submit(annotate_texts, b, self.settings, self.batch_size,
-                                                         pure=False),
-                            wait_one, batches, 2 * self.n)
-
-    def close(self, wait: bool = True) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
 
 
 # --- the job --------------------------------------------------------------------------------------
@@ -255,17 +147,14 @@ def _settings_json(s: JobSettings) -> dict[str, Any]:
     return d
 
 
-class SettingsMismatch(ValueError):
-    pass
-
-
 def output_layout(out: Path, fmt: str) -> tuple[Path, Path | None, Path]:
     """``(work folder, single output file or None, errors file)`` for ``--out``.
 
-    A path ending in .jsonl/.csv/.parquet is one file, built from shards kept in a hidden folder
-    beside it until the run completes; anything else is a folder of shards, one per input.
+    A path ending in a format's suffix (.jsonl/.csv/.parquet, see ``writers.FORMATS``) is one file, built
+    from shards kept in a hidden folder beside it until the run completes; anything else is a folder of
+    shards, one per input.
     """
-    if out.suffix.lower() in (".jsonl", ".csv", ".parquet") and not out.is_dir():
+    if out.suffix.lower().lstrip(".") in FORMATS and not out.is_dir():
         return out.parent / f".{out.name}.parts", out, out.with_name(out.stem + ".errors.jsonl")
     return out, None, out / "errors.jsonl"
 
@@ -273,8 +162,12 @@ def output_layout(out: Path, fmt: str) -> tuple[Path, Path | None, Path]:
 def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: bool = False,
                     engine: str = "local", n_process: int = 1, scheduler: str | None = None,
                     batch_size: int = 64, progress: bool = True,
-                    on_result: Callable[[dict[str, Any]], None] | None = None) -> Summary:
-    """Annotate every input under ``in_path`` into ``out``; see the module docstring."""
+                    on_result: Callable[[dict[str, Any]], None] | None = None, freeze_gc: bool = False) -> Summary:
+    """Annotate every input under ``in_path`` into ``out``; see the module docstring.
+
+    ``freeze_gc``: an application's choice (the CLI's) to hide the loaded pipeline from the garbage
+    collector of this process (workers of the process and Dask engines always do).
+    """
     check_format(settings.fmt)
     work, single, errors_file = output_layout(out, settings.fmt)
     work.mkdir(parents=True, exist_ok=True)
@@ -286,8 +179,7 @@ def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: 
         earlier = json.loads(settings_file.read_text(encoding="utf-8"))
         if earlier != wanted:
             diff = {k: (earlier.get(k), v) for k, v in wanted.items() if earlier.get(k) != v}
-            raise SettingsMismatch(f"the run in {work} used other settings {diff}; "
-                                   "run without --resume to start over")
+            raise SettingsMismatch(Errors.E006.format(work=work, diff=diff))
         done_before = manifest.load()
     else:
         for e in manifest.load().values():  # a fresh start: drop what an earlier run wrote
@@ -321,7 +213,7 @@ def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: 
 
     total = n_docs_before + sum(count_documents(inp.path) for inp in todo)
     bar = _progress(total, n_docs_before, progress)
-    eng = _engine(engine, settings, batch_size, n_process, scheduler) if todo else None
+    eng = create_engine(engine, settings.pipeline, batch_size, n_process, scheduler, freeze_gc) if todo else None
     problems: list[Problem] = []
     try:
         if eng is not None:
@@ -373,16 +265,6 @@ def _unchanged(path: Path, entry: dict[str, Any]) -> bool:
     except OSError:
         return False
     return st.st_size == entry.get("size") and file_hash(path) == entry.get("hash")
-
-
-def _engine(name: str, settings: JobSettings, batch_size: int, n_process: int, scheduler: str | None):
-    if name == "dask":
-        return DaskEngine(settings, batch_size, scheduler, n_process)
-    if name != "local":
-        raise ValueError(f"unknown engine {name!r}: local or dask")
-    if n_process > 1:
-        return ProcessEngine(settings, batch_size, n_process)
-    return LocalEngine(settings, batch_size)
 
 
 def _progress(total: int, initial: int, enabled: bool):

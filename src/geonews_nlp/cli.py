@@ -5,9 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, cast
 
 import typer
+
+from .lang.registry import DEFAULT_LANG
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .components.linker import GazetteerLinker
+    from .runner import Runner
 
 app = typer.Typer(help="Entities and troop figures from German news.", no_args_is_help=True,
                   add_completion=False)
@@ -24,7 +30,7 @@ def _err(msg: str) -> None:
 @app.command()
 def extract(
     text: Annotated[Optional[str], typer.Argument(help="The text, or - (default) to read stdin")] = None,
-    lang: Annotated[str, typer.Option(help="Language of the text")] = "de",
+    lang: Annotated[str, typer.Option(help="Language of the text")] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     indent: Annotated[Optional[int], typer.Option(help="Indent the JSON")] = None,
 ) -> None:
@@ -55,7 +61,7 @@ def annotate(
     id_field: Annotated[str, typer.Option(help="JSON Lines: the field holding the document id")] = "id",
     max_chars: Annotated[int, typer.Option(min=1, help="Refuse documents longer than this (longer than "
                                            "100,000 characters are annotated in chunks)")] = 10_000_000,
-    lang: Annotated[str, typer.Option()] = "de",
+    lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     summary: Annotated[bool, typer.Option(help="Print a readable summary of what was found")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
@@ -64,8 +70,9 @@ def annotate(
 
     Exit status: 0 all read, 1 some inputs skipped, 2 bad arguments, 130 interrupted (rerun with --resume).
     """
-    from .batch import JobSettings, SettingsMismatch, annotate_folder
-    from .writers import FORMATS, MissingDependency
+    from .batch import JobSettings, annotate_folder
+    from .errors import MissingDependency, SettingsMismatch
+    from .writers import FORMATS
 
     if not in_path.exists():
         _err(f"error: {in_path} does not exist")
@@ -76,11 +83,11 @@ def annotate(
         raise typer.Exit(2)
     settings = JobSettings(lang=lang, model=model, fmt=fmt, text_field=text_field, id_field=id_field,
                            max_chars=max_chars)
-    printed = []
+    printed: list[dict[str, Any]] = []
     try:
         result = annotate_folder(in_path, out, settings, resume=resume, engine=engine, n_process=n_process,
                                  scheduler=scheduler, batch_size=batch_size, progress=not quiet,
-                                 on_result=printed.append if summary else None)
+                                 on_result=printed.append if summary else None, freeze_gc=True)
     except (SettingsMismatch, MissingDependency, ValueError, RuntimeError) as e:
         _err(f"error: {e}")
         raise typer.Exit(2) from None
@@ -124,21 +131,23 @@ def _summary(r) -> str:
 
 
 @app.command()
-def info(lang: Annotated[str, typer.Option()] = "de",
+def info(lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
          model: Annotated[Optional[str], typer.Option()] = None) -> None:
     """Show the resolved base model, the components and versions."""
     import spacy
 
     from . import __version__
-    from .pipeline import base_info, load, resolve_base
+    from .pipeline import resolve_base
+    from .runner import get_runner
 
     choice = resolve_base(lang, model)
-    nlp = load(lang, model)
-    gaz = nlp.get_pipe("gazetteer_linker").gazetteer
+    runner = get_runner(lang, model)
+    linker = cast("GazetteerLinker", runner.nlp.get_pipe("gazetteer_linker"))
+    gaz = linker.kb
     data = {
         "geonews_nlp": __version__, "spacy": spacy.__version__, "lang": lang,
-        "base": {**base_info(nlp), "origin": choice.origin, "location": choice.location},
-        "components": nlp.pipe_names,
+        "base": {**runner.info, "origin": choice.origin, "location": choice.location},
+        "components": runner.nlp.pipe_names,
         "gazetteer": gaz.counts(),
     }
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -151,7 +160,7 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="Server processes, each with its own pipeline")] = 1,
     max_chars: Annotated[int, typer.Option(min=1, help="Longest text accepted (longer: 413)")] = 100_000,
     max_batch: Annotated[int, typer.Option(min=1, help="Most texts in one /extract/batch request")] = 64,
-    lang: Annotated[str, typer.Option()] = "de",
+    lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
 ) -> None:
     """Serve POST /extract, POST /extract/batch, GET /health and GET /info (OpenAPI at /docs)."""
@@ -183,6 +192,15 @@ def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Writ
         out.write_text(text, encoding="utf-8")
 
 
+def _long_runner(lang: str, model: str | None) -> Runner:
+    """The cached Runner, warmed, with the garbage collector frozen: this process is ours, and long."""
+    from .runner import get_runner
+
+    runner = get_runner(lang, model)
+    runner.warm(freeze=True)
+    return runner
+
+
 def _read_gold_or_exit(path: Path) -> list[dict]:
     """The gold documents, or a clear message (file, line) and exit code 2."""
     from .errors import InputError
@@ -199,16 +217,16 @@ def _read_gold_or_exit(path: Path) -> list[dict]:
 def evaluate_troops(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (docs/troop-figures.md format)")],
     errors: Annotated[bool, typer.Option("--errors", help="List every miss, false alarm and mismatch")] = False,
-    lang: Annotated[str, typer.Option()] = "de",
+    lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
 ) -> None:
     """Span F1, value F1 and attribute accuracies of troop figures."""
-    from .api import extract
     from .evaluate import format_troop_summary, score_troops
 
     docs = _read_gold_or_exit(gold)
-    scores = score_troops(docs, lambda text: [t.model_dump() for t in extract(text, lang=lang, model=model).troops])
+    runner = _long_runner(lang, model)
+    scores = score_troops(docs, lambda text: [t.model_dump() for t in runner.extract(text).troops])
     if errors:
         for e in scores.errors:
             detail = ("; ".join(e["details"]) if e.get("details") else "")
@@ -221,17 +239,17 @@ def evaluate_troops(
 def evaluate_links(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines whose entities carry qid and/or name")],
     errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missing link")] = False,
-    lang: Annotated[str, typer.Option()] = "de",
+    lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
 ) -> None:
     """How many gold entity mentions that the pipeline finds are linked to the right entry."""
-    from .api import extract
     from .evaluate import LinkScores
 
     docs = [d for d in _read_gold_or_exit(gold) if d.get("entities")]
+    runner = _long_runner(lang, model)
     scores = LinkScores()
     for d in docs:
-        pred = [e.model_dump() for e in extract(d["text"], lang=lang, model=model).entities]
+        pred = [e.model_dump() for e in runner.extract(d["text"]).entities]
         scores.add(d["id"], d["text"], d["entities"], pred)
     if errors:
         for e in scores.errors:
@@ -257,7 +275,7 @@ def evaluate_ner(
     propose: Annotated[Optional[bool], typer.Option("--propose/--no-propose", help="Gazetteer names as "
                                                     "entities where the NER found none (default: by base)")
                        ] = None,
-    lang: Annotated[str, typer.Option()] = "de",
+    lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     out_bias: Annotated[float, typer.Option(help="Lower the NER's bias for 'no entity' by this much first "
                                             "(positive: more recall; see training/calibrate.py)")] = 0.0,
@@ -272,9 +290,19 @@ def evaluate_ner(
 
     from spacy.tokens import Doc
 
-    from .evaluate import (NER_LABELS, NerScores, _context, bio_spans, bootstrap_f1, format_ner_summary, ner_errors,
-                           score_ner)
+    from .components.extensions import doc_entities
+    from .evaluate import (
+        NER_LABELS,
+        NerScores,
+        _context,
+        bio_spans,
+        bootstrap_f1,
+        format_ner_summary,
+        ner_errors,
+        score_ner,
+    )
     from .pipeline import load
+    from .runner import Runner
     from .training.corpora import read_conll, read_germeval
 
     kinds: Counter = Counter()
@@ -292,7 +320,7 @@ def evaluate_ner(
         raise typer.Exit(2)
 
     def report(scores: NerScores, n: int, unit: str) -> None:
-        s = scores.summary()
+        s: dict[str, dict[str, Any]] = scores.summary()
         text = f"{n} {unit}\n" + format_ner_summary(s)
         if errors:
             count = ", ".join(f"{k} {label} {v}" for (k, label), v in sorted(kinds.items())) or "none"
@@ -317,13 +345,19 @@ def evaluate_ner(
             shift_out_bias(nlp, out_bias)
         except (KeyError, ValueError) as e:  # a blank base has no NER to calibrate
             _err(f"error: --out-bias needs a base with a trained 'ner': {e}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
+    Runner(lang, model, nlp=nlp).warm(freeze=True)
+
+    def entities(doc: Doc) -> set[tuple[int, int, str]]:
+        """Character spans and labels of the entities our pipeline reports (PER/ORG/LOC)."""
+        return {(e["start"], e["end"], e["label"]) for e in doc_entities(doc)}
+
     if format == "jsonl":
         docs = _slice([d for d in _read_gold_or_exit(gold) if d.get("entities") is not None], sentences)
         scores = NerScores()
         for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
             gold_spans = {(e["start"], e["end"], e["label"]) for e in d["entities"] if e.get("label") in scores.tp}
-            pred_spans = {(s, e, label) for s, e, label, _, _ in doc._.geonews_entities or []}
+            pred_spans = entities(doc)
             scores.add(gold_spans, pred_spans)
             if errors:
                 text = d["text"]
@@ -338,9 +372,8 @@ def evaluate_ner(
         doc = Doc(nlp.vocab, words=words, spaces=[True] * len(words))
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        spans = (doc.char_span(s, e) for s, e, _, _, _ in doc._.geonews_entities or [])
-        labels = (row[2] for row in doc._.geonews_entities or [])
-        return {(span.start, span.end, label) for span, label in zip(spans, labels) if span is not None}
+        spans = ((doc.char_span(s, e), label) for s, e, label in entities(doc))
+        return {(span.start, span.end, label) for span, label in spans if span is not None}
 
     if not errors:
         report(score_ner(data, predict), len(data), "sentences")
@@ -376,13 +409,14 @@ def gazetteer_lookup(
     mention: Annotated[str, typer.Argument(help="A name as written in a text")],
     label: Annotated[Optional[str], typer.Option(help="PER, ORG or LOC")] = None,
     gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", "-g", help="Extra gazetteer file")] = None,
+    lang: Annotated[str, typer.Option(help="Language whose key rules match the mention")] = DEFAULT_LANG,
 ) -> None:
     """Print the Link a mention resolves to (exit 1 when none)."""
+    from .components.linker import shipped_gazetteer
     from .gazetteer.schema import GazetteerError
-    from .gazetteer.store import default_gazetteer
 
     try:
-        g = default_gazetteer(tuple(str(p) for p in gazetteer or ()))
+        g = shipped_gazetteer(lang, tuple(str(p) for p in gazetteer or ()))
     except (OSError, GazetteerError) as e:
         _err(f"error: {e}")
         raise typer.Exit(2) from None

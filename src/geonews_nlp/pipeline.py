@@ -30,9 +30,9 @@ from .gazetteer.store import Gazetteer, shipped_files
 from .labels import LABEL_OF_TYPE
 from .lang import registry
 from .lang.base import LanguagePack, NameRules
+from .lang.registry import DEFAULT_LANG
 
 ENV_VAR = "GEONEWS_MODEL"
-DEFAULT_LANG = "de"  # the language of ``load()`` and ``extract()`` when none is named
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import Errors, InputError, ReadError
+
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
@@ -19,15 +21,6 @@ SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
 # Tried in this order after the BOMs and strict UTF-8: the encodings German news files come in.
 FALLBACK_ENCODINGS = ["cp1252", "latin_1"]
-
-
-class ReadError(ValueError):
-    """A file, or one line of it, that cannot be read; ``line`` is 1-based or None."""
-
-    def __init__(self, reason: str, line: int | None = None):
-        super().__init__(reason)
-        self.reason = reason
-        self.line = line
 
 
 @dataclass(frozen=True)
@@ -220,7 +213,7 @@ def chunk_text(text: str, max_chars: int) -> list[tuple[int, str]]:
     and only as a last resort in the middle of a word.
     """
     if max_chars < 1:
-        raise ValueError("max_chars must be positive")
+        raise InputError(Errors.E010.format(max_chars=max_chars))
     chunks: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > max_chars:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import json
-from typing import TYPE_CHECKING, Any, Literal
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -103,25 +104,12 @@ class DocumentResult(_Frozen):
         return self.model_dump_json(**kwargs)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """Flat dicts, one a mention (entities then troop figures), ready for ``pandas.DataFrame``."""
-        rows: list[dict[str, Any]] = []
-        for e in self.entities:
-            link = e.link
-            rows.append({
-                "doc_id": self.id, "kind": "entity", "label": e.label, "text": e.text, "start": e.start,
-                "end": e.end, "source": e.source, "link_id": link.id if link else None,
-                "link_name": link.name if link else None, "link_type": link.type if link else None,
-                "country": link.country if link else None, "lat": link.lat if link else None,
-                "lon": link.lon if link else None,
-            })
-        for t in self.troops:
-            rows.append({
-                "doc_id": self.id, "kind": "troop", "label": "TROOP", "text": t.text, "start": t.start,
-                "end": t.end, "count": t.count, "count_max": t.count_max, "qualifier": t.qualifier,
-                "unit": t.unit, "unit_count": t.unit_count, "actor": t.actor, "troop_kind": t.kind,
-                "location": t.location.name if t.location else None,
-            })
-        return rows
+        """Flat dicts, one a mention (entities then troop figures), ready for ``pandas.DataFrame``.
+
+        A row has the columns of :data:`ROW_COLUMNS` that apply to its mention (see ``MENTION_COLUMNS``).
+        """
+        return ([_row(self.id, "entity", e.label, e) for e in self.entities]
+                + [_row(self.id, "troop", "TROOP", t) for t in self.troops])
 
     def _repr_html_(self) -> str:
         """Marked-up text for notebooks, rendered with displaCy (needs the text, kept by extract())."""
@@ -130,15 +118,15 @@ class DocumentResult(_Frozen):
         text = self._text
         if text is None:
             return "<pre>" + html.escape(json.dumps(self.model_dump(), ensure_ascii=False, indent=1)) + "</pre>"
-        spans = [{"start": e.start, "end": e.end, "label": e.label} for e in self.entities]
-        spans += [{"start": t.start, "end": t.end, "label": "TROOP"} for t in self.troops]
-        spans.sort(key=lambda s: (s["start"], -s["end"]))
+        spans: list[tuple[int, int, str]] = [(e.start, e.end, e.label) for e in self.entities]
+        spans += [(t.start, t.end, "TROOP") for t in self.troops]
+        spans.sort(key=lambda s: (s[0], -s[1]))
         ents = []
         last = -1
-        for s in spans:  # displaCy's ent style cannot nest: keep the first of overlapping marks
-            if s["start"] >= last:
-                ents.append({"start": s["start"], "end": s["end"], "label": s["label"]})
-                last = s["end"]
+        for start, end, label in spans:  # displaCy's ent style cannot nest: keep the first of overlapping marks
+            if start >= last:
+                ents.append({"start": start, "end": end, "label": label})
+                last = end
         return displacy.render({"text": text, "ents": ents, "title": self.id}, style="ent", manual=True,
                                jupyter=False, options={"colors": {"TROOP": "#f4a261"}})
 
@@ -146,6 +134,49 @@ class DocumentResult(_Frozen):
         """Attach the input text (not serialised) so ``_repr_html_`` can show it."""
         self._text = text
         return self
+
+
+# --- the flat row of CSV and Parquet output (one a mention) ----------------------------------------
+
+# After doc_id, kind (entity or troop) and label (TROOP for a troop figure): each column's path in the
+# mention model. A column applies to a mention whose model has the path's first field; the others
+# leave it out (to_records) or null (a CSV or Parquet file, whose rows all have every column).
+MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("text", "text"), ("start", "start"), ("end", "end"), ("source", "source"),
+    ("link_id", "link.id"), ("link_name", "link.name"), ("link_type", "link.type"),
+    ("country", "link.country"), ("lat", "link.lat"), ("lon", "link.lon"),
+    ("count", "count"), ("count_max", "count_max"), ("qualifier", "qualifier"), ("unit", "unit"),
+    ("unit_count", "unit_count"), ("actor", "actor"), ("troop_kind", "kind"), ("location", "location.name"),
+)
+MENTION_MODELS: tuple[type[BaseModel], ...] = (Entity, TroopFigure)
+
+
+def _row(doc_id: str | None, kind: str, label: str, mention: BaseModel) -> dict[str, Any]:
+    row: dict[str, Any] = {"doc_id": doc_id, "kind": kind, "label": label}
+    for column, path in MENTION_COLUMNS:
+        head, _, rest = path.partition(".")
+        if head in type(mention).model_fields:
+            value = getattr(mention, head)
+            row[column] = getattr(value, rest) if rest and value is not None else value
+    return row
+
+
+def _column_type(path: str) -> str:
+    """The Arrow type name (string, int64, float64) of a path's field in the first mention model with it."""
+    model: Any = next(m for m in MENTION_MODELS if path.split(".")[0] in m.model_fields)
+    for name in path.split("."):
+        model = model.model_fields[name].annotation
+        if get_origin(model) in (Union, UnionType):  # X | None
+            model = next(a for a in get_args(model) if a is not type(None))
+    if get_origin(model) is Literal:
+        model = type(get_args(model)[0])
+    return {int: "int64", float: "float64", str: "string"}[model]
+
+
+# Every column of a CSV or Parquet row, in order, with its Arrow type: one fixed set for every shard, so
+# that shards concatenate and an empty shard still has a schema.
+ROW_COLUMNS: dict[str, str] = {"doc_id": "string", "kind": "string", "label": "string",
+                               **{column: _column_type(path) for column, path in MENTION_COLUMNS}}
 
 
 def document_result_schema() -> str:

@@ -12,19 +12,21 @@ import os
 import threading
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel, Field, field_validator
 
+from . import __version__
+from .lang.registry import DEFAULT_LANG
 from .results import DocumentResult
+from .runner import Runner, get_runner
 
 ENV_SETTINGS = "GEONEWS_SERVE_SETTINGS"
 
 
 @dataclass(frozen=True)
 class ServiceSettings:
-    lang: str = "de"
+    lang: str = DEFAULT_LANG
     model: str | None = None
     max_chars: int = 100_000
     max_batch: int = 64
@@ -124,19 +126,15 @@ class BodyGuard:
 
 
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
-    from . import __version__
-    from .api import _warnings_for
-    from .pipeline import base_info, load
-
     settings = settings or ServiceSettings()
-    state: dict[str, Any] = {}
+    state: dict[str, Runner] = {}
     lock = threading.Lock()  # one pipeline, used by one request at a time; scale with --workers
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        nlp = load(settings.lang, settings.model)
-        nlp("Berlin")  # loads the gazetteers now, not in the first request; /health says ok after
-        state.update(nlp=nlp, info=base_info(nlp), warnings=_warnings_for(nlp))
+        runner = get_runner(settings.lang, settings.model)
+        runner.warm(freeze=True)  # loads the gazetteers now, not in the first request; /health says ok after
+        state["runner"] = runner
         yield
         state.clear()
 
@@ -151,11 +149,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
                                      "larger --max-chars)")
 
     def run(docs: list[ExtractRequest]) -> list[DocumentResult]:
-        nlp = state["nlp"]
         with lock:
-            pairs = [(d.text, d.id) for d in docs]
-            return [DocumentResult.from_doc(doc, model=state["info"], doc_id=doc_id, warnings=state["warnings"])
-                    for doc, doc_id in nlp.pipe(pairs, as_tuples=True)]
+            return list(state["runner"].results([(d.text, d.id) for d in docs]))
 
     @app.post("/extract", response_model=DocumentResult, summary="Entities and troop figures of one text")
     def extract(req: ExtractRequest) -> DocumentResult:
@@ -172,14 +167,15 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
-        return Health(status="ok" if "nlp" in state else "starting")
+        return Health(status="ok" if "runner" in state else "starting")
 
     @app.get("/info", response_model=Info)
     def info() -> Info:
         import spacy
 
-        return Info(geonews_nlp=__version__, spacy=spacy.__version__, lang=settings.lang, base=state["info"],
-                    components=state["nlp"].pipe_names, max_chars=settings.max_chars,
+        runner = state["runner"]
+        return Info(geonews_nlp=__version__, spacy=spacy.__version__, lang=settings.lang, base=runner.info,
+                    components=runner.nlp.pipe_names, max_chars=settings.max_chars,
                     max_batch=settings.max_batch)
 
     return app

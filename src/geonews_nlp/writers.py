@@ -1,6 +1,8 @@
 """Writing results: JSON Lines (one document a line), CSV and Parquet (one mention a row). No spaCy here.
 
-Every file is written to a temporary name and renamed at the end, so a reader never sees half a file.
+Each format is one :class:`Writer` class in the registry, named by its suffix: a new output format is
+a new class passed to :func:`register`. Every file is written to a temporary name and renamed at the
+end, so a reader never sees half a file.
 """
 
 from __future__ import annotations
@@ -12,32 +14,26 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, ClassVar
 
-FORMATS = ("jsonl", "csv", "parquet")
+from .errors import Errors, InputError, MissingDependency
+from .results import ROW_COLUMNS, DocumentResult
 
-# One fixed column set for every shard, so that shards concatenate and empty shards still have a schema.
-COLUMNS: dict[str, str] = {
-    "doc_id": "string", "kind": "string", "label": "string", "text": "string", "start": "int64",
-    "end": "int64", "source": "string", "link_id": "string", "link_name": "string", "link_type": "string",
-    "country": "string", "lat": "float64", "lon": "float64", "count": "int64", "count_max": "int64",
-    "qualifier": "string", "unit": "string", "unit_count": "int64", "actor": "string",
-    "troop_kind": "string", "location": "string",
-}
+# The columns of a CSV or Parquet row, with their Arrow types (derived from the result models).
+COLUMNS = ROW_COLUMNS
 
 
-class MissingDependency(RuntimeError):
-    pass
+@cache
+def _file_mode() -> int:
+    """What open() would give (0666 less the umask); mkstemp's own 0600 would hide results from others.
 
-
-def _umask() -> int:
+    Computed on first use, not at import: reading the umask means setting it for a moment.
+    """
     mask = os.umask(0)
     os.umask(mask)
-    return mask
-
-
-_FILE_MODE = 0o666 & ~_umask()  # what open() would give; mkstemp's own 0600 would hide results from others
+    return 0o666 & ~mask
 
 
 @contextmanager
@@ -45,12 +41,13 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path`` and rename it at the end: never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    text: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as f:
+        with os.fdopen(fd, mode, **text) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, _FILE_MODE)
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -59,8 +56,6 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
 
 def records(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Mention rows (see ``DocumentResult.to_records``) of result dicts, with every column present."""
-    from .results import DocumentResult
-
     rows = []
     for r in results:
         for rec in DocumentResult.model_validate(r).to_records():
@@ -68,12 +63,121 @@ def records(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+# --- the registry -----------------------------------------------------------------------------------
+
+class Writer:
+    """One output format. Results are dicts (``DocumentResult.model_dump(mode='json')``)."""
+
+    suffix: ClassVar[str]  # ".jsonl": the format's name without the dot, and how --out picks it
+
+    def check(self) -> None:
+        """Raise :class:`MissingDependency` when the format cannot be written here."""
+
+    def write(self, path: Path, results: list[dict[str, Any]]) -> None:
+        raise NotImplementedError
+
+    def combine(self, shards: list[Path], out: Path) -> None:
+        """Concatenate shards written by :meth:`write` into ``out``, in order (by default: their bytes)."""
+        with atomic_writer(out, "wb") as f:
+            for s in shards:
+                with open(s, "rb") as part:
+                    for chunk in iter(lambda: part.read(1 << 20), b""):
+                        f.write(chunk)
+
+
+WRITERS: dict[str, type[Writer]] = {}
+FORMATS = WRITERS.keys()  # a live view: a registered writer's format is in it
+
+
+def register(cls: type[Writer]) -> type[Writer]:
+    """Add a writer class to the registry (a class decorator); its suffix names its format."""
+    WRITERS[cls.suffix.lstrip(".").lower()] = cls
+    return cls
+
+
+def get_writer(fmt: str) -> Writer:
+    """The writer of format ``fmt``, checked for its dependencies."""
+    cls = WRITERS.get(fmt)
+    if cls is None:
+        raise InputError(Errors.E008.format(fmt=fmt, formats=", ".join(FORMATS)))
+    writer = cls()
+    writer.check()
+    return writer
+
+
+@register
+class JsonlWriter(Writer):
+    """One document a line: the whole result."""
+
+    suffix = ".jsonl"
+
+    def write(self, path: Path, results: list[dict[str, Any]]) -> None:
+        with atomic_writer(path) as f:
+            for r in results:
+                f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+@register
+class CsvWriter(Writer):
+    """One mention a row, with a header: the columns of ``COLUMNS``."""
+
+    suffix = ".csv"
+
+    def write(self, path: Path, results: list[dict[str, Any]]) -> None:
+        with atomic_writer(path) as f:
+            w = csv.DictWriter(f, fieldnames=list(COLUMNS))
+            w.writeheader()
+            w.writerows(records(results))
+
+    def combine(self, shards: list[Path], out: Path) -> None:
+        """One header, then every shard's rows."""
+        with atomic_writer(out) as f:
+            f.write(_csv_header())
+            for s in shards:
+                with open(s, encoding="utf-8", newline="") as part:
+                    part.readline()
+                    for chunk in iter(lambda: part.read(1 << 20), ""):
+                        f.write(chunk)
+
+
+def _csv_header() -> str:
+    buf = io.StringIO()
+    csv.writer(buf).writerow(list(COLUMNS))
+    return buf.getvalue()
+
+
+@register
+class ParquetWriter(Writer):
+    """One mention a row, typed columns (needs pyarrow)."""
+
+    suffix = ".parquet"
+
+    def check(self) -> None:
+        _pyarrow()
+
+    def write(self, path: Path, results: list[dict[str, Any]]) -> None:
+        pa, _ = _pyarrow()
+        self._write_table(path, pa.Table.from_pylist(records(results), schema=_arrow_schema(pa)))
+
+    def combine(self, shards: list[Path], out: Path) -> None:
+        pa, pq = _pyarrow()
+        tables = [pq.read_table(s) for s in shards]
+        self._write_table(out, pa.concat_tables(tables) if tables else _arrow_schema(pa).empty_table())
+
+    @staticmethod
+    def _write_table(path: Path, table: Any) -> None:
+        _, pq = _pyarrow()
+        with atomic_writer(path, "wb") as f:
+            pq.write_table(table, f)
+
+
 def _pyarrow():
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise MissingDependency("Parquet output needs pyarrow: pip install 'geonews-nlp[parquet]'") from None
+        raise MissingDependency(Errors.E007.format(what="Parquet output", package="pyarrow",
+                                                  extra="parquet")) from None
     return pa, pq
 
 
@@ -81,54 +185,18 @@ def _arrow_schema(pa):
     return pa.schema([(c, pa.string() if t == "string" else getattr(pa, t)()) for c, t in COLUMNS.items()])
 
 
+# --- by format name ---------------------------------------------------------------------------------
+
 def check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        _pyarrow()
+    """Raise when ``fmt`` is not a registered format or cannot be written here (a missing extra)."""
+    get_writer(fmt)
 
 
 def write_results(path: Path, results: list[dict[str, Any]], fmt: str) -> None:
     """Write result dicts (``DocumentResult.model_dump(mode='json')``) to ``path`` atomically."""
-    if fmt == "jsonl":
-        with atomic_writer(path) as f:
-            for r in results:
-                f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
-    elif fmt == "csv":
-        with atomic_writer(path) as f:
-            w = csv.DictWriter(f, fieldnames=list(COLUMNS))
-            w.writeheader()
-            w.writerows(records(results))
-    elif fmt == "parquet":
-        pa, pq = _pyarrow()
-        table = pa.Table.from_pylist(records(results), schema=_arrow_schema(pa))
-        with atomic_writer(path, "wb") as f:
-            pq.write_table(table, f)
-    else:
-        check_format(fmt)
+    get_writer(fmt).write(path, results)
 
 
 def combine(shards: list[Path], out: Path, fmt: str) -> None:
     """Concatenate shards (same format) into ``out`` in the given order, atomically."""
-    if fmt == "parquet":
-        pa, pq = _pyarrow()
-        tables = [pq.read_table(s) for s in shards]
-        table = pa.concat_tables(tables) if tables else _arrow_schema(pa).empty_table()
-        with atomic_writer(out, "wb") as f:
-            pq.write_table(table, f)
-        return
-    with atomic_writer(out) as f:
-        if fmt == "csv":
-            f.write(_csv_header())
-        for s in shards:
-            with open(s, encoding="utf-8", newline="") as part:
-                if fmt == "csv":
-                    part.readline()
-                for chunk in iter(lambda: part.read(1 << 20), ""):
-                    f.write(chunk)
-
-
-def _csv_header() -> str:
-    buf = io.StringIO()
-    csv.writer(buf).writerow(list(COLUMNS))
-    return buf.getvalue()
+    get_writer(fmt).combine(shards, out)

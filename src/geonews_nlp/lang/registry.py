@@ -16,6 +16,8 @@ import catalogue
 from ..errors import Errors, InputError
 from .base import LanguagePack
 
+DEFAULT_LANG = "de"  # the language of load(), extract() and the CLI when none is named
+
 languages = catalogue.create("geonews", "languages", entry_points=True)
 
 # The packs this distribution ships, by import path (not imported here): found even where the
