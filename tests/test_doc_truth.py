@@ -93,3 +93,20 @@ def test_a_saved_pipeline_loads_with_spacy_alone_in_a_fresh_process(stand_in, tm
     assert [e[4] for e in there["ents"]] == [e.link.model_dump() if e.link else None for e in here.entities]
     assert [(s, e, t["count"], t["actor"]) for s, e, t in there["troops"]] == [
         (t.start, t.end, t.count, t.actor) for t in here.troops]
+
+
+def test_the_linker_takes_its_knowledge_base_from_a_registered_loader(blank_nlp):
+    from spacy.util import registry
+
+    from geonews_nlp.gazetteer.schema import Entry
+    from geonews_nlp.gazetteer.store import Gazetteer
+
+    shipped = registry.misc.get("geonews.ShippedGazetteer.v1")()
+    linker = blank_nlp.get_pipe("gazetteer_linker")
+    tiny = Gazetteer([Entry(id="x:1", type="country", name="Testland", labels={"de": ["Russland"]}, country="RU")])
+    try:
+        linker.initialize(lambda: [], nlp=blank_nlp, gazetteer_loader=lambda lang, extra: tiny)
+        assert {e._.geonews_link["name"] for e in blank_nlp("Russland").ents} == {"Testland"}
+    finally:
+        linker.initialize(lambda: [], nlp=blank_nlp, gazetteer_loader=shipped)
+    assert {e._.geonews_link["name"] for e in blank_nlp("Russland").ents} == {"Russia"}

@@ -239,3 +239,10 @@ def test_company_seat_to_country_code(where, code):
     from geonews_nlp.gazetteer.build import _country_code
 
     assert _country_code(where) == code
+
+
+def test_candidates_are_every_entry_of_the_name_whatever_the_label(gaz):
+    paris = gaz.candidates("Paris")
+    assert len(paris) > 1 and {e.country for e in paris} >= {"FR", "US"}  # no label, no choice
+    assert any(e.name == "South Korea" for e in gaz.candidates("Südkoreas"))  # the language's inflection
+    assert gaz.candidates("Xqzvbnmwk") == []

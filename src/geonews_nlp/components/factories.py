@@ -6,10 +6,11 @@ Importing this module is cheap: no data and no model are loaded until a componen
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.util import registry
 
 from ..labels import DEFAULT_LABEL_MAP
 from .entities import EntityMapper
-from .linker import GazetteerLinker
+from .linker import GazetteerLinker, GazetteerLoader, shipped_gazetteer
 from .troops import TroopFigures
 
 
@@ -42,3 +43,11 @@ def make_troop_figures(nlp: Language, name: str, spans_key: str, document_actor:
 def make_gazetteer_linker(nlp: Language, name: str, gazetteers: list[str], fuzzy: bool) -> GazetteerLinker:
     """``gazetteers``: extra JSONL/CSV files merged over the shipped ones (theirs win)."""
     return GazetteerLinker(nlp, name, gazetteers, fuzzy)
+
+
+@registry.misc("geonews.ShippedGazetteer.v1")
+def shipped_gazetteer_loader() -> GazetteerLoader:
+    """The default knowledge base of ``gazetteer_linker``, for ``[initialize.components.gazetteer_linker]``:
+    ``gazetteer_loader = {"@misc": "geonews.ShippedGazetteer.v1"}`` (as spaCy's ``EntityLinker`` takes
+    ``kb_loader``)."""
+    return shipped_gazetteer

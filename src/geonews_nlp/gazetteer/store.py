@@ -157,6 +157,16 @@ class Gazetteer:
             return None
         return e
 
+    def candidates(self, mention: str) -> list[Entry]:
+        """Every entry a mention may name: by its key, else by the base forms the language's inflection
+        gives, with no preference of label or type (``lookup`` and ``decide`` choose among them)."""
+        key = self.key(mention)
+        ids = set(self.keys.get(key, ()))
+        if not ids:
+            for base in self.rules.inflection_candidates(key):
+                ids |= self.keys.get(base, set())
+        return sorted((self.entries[i] for i in ids), key=lambda e: e.id)
+
     def lookup(self, mention: str, label: str | None = None, *, countries: frozenset[str] = frozenset(),
                fuzzy: bool = True, prefer: tuple[str, ...] = ()) -> Match | None:
         """The best entry for a mention, or None (a NIL) when nothing scores above the cutoff.
