@@ -1,6 +1,6 @@
 """Two installs of geonews_nlp side by side (before and after a change), as a ratio.
 
-    python bench/installs_side_by_side.py BIN_A BIN_B [--docs 200] [--rounds 9] [--freeze a|b|both|none]
+    python bench/installs_side_by_side.py BIN_A BIN_B [--docs 200] [--rounds 9] [--freeze a|b|both|none] [--model blank]
 
 ``BIN_A``/``BIN_B`` are the ``bin`` folders of two virtual environments (e.g. a clone of the
 commit before the change, and this checkout's ``.venv/bin``). Each runs in its own long-lived
@@ -26,14 +26,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def worker(n_docs: int, batch_size: int, freeze: bool) -> None:
+def worker(n_docs: int, batch_size: int, freeze: bool, model: str | None) -> None:
     sys.path.insert(0, str(HERE))
     from corpus import documents
 
     t = time.perf_counter()
     import geonews_nlp
 
-    nlp = geonews_nlp.load("de")
+    nlp = geonews_nlp.load("de", model)
     if freeze and hasattr(geonews_nlp, "freeze_gc"):
         geonews_nlp.freeze_gc()
     load_s = time.perf_counter() - t
@@ -62,6 +62,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=9)
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--freeze", choices=("none", "a", "b", "both"), default="none")
+    ap.add_argument("--model", default="", help="base pipeline for both (blank: our components alone)")
     args = ap.parse_args()
 
     env = {k: v for k, v in os.environ.items() if k not in ("GEONEWS_MODEL", "PYTHONPATH")}
@@ -71,7 +72,7 @@ def main() -> None:
     for name, bin_dir in (("A", args.bin_a), ("B", args.bin_b)):
         freeze = args.freeze in ("both", name.lower())
         p = subprocess.Popen([str(Path(bin_dir) / "python"), __file__, "--worker", str(args.docs),
-                              str(args.batch_size), str(int(freeze))],
+                              str(args.batch_size), str(int(freeze)), args.model],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(HERE))
         assert p.stdout is not None
         info = json.loads(p.stdout.readline())
@@ -106,6 +107,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        worker(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1")
+        worker(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5] or None)
     else:
         main()

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import registry
-from ..lang.base import Sentence, Token
+from ..lang.base import Sentence
 from . import extensions
 from .serialize import SettingsOnDisk
 
@@ -17,10 +17,10 @@ def sentences_of(doc: Doc, sents: list[Span]) -> list[Sentence]:
     """The Doc's sentences as neutral tokens: text and capitalisation always; part of speech, lemma and
     subjects where the base pipeline has a tagger, lemmatizer and parser."""
     tagged, lemmas, parsed = doc.has_annotation("POS"), doc.has_annotation("LEMMA"), doc.has_annotation("DEP")
-    if not (tagged or lemmas or parsed):
-        return [Sentence(tuple(Token(t.text, t.is_title) for t in s)) for s in sents]
-    return [Sentence(tuple(Token(t.text, t.is_title, t.pos_ if tagged else "", t.lemma_ if lemmas else "",
-                                 parsed and t.dep_ in SUBJECT_DEPS) for t in s), parsed=parsed) for s in sents]
+    return [Sentence([t.text for t in s],
+                     [t.pos_ for t in s] if tagged else None,
+                     [t.lemma_ for t in s] if lemmas else None,
+                     {t.i - s.start for t in s if t.dep_ in SUBJECT_DEPS} if parsed else None) for s in sents]
 
 
 class TroopFigures(SettingsOnDisk):

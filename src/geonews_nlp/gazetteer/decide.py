@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..labels import LABEL_TYPES
 from ..lang.base import NameRules
@@ -24,8 +24,7 @@ BEFORE_CHARS = 16  # how much text before a mention the rules read
 METONYM_BEFORE_CHARS = 12
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     text: str
     label: str  # PER, ORG or LOC, as the entity component left it
     source: str  # model, gazetteer or rule
@@ -41,8 +40,7 @@ class DocContext:
     surnames: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     label: str
     match: Match | None
 

@@ -76,7 +76,7 @@ class Gazetteer:
         self.canonical: dict[str, set[str]] = defaultdict(set)  # keys of canonical names and labels
         self.adjectives: dict[str, str] = {}  # adjective (stem) key -> id
         self.metonyms: dict[str, str] = {}  # metonym key -> country id
-        self._blocks: dict[str, set[str]] | None = None
+        self._blocks: dict[str, dict[int, list[str]]] | None = None
         self.add(entries)
 
     @classmethod
@@ -122,13 +122,15 @@ class Gazetteer:
 
     # -- matching ---------------------------------------------------------------------------------
 
-    def _blocking(self) -> dict[str, set[str]]:
+    def _blocking(self) -> dict[str, dict[int, list[str]]]:
+        """Keys by their first and last three characters, then by length: a mention's candidates are
+        read off the few lengths its edit budget allows, not filtered out of a whole block."""
         if self._blocks is None:
-            blocks: dict[str, set[str]] = defaultdict(set)
+            blocks: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
             for k in self.keys:
                 if len(k) >= MIN_FUZZY_LEN - 2:
-                    blocks["^" + k[:BLOCK]].add(k)
-                    blocks[k[-BLOCK:] + "$"].add(k)
+                    blocks["^" + k[:BLOCK]][len(k)].append(k)
+                    blocks[k[-BLOCK:] + "$"][len(k)].append(k)
             self._blocks = blocks
         return self._blocks
 
@@ -216,8 +218,14 @@ class Gazetteer:
     def _fuzzy(self, key: str, label: str | None, countries: frozenset[str]) -> Match | None:
         edits = max_edits(len(key) + 1)  # the key may have lost a letter
         blocks = self._blocking()
-        cands = [k for k in blocks.get("^" + key[:BLOCK], set()) | blocks.get(key[-BLOCK:] + "$", set())
-                 if abs(len(k) - len(key)) <= edits and max_edits(max(len(k), len(key))) > 0]
+        n = len(key)
+        lengths = [m for m in range(n - edits, n + edits + 1) if max_edits(max(m, n)) > 0]
+        found_keys: set[str] = set()
+        for block in (blocks.get("^" + key[:BLOCK]), blocks.get(key[-BLOCK:] + "$")):
+            if block:
+                for m in lengths:
+                    found_keys.update(block.get(m, ()))
+        cands = list(found_keys)
         if not cands:
             return None
         found = [(k, d, i) for k, d, i in process.extract(key, cands, scorer=DamerauLevenshtein.distance,

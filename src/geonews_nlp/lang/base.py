@@ -59,26 +59,36 @@ class Token(NamedTuple):
     is_subject: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Sentence:
-    """A sentence's tokens; ``parsed`` tells whether ``is_subject`` was read from a parse."""
+    """A sentence: its words, and the part of speech, lemma and subject positions of each where the
+    base pipeline has a tagger, lemmatizer and parser (None where it has not). Kept as parallel
+    lists rather than one object a token: built for every sentence of every document, and most
+    grammars read the words alone. ``tokens`` gives the per-token view."""
 
-    tokens: tuple[Token, ...]
-    parsed: bool = False
+    words: list[str]
+    pos: list[str] | None = None  # Universal Dependencies tags ("NOUN")
+    lemmas: list[str] | None = None
+    subjects: set[int] | None = None  # positions of the sentence's subjects; None: not parsed
 
     @classmethod
     def of_words(cls, words: Sequence[str]) -> Sentence:
-        return cls(tuple(Token(w, w.istitle()) for w in words))
+        return cls(list(words))
+
+    @classmethod
+    def of_tokens(cls, tokens: Sequence[Token], parsed: bool = False) -> Sentence:
+        return cls([t.text for t in tokens], [t.pos for t in tokens], [t.lemma for t in tokens],
+                   {i for i, t in enumerate(tokens) if t.is_subject} if parsed else None)
 
     @property
-    def words(self) -> list[str]:
-        return [t.text for t in self.tokens]
+    def parsed(self) -> bool:
+        return self.subjects is not None
 
     @property
-    def subjects(self) -> set[int] | None:
-        if not self.parsed:
-            return None
-        return {i for i, t in enumerate(self.tokens) if t.is_subject}
+    def tokens(self) -> tuple[Token, ...]:
+        pos, lemmas, subjects = self.pos, self.lemmas, self.subjects or set()
+        return tuple(Token(w, w.istitle(), pos[i] if pos else "", lemmas[i] if lemmas else "", i in subjects)
+                     for i, w in enumerate(self.words))
 
 
 def _never(*_args: object) -> bool:

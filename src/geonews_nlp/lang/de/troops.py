@@ -435,7 +435,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
     """All troop figures of a document. German capitalises nouns, which is enough to find heads,
     so only the words are read, and the subjects where the base has a parser."""
     words = [s.words for s in sentences]
-    subjects = [s.subjects or set() for s in sentences] if any(s.parsed for s in sentences) else None
+    subjects = [s.subjects or set() for s in sentences] if any(s.subjects is not None for s in sentences) else None
     return figures_of_words(words, subjects, document_actor=document_actor)
 
 
