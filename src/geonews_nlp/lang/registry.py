@@ -22,7 +22,7 @@ languages = catalogue.create("geonews", "languages", entry_points=True)
 
 # The packs this distribution ships, by import path (not imported here): found even where the
 # package's entry points are not installed (a source checkout on sys.path).
-_BUILT_IN = {"de": "geonews_nlp.lang.de:pack"}
+_BUILT_IN = {"de": "geonews_nlp.lang.de:pack", "en": "geonews_nlp.lang.en:pack"}
 
 
 def _factory(code: str) -> Callable[[], LanguagePack] | None:

@@ -1,0 +1,38 @@
+"""The English language pack: numbers, troop grammar, actors, name rules and key rules (docs/lang-en.md)."""
+
+from __future__ import annotations
+
+from ..base import ActorTable, KeyRules, LanguagePack, NameRules, NumberRules, TroopGrammar
+from . import actors, keys, names, numbers, troops
+
+
+def pack() -> LanguagePack:
+    """The pack registered for ``en`` (entry point ``geonews_languages``). No English NER model ships
+    yet, so ``shipped_model`` is None: without an installed ``en_core_web_*`` the base is blank English
+    and entities come from the gazetteer ruler only."""
+    return LanguagePack(
+        code="en",
+        base_models=("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
+        shipped_model=None,
+        numbers=NumberRules(scan_quantity=numbers.scan_quantity),
+        troops=TroopGrammar(extract_figures=troops.extract_figures,
+                            unit_name_patterns=tuple(troops.UNIT_NAME_PATTERNS)),
+        actors=ActorTable(country_names=actors.country_names, extra_names=actors.EXTRA_NAMES,
+                          adjectives=actors.ADJECTIVES, metonyms=actors.METONYMS,
+                          organisations=actors.ORGANISATIONS, home_countries=frozenset(actors.HOME_COUNTRIES)),
+        names=NameRules(
+            particles=names.PARTICLES, preposition_particles=names.PREPOSITION_PARTICLES,
+            article_particles=names.ARTICLE_PARTICLES, titles=names.TITLES,
+            descriptors=frozenset(names.DESCRIPTORS), place_descriptors=names.PLACE_DESCRIPTORS,
+            place_words=frozenset(names.PLACE_WORDS), region_words=names.REGION_WORDS, locative=names.LOCATIVE,
+            capitalised_articles=names.CAPITALISED_ARTICLES,
+            not_a_name=names.not_a_name, name_after_role=names.name_after_role,
+            anonymised_name_end=names.anonymised_name_end, is_org_descriptor=names.is_org_descriptor,
+            is_person_descriptor=names.is_person_descriptor, is_role_noun=names.is_role_noun,
+            genitive_forms=names.genitive_forms, genitive_bases=names.genitive_bases,
+            person_genitive=names.person_genitive,
+        ),
+        keys=KeyRules(articles=keys.ARTICLES, titles=keys.TITLES,
+                      inflection_candidates=keys.inflection_candidates, genitive_stems=keys.genitive_stems),
+        frequency_lang="en",
+    )

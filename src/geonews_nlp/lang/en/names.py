@@ -1,0 +1,135 @@
+"""English name rules: what stands around a name in English news, for completing, trimming and
+relabelling the NER's entities (the ``names`` part of the English pack). Pure functions, no spaCy."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .troops import PERSONNEL
+
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+_NOT_NAMES = _WEEKDAYS | _MONTHS | {"The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That",
+                                    "These", "Those", "His", "Her", "Their", "Its", "Mr", "Mrs", "Ms"}
+
+
+def not_a_name(word: str) -> bool:
+    """A one-word entity a model may report that names no one: a weekday or month, or people
+    described by a name ("U.S.-troops")."""
+    if word in _WEEKDAYS or word in _MONTHS:
+        return True
+    head = word.rpartition("-")[2].lower()
+    return "-" in word and head in PERSONNEL
+
+
+# A role or office right before a capitalised word makes that word a person's name ("Secretary
+# Blinken", "spokesman Peskov"), also where the name is a place elsewhere.
+ROLE_NOUNS = (
+    "president", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "governor", "senator", "mayor", "general", "gen.", "commander", "colonel", "col.", "admiral",
+    "adm.", "lieutenant", "lt.", "sergeant", "sgt.", "major", "maj.", "captain", "capt.", "director", "chief",
+    "leader", "king", "queen", "prince", "princess", "pope", "chairman", "chairwoman", "envoy", "diplomat",
+    "lawmaker", "congressman", "congresswoman", "representative", "rep.", "sen.", "gov.", "judge", "justice",
+    "prosecutor", "attorney", "lawyer", "coach", "striker", "goalkeeper", "author", "director", "reporter",
+    "correspondent", "journalist", "activist", "oligarch", "billionaire", "ceo", "founder", "dictator",
+    "warlord", "emir", "sheikh", "ayatollah", "predecessor", "successor", "candidate", "rival", "colleague",
+    "commissioner", "official", "officer", "analyst", "professor", "prof.", "researcher", "staff", "premier",
+)
+_ROLE_FORMS = frozenset(r for role in ROLE_NOUNS for r in (role, role + "s"))
+
+
+@lru_cache(maxsize=65536)
+def is_role_noun(word: str) -> bool:
+    """A role or office that a name may follow: "President", "spokesman", "Gen.", "Defense Minister"."""
+    return word.lower() in _ROLE_FORMS
+
+
+def name_after_role(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` alone is a surname named by the role before it ("spokesman Peskov said").
+
+    One capitalised word, not itself a role, a weekday, a month or a pronoun, with no capitalised
+    word after it."""
+    if i == 0 or i >= len(words):
+        return False
+    w = words[i]
+    if (len(w) < 3 or not w[0].isupper() or not w[1:].replace("-", "").islower() or w in _NOT_NAMES
+            or not w.replace("-", "").isalpha() or (i + 1 < len(words) and words[i + 1][:1].isupper())):
+        return False
+    return is_role_noun(words[i - 1]) and not is_role_noun(w)
+
+
+ORG_DESCRIPTORS = {"militia", "group", "company", "firm", "maker", "manufacturer", "agency", "band",
+                   "broadcaster", "newspaper", "network", "channel", "bank", "insurer", "carrier", "airline"}
+
+
+def is_org_descriptor(word: str) -> bool:
+    """Whether ``word`` names a kind of organisation before its name: "militia", "broadcaster", "agency"."""
+    return word.lower() in ORG_DESCRIPTORS
+
+
+KINSHIP = {"brother", "sister", "son", "daughter", "father", "mother", "uncle", "aunt", "nephew", "niece",
+           "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "husband", "wife", "widow",
+           "widower", "stepson", "stepdaughter", "half-brother", "half-sister", "girlfriend", "boyfriend"}
+
+
+def is_person_descriptor(word: str) -> bool:
+    """A role or kinship word that may stand before a person's name: "President", "brother"."""
+    return is_role_noun(word) or word.lower() in KINSHIP
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def anonymised_name_end(words: list[str], i: int) -> int | None:
+    """English news does not shorten names to an initial with an age in brackets ("Mustafa S. (27)");
+    a first name, an initial and ``(27)`` is still read the same way, else ``None``."""
+    w = words[i] if i < len(words) else ""
+    if len(w) < 2 or not (w[0].isupper() and w[1:].islower() and w.isalpha()) or w in _NOT_NAMES:
+        return None
+    j = i + 1
+    if j >= len(words) or not _INITIAL.match(words[j]):
+        return None
+    j += 1
+    if words[j:j + 1] == ["("] and j + 2 < len(words) and words[j + 1].isdigit() and words[j + 2] == ")":
+        return j
+    return None
+
+
+# Particles that start a name's second part ("Ursula von der Leyen", "Mohammed bin Salman").
+PARTICLES = frozenset({"van", "de", "da", "di", "del", "della", "dos", "du", "ter", "bin", "ibn", "al", "el",
+                       "von", "der", "le", "la"})
+PREPOSITION_PARTICLES = frozenset({"von", "van", "de"})
+ARTICLE_PARTICLES = frozenset({"der", "den", "la", "le", "los"})
+# Forms of address are not part of a name (CoNLL guidelines): "Mr. Johnson" is "Johnson".
+TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr", "Prof.", "Sir", "Dame",
+                    "Lord", "Lady"})
+REGION_WORDS = frozenset({"province", "region", "oblast", "state", "county", "district", "governorate",
+                          "prefecture", "territory", "canton", "department", "krai", "republic"})
+PLACE_KINDS = REGION_WORDS | {"city", "town", "village", "municipality", "settlement", "capital"}
+DESCRIPTORS = PLACE_KINDS | {"agency", "news agency"}
+PLACE_DESCRIPTORS = frozenset({"capital", "port", "city", "town", "village", "border town", "frontline town"})
+PLACE_WORDS = PLACE_KINDS | PLACE_DESCRIPTORS
+# Before a capital these make it the place, not the government it may stand for ("in Moscow")
+LOCATIVE = frozenset({"in", "to", "into", "near", "at", "from", "outside", "inside", "around", "across",
+                      "toward", "towards", "via", "through", "over", "off", "within"})
+CAPITALISED_ARTICLES = frozenset({"The"})
+
+
+def genitive_forms(name: str) -> list[str]:
+    """None: spaCy's English tokenizer splits the possessive off ("Russia" "'s"), so the name itself matches."""
+    return []
+
+
+def genitive_bases(word: str) -> list[str]:
+    """What a word with a possessive left on it may be the name of: "Russia's" → "Russia"."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return [word[: -len(suffix)]]
+    return []
+
+
+def person_genitive(name: str, after: str) -> bool:
+    """English marks no genitive on the name itself (the ``'s`` is its own token)."""
+    return False
