@@ -17,7 +17,7 @@ def pack() -> LanguagePack:
         numbers=NumberRules(scan_quantity=numbers.scan_quantity),
         troops=TroopGrammar(extract_figures=troops.extract_figures,
                             unit_name_patterns=tuple(troops.UNIT_NAME_PATTERNS)),
-        actors=ActorTable(country_names=actors.country_names, extra_names=actors.EXTRA_NAMES,
+        actors=ActorTable(country_names=actors.country_names, extra_names=actors.GAZETTEER_NAMES,
                           adjectives=actors.ADJECTIVES, metonyms=actors.METONYMS,
                           organisations=actors.ORGANISATIONS, home_countries=frozenset(actors.HOME_COUNTRIES)),
         names=NameRules(

@@ -70,6 +70,11 @@ EXTRA_NAMES = {
     "burkina": "BF", "uae": "AE", "united arab emirates": "AE", "persia": "IR", "hong kong": "HK",
     "east timor": "TL", "swaziland": "SZ", "cape verde": "CV", "soviet union": "RU", "ussr": "RU",
 }
+# Names above that stand for a country as an actor ("troops from Wales", "fighters in Gaza") but are
+# not names of the country itself: kept out of the gazetteer's country entries, where "Wales" would
+# take the place of Wales and "Gaza" of the city (geonews gazetteer build writes GAZETTEER_NAMES).
+PART_NAMES = {"england", "scotland", "wales", "gaza", "west bank", "soviet union", "ussr", "persia"}
+GAZETTEER_NAMES = {name: code for name, code in EXTRA_NAMES.items() if name not in PART_NAMES}
 # Capitals and seats of power that stand for a government ("Pyongyang has sent", "the Kremlin said").
 METONYMS = {
     "pyongyang": "KP", "moscow": "RU", "kremlin": "RU", "kyiv": "UA", "kiev": "UA", "washington": "US",
