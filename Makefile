@@ -15,7 +15,7 @@ $(STAMP): $(VENV)/bin/python pyproject.toml $(shell find src data/gazetteers -ty
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/geonews annotate examples -o .demo/examples.jsonl --summary
+	$(VENV)/bin/geonews annotate examples -o .demo/examples.jsonl --lang auto --summary
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -63,6 +63,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--freeze", choices=("none", "a", "b", "both"), default="none")
     ap.add_argument("--model", default="", help="base pipeline for both (blank: our components alone)")
+    ap.add_argument("--src-a", default="", help="a source tree to import A from (PYTHONPATH), e.g. a git worktree")
+    ap.add_argument("--src-b", default="")
     args = ap.parse_args()
 
     env = {k: v for k, v in os.environ.items() if k not in ("GEONEWS_MODEL", "PYTHONPATH")}
@@ -71,6 +73,8 @@ def main() -> None:
     workers = {}
     for name, bin_dir in (("A", args.bin_a), ("B", args.bin_b)):
         freeze = args.freeze in ("both", name.lower())
+        src = args.src_a if name == "A" else args.src_b
+        env = {**env, "PYTHONPATH": src} if src else {k: v for k, v in env.items() if k != "PYTHONPATH"}
         p = subprocess.Popen([str(Path(bin_dir) / "python"), __file__, "--worker", str(args.docs),
                               str(args.batch_size), str(int(freeze)), args.model],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(HERE))

@@ -1,6 +1,7 @@
 """`make bench`: throughput, memory and service load on a generated German news-like corpus.
 
     python bench/run.py [--docs 2000] [--requests 400] [--out docs/benchmarks.md]
+    python bench/run.py --only-service [--service-requests 200]   # the slow-client run alone, printed
 
 Every comparison runs in this one invocation, side by side, and is reported as a ratio to its
 baseline (the machine is shared and noisy). Each configuration runs in a fresh child process so
@@ -188,6 +189,169 @@ def bench_service(args, workers: int) -> dict:
             "requests": len(latencies)}
 
 
+def _start_server(extra: list[str]) -> tuple[subprocess.Popen, int]:
+    """`geonews serve` on a free loopback port, once /health says ok."""
+    import http.client
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "geonews_nlp.cli", "serve", "--host", "127.0.0.1", "--port",
+                             str(port), *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            c.request("GET", "/health")
+            if json.loads(c.getresponse().read()).get("status") == "ok":
+                return proc, port
+        except (OSError, ValueError):
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise SystemExit("the service did not start")
+        time.sleep(0.2)
+
+
+def _big_text(n_chars: int, seed: int) -> str:
+    text = ""
+    for d in documents(n_chars // 300 + 10, seed=seed):
+        text += d + "\n\n"
+        if len(text) >= n_chars:
+            break
+    return text[:n_chars]
+
+
+def bench_service_slow_client(args) -> dict:
+    """p50/p99 of small POST /extract requests (4 clients) with and without one slow client present.
+
+    The slow client sends the largest request the documented limits allow (``max_request_chars`` of
+    news text in one /extract/batch), uploading it in pieces over about a second, again and again while
+    the small requests run. Bounded: ``--service-requests`` small requests, and at most
+    ``--service-seconds`` a run. Loopback only; one server worker at its default limits.
+    """
+    import http.client
+
+    proc, port = _start_server([])
+    small_docs = documents(args.service_requests, seed=2)
+    out: dict = {}
+    try:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        c.request("GET", "/info")
+        info = json.loads(c.getresponse().read())
+        n_big = info["max_request_chars"] // info["max_chars"]
+        big = json.dumps({"documents": [{"text": _big_text(info["max_chars"], seed=10 + i)}
+                                         for i in range(n_big)]}).encode()
+
+        def post_small(text: str) -> int:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            conn.request("POST", "/extract", body=json.dumps({"text": text}).encode(),
+                         headers={"Content-Type": "application/json"})
+            r = conn.getresponse()
+            r.read()
+            conn.close()
+            return r.status
+
+        def post_big_slowly() -> int:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            conn.putrequest("POST", "/extract/batch")
+            conn.putheader("Content-Type", "application/json")
+            conn.putheader("Content-Length", str(len(big)))
+            conn.endheaders()
+            step = len(big) // 10 + 1
+            for i in range(0, len(big), step):
+                conn.send(big[i:i + step])
+                time.sleep(0.1)
+            r = conn.getresponse()
+            r.read()
+            conn.close()
+            return r.status
+
+        for w in range(4):  # warm-up
+            post_small(small_docs[w])
+
+        def one_run(slow: bool) -> dict:
+            queue = list(small_docs)
+            lat: list[float] = []
+            statuses: dict[int, int] = {}
+            slow_statuses: dict[int, int] = {}
+            slow_lat: list[float] = []
+            lock = threading.Lock()
+            done = threading.Event()
+            t_end = time.monotonic() + args.service_seconds
+
+            def small_client():
+                while time.monotonic() < t_end:
+                    with lock:
+                        if not queue:
+                            return
+                        text = queue.pop()
+                    t = time.perf_counter()
+                    status = post_small(text)
+                    dt = time.perf_counter() - t
+                    with lock:
+                        lat.append(dt)
+                        statuses[status] = statuses.get(status, 0) + 1
+
+            def slow_client():
+                while not done.is_set() and time.monotonic() < t_end:
+                    t = time.perf_counter()
+                    status = post_big_slowly()
+                    with lock:
+                        slow_lat.append(time.perf_counter() - t)
+                        slow_statuses[status] = slow_statuses.get(status, 0) + 1
+
+            threads = [threading.Thread(target=small_client) for _ in range(4)]
+            hostile = threading.Thread(target=slow_client) if slow else None
+            t0 = time.perf_counter()
+            if hostile:
+                hostile.start()
+                time.sleep(0.5)  # its first upload is under way
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+            wall = time.perf_counter() - t0
+            done.set()
+            if hostile:
+                hostile.join()
+            lat.sort()
+            return {
+                "requests": len(lat), "rps": len(lat) / wall, "p50_ms": 1000 * statistics.median(lat),
+                "p99_ms": 1000 * lat[int(0.99 * (len(lat) - 1))], "max_ms": 1000 * lat[-1], "statuses": statuses,
+                "slow_requests": len(slow_lat), "slow_statuses": slow_statuses,
+                "slow_max_s": max(slow_lat, default=0.0), "big_chars": n_big * info["max_chars"],
+                "time_limit": info["time_limit_s"]}
+
+        for slow in (False, True):
+            out["slow" if slow else "plain"] = one_run(slow)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    return out
+
+
+def service_slow_client_lines(args, r: dict) -> list[str]:
+    slow = r["slow"]
+    lines = [
+        f"### `geonews serve` with one slow client: {args.service_requests} small POST /extract from 4 clients, "
+        "loopback",
+        "",
+        f"The slow client sends the largest request the default limits allow ({slow['big_chars']:,} characters "
+        "of news in one /extract/batch), uploaded in ten pieces over a second, again and again while the",
+        f"small requests run. One server worker, default limits (time limit {slow['time_limit']:g} s).",
+        "",
+        "| load | small requests | requests/s | p50 ms | p99 ms | max ms | statuses | slow client: requests "
+        "(statuses), longest s |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for key, name in (("plain", "4 small clients"), ("slow", "4 small clients + 1 slow client")):
+        x = r[key]
+        st = ", ".join(f"{k}: {v}" for k, v in sorted(x["statuses"].items()))
+        sl = ", ".join(f"{k}: {v}" for k, v in sorted(x["slow_statuses"].items())) or "-"
+        lines.append(f"| {name} | {x['requests']} | {x['rps']:.1f} | {x['p50_ms']:.0f} | {x['p99_ms']:.0f} | "
+                     f"{x['max_ms']:.0f} | {st} | {x['slow_requests']} ({sl}), {x['slow_max_s']:.1f} |")
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=2000)
@@ -197,10 +361,16 @@ def main() -> None:
     ap.add_argument("--tmp")
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--engine", default="local")
+    ap.add_argument("--service-requests", type=int, default=200, help="small requests in the slow-client run")
+    ap.add_argument("--service-seconds", type=float, default=90, help="at most this long each slow-client run")
+    ap.add_argument("--only-service", action="store_true", help="only the slow-client run; print its table")
     args = ap.parse_args()
     if args.child:
         fn = {"pipeline": child_pipeline, "extract_many": child_extract_many, "annotate": child_annotate}
         print(json.dumps(fn[args.child](args)))
+        return
+    if args.only_service:
+        print("\n".join(service_slow_client_lines(args, bench_service_slow_client(args))))
         return
 
     started = time.perf_counter()
@@ -223,6 +393,8 @@ def main() -> None:
               for e, n in (("local", 1), ("local", 2), ("dask", 2))}
         log("service: 1 and 2 workers")
         sv = {w: bench_service(args, w) for w in (1, 2)}
+        log("service: one slow client")
+        slow_client = bench_service_slow_client(args)
         took = time.perf_counter() - started
     finally:
         shutil.rmtree(args.tmp, ignore_errors=True)
@@ -285,6 +457,7 @@ def main() -> None:
     for w, r in sv.items():
         lines.append(f"| {w} | {r['rps']:.1f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['errors']} | "
                      f"{r['rps'] / sv[1]['rps']:.2f} |")
+    lines += ["", *service_slow_client_lines(args, slow_client)]
     lines.append(END)
     block = "\n".join(lines) + "\n"
     print(block)

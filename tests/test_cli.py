@@ -187,3 +187,52 @@ def test_evaluate_ner_errors_on_gold_tokens(tmp_path):
     assert r.exit_code == 0, r.output
     assert "[missed] ORG 'Soldaten'\n    Nordkorea schickt Soldaten nach Russland ." in r.stdout
     assert "errors: missed ORG 1\n1 sentences" in r.stdout
+
+
+def test_exit_codes_0_1_2_3(tmp_path, monkeypatch):
+    """0 all done, 1 some inputs skipped, 2 usage, 3 internal error (docs/batch.md)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Die NATO tagt.", encoding="utf-8")
+    r = runner.invoke(app, ["annotate", str(src), "-o", str(tmp_path / "o0.jsonl"), "--quiet"])
+    assert r.exit_code == 0, r.output
+    (src / "empty.jsonl").write_bytes(b"")
+    r = runner.invoke(app, ["annotate", str(src), "-o", str(tmp_path / "o1.jsonl"), "--quiet"])
+    assert r.exit_code == 1 and "skipped empty.jsonl: empty file" in r.stderr
+    r = runner.invoke(app, ["annotate", str(tmp_path / "missing"), "-o", str(tmp_path / "o2.jsonl")])
+    assert r.exit_code == 2
+    from geonews_nlp import batch
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(batch, "annotate_folder", broken)
+    r = runner.invoke(app, ["annotate", str(src), "-o", str(tmp_path / "o3.jsonl"), "--quiet"])
+    assert r.exit_code == 3 and "internal error: RuntimeError: a bug" in r.stderr
+
+
+def test_csv_formulas_are_neutralised_unless_csv_raw(tmp_path, monkeypatch):
+    from geonews_nlp import engines
+
+    real = engines.annotate
+
+    def formula(batch, spec, batch_size=64):
+        out = real(batch, spec, batch_size)
+        for _, r in out:
+            for e in r["entities"]:
+                e["text"] = "=HYPERLINK(1)"
+        return out
+
+    monkeypatch.setattr(engines, "annotate", formula)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Die NATO tagt in Brüssel.", encoding="utf-8")
+    for args, cell in (([], "'=HYPERLINK(1)"), (["--csv-raw"], "=HYPERLINK(1)")):
+        out = tmp_path / f"o{len(args)}.csv"
+        r = runner.invoke(app, ["annotate", str(src), "-o", str(out), "--quiet", *args])
+        assert r.exit_code == 0, r.output
+        import csv
+
+        with open(out, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert rows and {row["text"] for row in rows} == {cell}

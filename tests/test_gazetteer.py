@@ -167,12 +167,14 @@ def test_frequent_words_are_marked_per_language():
     pytest.importorskip("wordfreq")
     from geonews_nlp.gazetteer.build import frequent_in
 
-    assert frequent_in("Halle") == ["de"] and frequent_in("Essen") == ["de"]
+    assert frequent_in("Halle", ("de",)) == ["de"] and frequent_in("Essen", ("de",)) == ["de"]
+    assert frequent_in("Essen", ("en",)) == [] and frequent_in("Reading", ("en",)) == ["en"]
     assert frequent_in("Gerlingen") == [] and frequent_in("Inzigkofen") == []
     assert frequent_in("Bad Halle") == []  # only one-word names are checked
+    assert "de" in frequent_in("Halle")  # by default, in every registered pack's language
     by_name = {e.name: e for e in read_entries(next(p for p in shipped_files() if p.name == "cities.jsonl.gz"))
                if e.country == "DE"}
-    assert by_name["Essen"].frequent_in == ["de"] and by_name["Biblis"].frequent_in == []
+    assert "de" in by_name["Essen"].frequent_in and by_name["Biblis"].frequent_in == []
 
 
 def test_build_is_reproducible(tmp_path):

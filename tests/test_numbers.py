@@ -87,3 +87,23 @@ def test_never_raises_on_word_lists(words):
         q = scan_quantity(words, i)
         if q is not None:
             assert i <= q.start < q.end <= len(words)
+
+
+@pytest.mark.parametrize("words", [
+    ["Seite", "7" * 4301, "Soldaten"],  # Python's int-string limit: ValueError before
+    ["7" * 400 + ",5", "Millionen"],  # a float of inf: OverflowError before
+    ["1.000.000.000.000.000.000.000", "Soldaten"],
+    ["1"] + ["000"] * 3000,  # digits grouped across tokens
+])
+def test_long_digit_strings_never_raise(words):
+    for i in range(len(words)):
+        q = scan_quantity(words, i)
+        assert q is None or q.value < 10 ** 27
+
+
+def test_digit_strings_are_capped():
+    from geonews_nlp.lang.de.numbers import MAX_DIGITS
+
+    assert parse_digits("7" * MAX_DIGITS) == int("7" * MAX_DIGITS)
+    assert parse_digits("7" * (MAX_DIGITS + 1)) is None and parse_digits("7" * 4301) is None
+    assert scan_quantity(["1"] + ["000"] * 3000, 0).value == 10 ** 15  # the 7th group would make 19 digits

@@ -85,3 +85,86 @@ def test_chunks_cover_the_text_exactly_and_respect_the_limit(text, limit):
     for offset, chunk in chunks:
         assert text[offset:offset + len(chunk)] == chunk
         assert len(chunk) <= limit
+
+
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8">
+<title>Nordkorea schickt Truppen | Beispielportal</title>
+<meta name="author" content="Anna Beispiel">
+<meta property="article:published_time" content="2024-11-05T08:30:00+01:00">
+<meta property="og:site_name" content="Beispielportal">
+<script>window.tracking = 1;</script></head>
+<body>
+<div class="cookie-banner">Wir verwenden Cookies. <button>Akzeptieren</button></div>
+<header><nav><ul><li><a href="/">Startseite</a></li><li><a href="/politik">Politik</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+<div class="layout"><aside class="teaser"><h3>Meistgelesen</h3><ul><li><a href="/a">Wetter: Sturm an der Küste</a></li>
+<li><a href="/b">Fußball: Bayern siegt</a></li></ul></aside>
+<div class="content"><h1>Nordkorea schickt Truppen nach Russland</h1>
+<p class="byline">Von Anna Beispiel, 5. November 2024</p>
+<p>Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes rund 12.000 Soldaten nach Russland
+geschickt. Die Truppen sollen in der Region Kursk eingesetzt werden, wo die Ukraine seit dem Sommer
+Gebiete hält.</p>
+<p>Die NATO berät in Brüssel über die Lage. Generalsekretär Mark Rutte sprach von einer gefährlichen
+Ausweitung des Krieges, die auch die Sicherheit im indopazifischen Raum berühre.</p>
+<p>Nach Angaben aus Kiew sind bereits mehrere Tausend nordkoreanische Soldaten in der Nähe der Front
+eingetroffen. Die Bundesregierung bestellte den Geschäftsträger der nordkoreanischen Botschaft ein.</p>
+<div class="share">Teilen: Facebook | X | E-Mail</div>
+</div></div>
+<footer><p>Impressum | Datenschutz | © 2024 Beispielportal</p></footer>
+</body></html>"""
+
+
+def test_html_pages_give_their_story_and_metadata(tmp_path):
+    (tmp_path / "page.html").write_text(NEWS_PAGE, encoding="utf-8")
+    [doc] = read_documents(tmp_path / "page.html", "page.html")
+    assert "rund 12.000 Soldaten nach Russland" in doc.text and "Mark Rutte" in doc.text
+    for boilerplate in ("Cookies", "Startseite", "Meistgelesen", "Impressum", "Teilen", "tracking"):
+        assert boilerplate not in doc.text, boilerplate
+    assert "\n\n" in doc.text  # one paragraph a block
+    assert doc.meta is not None
+    assert doc.meta["title"].startswith("Nordkorea schickt Truppen")
+    assert doc.meta["author"] == "Anna Beispiel" and doc.meta["date"] == "2024-11-05"
+
+
+def test_a_gzip_past_the_cap_is_refused_while_streaming(tmp_path):
+    with gzip.open(tmp_path / "big.txt.gz", "wb") as f:
+        for _ in range(20):
+            f.write(b"a" * (1 << 20))
+    with pytest.raises(ReadError, match="decompresses to more than 4,000,000 bytes"):
+        list(read_documents(tmp_path / "big.txt.gz", "big", max_chars=1_000_000))
+    assert len(next(read_documents(tmp_path / "big.txt.gz", "big", max_chars=10_000_000)).text) == 20 << 20
+
+
+def test_jsonl_is_streamed_with_a_cap_per_line_and_empty_files_refused(tmp_path):
+    line = b'{"id": "ok", "text": "Eins"}\n'
+    with gzip.open(tmp_path / "a.jsonl.gz", "wb") as f:
+        f.write(line + b'{"text": "' + b"a" * 300_000 + b'"}\n' + line.replace(b"ok", b"ok2"))
+    items = list(read_documents(tmp_path / "a.jsonl.gz", "a", max_chars=10_000))
+    assert [getattr(i, "id", None) for i in items] == ["ok", None, "ok2"]
+    assert items[1].line == 2 and "longer than --max-chars" in items[1].reason
+    assert items[2].line == 3
+    (tmp_path / "e.jsonl").write_bytes(b"\n \n")
+    with pytest.raises(ReadError, match="empty file"):
+        list(read_documents(tmp_path / "e.jsonl", "e"))
+    (tmp_path / "s.jsonl").write_text('{"id": "x\\ud800", "text": "Berlin \\udc00 Soldaten"}\n', encoding="utf-8")
+    [doc] = read_documents(tmp_path / "s.jsonl", "s")
+    assert doc == Document("x\ufffd", "Berlin \ufffd Soldaten")
+    (tmp_path / "u16.jsonl").write_bytes('{"text": "Kärnten"}\n{"text": "Zwei"}\n'.encode("utf-16"))
+    assert [d.text for d in read_documents(tmp_path / "u16.jsonl", "u")] == ["Kärnten", "Zwei"]
+
+
+def test_scan_reports_special_files_and_follows_linked_folders(tmp_path):
+    from geonews_nlp.readers import scan_inputs
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "root").mkdir()
+    (tmp_path / "root" / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "root" / "self").symlink_to(tmp_path / "root" / "self")
+    import os
+
+    os.mkfifo(tmp_path / "root" / "p.jsonl")
+    inputs, skipped = scan_inputs(tmp_path / "root")
+    assert inputs == [tmp_path / "root" / "link" / "a.txt"]
+    assert {p.name: r.split(",")[0] for p, r in skipped} == {"p.jsonl": "a FIFO", "self": "a symbolic link loop"}

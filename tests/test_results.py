@@ -53,3 +53,33 @@ def test_records_one_per_mention(result):
 def test_html_marks_entities_and_figures(result):
     html = result._repr_html_()
     assert "1.500 Soldaten" in html and "TROOP" in html and "NATO" in html
+
+
+def test_html_escapes_the_doc_id_and_the_text(blank_nlp):
+    text = "<script>alert(1)</script> Nordkorea hat 1.500 Soldaten nach Russland verlegt."
+    doc_id = "<script>alert('id')</script>"
+    result = DocumentResult.from_doc(blank_nlp(text), model={"name": "blank_de", "version": "3.8"},
+                                     doc_id=doc_id).with_text(text)
+    page = result._repr_html_()
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(&#x27;id&#x27;)&lt;/script&gt;" in page and "1.500 Soldaten" in page
+    without_text = DocumentResult.from_doc(blank_nlp(text), model={"name": "blank_de", "version": "3.8"},
+                                           doc_id=doc_id)._repr_html_()
+    assert "<script" not in without_text
+
+
+def test_merge_chunk_results_moves_offsets_back():
+    from geonews_nlp.results import merge_chunk_results
+
+    def part(start: int, text: str, warning: str) -> dict:
+        return {"id": None, "lang": "de", "model": {"name": "m", "version": "1"}, "warnings": [warning],
+                "entities": [{"label": "LOC", "text": text, "start": start, "end": start + len(text),
+                              "source": "model", "link": None}], "troops": []}
+
+    parts = [(100, part(2, "Kiew", "w")), (0, part(0, "Berlin", "w")), (200, part(1, "Moskau", "v"))]
+    merged = merge_chunk_results("doc", parts)
+    assert [(e["text"], e["start"], e["end"]) for e in merged["entities"]] == \
+        [("Berlin", 0, 6), ("Kiew", 102, 106), ("Moskau", 201, 207)]
+    assert merged["id"] == "doc" and merged["warnings"] == ["w", "v"]
+    assert [p[0] for p in parts] == [100, 0, 200]  # the caller's list is left as it was
+    assert DocumentResult.model_validate(merged).entities[1].start == 102

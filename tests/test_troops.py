@@ -118,3 +118,70 @@ def test_offsets_are_true(blank_nlp):
     assert len(figs) == 2
     for f in figs:
         assert text[f["start"]:f["end"]] == f["text"]
+
+
+# --- linear time and plausible bounds (issue 23) -----------------------------------------------------
+
+def _grammar_seconds(phrase: str, repeats: int) -> float:
+    import time
+
+    from geonews_nlp.lang.de.troops import figures_of_words
+
+    words = []
+    for _ in range(repeats):
+        words += phrase.split()
+    start = time.perf_counter()
+    figs = figures_of_words([words])
+    assert len(figs) >= repeats // 2
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("phrase", ["zwei Bataillone mit 500 Soldaten ,",  # formation partner, actor scan
+                                    "500 Soldaten , davon 20 ,",  # ellipses: the last figure with an actor
+                                    "81 Italiener kämpfen für den IS , 14 Aufständische ,",  # armed group
+                                    "der Russland 300 Soldaten des türkischen Militärs ,"])  # force, names
+def test_troop_grammar_is_linear_in_sentence_length(phrase):
+    """One sentence of 2,000 figures took 27 s (a scan of the sentence a figure); now well under 2 s,
+    and 4 times the figures take about 4 times as long, not 16."""
+    small = min(_grammar_seconds(phrase, 500) for _ in range(2))
+    large = _grammar_seconds(phrase, 2000)
+    assert large < 2.0
+    assert large < 8 * max(small, 0.01)
+
+
+def test_linear_grammar_keeps_the_nearest_subject(blank_nlp):
+    from geonews_nlp.lang.de.troops import figures_of_words
+
+    words = "Russland sagt , Kiew habe 300 Soldaten , meldet Polen .".split()
+    # the nearest subject naming an actor wins; equally near: the first in the set's order (as sorted() had it)
+    assert figures_of_words([words], [{0, 3, 10}])[0].actor == "UA"
+    assert figures_of_words([words], [{0}])[0].actor == "RU"
+    assert figures_of_words([words], [set()])[0].actor == "UA"  # no subject: the nearest name before
+
+
+@pytest.mark.parametrize("text", [
+    "Seite 7777777777777777777777777777777777777777 Soldaten wurden verlegt.",  # 40 digits
+    "Die Armee hat 1000000000000000 Soldaten.",  # 10^15
+    "Die Armee hat 2,75 Millionen Brigaden.",
+    "Die Armee hat 200 Millionen Soldaten.",
+    "Die Armee hat 20.000 Kompanien.",
+    "Die Armee hat zwischen 5 und 200.000.000 Soldaten.",
+])
+def test_implausible_counts_are_dropped(troops, text):
+    assert troops(text) == []
+
+
+@pytest.mark.parametrize("text,count,unit_count", [
+    ("Im Zweiten Weltkrieg dienten 17 Millionen Soldaten in der Wehrmacht.", 17_000_000, None),
+    ("Die Armee hat 10.000 Kompanien.", None, 10_000),
+    ("Russland hat 1,5 Millionen Soldaten.", 1_500_000, None),
+])
+def test_plausible_counts_pass(troops, text, count, unit_count):
+    (fig,) = troops(text)
+    assert (fig["count"], fig["unit_count"]) == (count, unit_count)
+
+
+def test_every_count_that_passes_fits_int64(blank_nlp):
+    from geonews_nlp.components.troops import MAX_FORMATIONS, MAX_PERSONNEL
+
+    assert max(MAX_PERSONNEL, MAX_FORMATIONS) < 2 ** 63

@@ -131,3 +131,22 @@ def test_importing_writers_leaves_the_umask_alone():
     out = subprocess.run([sys.executable, "-c", UMASK_PROBE], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["0o640", "True"]  # files get 0666 less the umask, read when first needed
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(tmp_path):
+    from geonews_nlp.writers import neutralise
+
+    assert [neutralise(v) for v in ("=1+1", "+49", "-x", "@SUM", "\tA", "\rB", "NATO", 5, -3, None)] == [
+        "'=1+1", "'+49", "'-x", "'@SUM", "'\tA", "'\rB", "NATO", 5, -3, None]
+
+
+def test_parquet_writes_an_integer_beyond_int64_as_null_with_a_warning(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    from geonews_nlp.writers import get_writer
+
+    result = {"id": "d", "lang": "de", "model": {"name": "blank", "version": "0"}, "entities": [],
+              "warnings": [], "troops": [{"text": "x Soldaten", "start": 0, "end": 10, "count": 10 ** 39,
+                                          "qualifier": "exact", "unit": "personnel", "kind": "strength"}]}
+    warnings = get_writer("parquet").write(tmp_path / "o.parquet", [result])
+    assert len(warnings) == 1 and "count" in warnings[0] and "written as null" in warnings[0]
+    assert pq.read_table(tmp_path / "o.parquet").to_pylist()[0]["count"] is None

@@ -23,16 +23,22 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .engines import create_engine
+from .engines import ERROR_KEY, RETRY_KEY, create_engine, is_error
 from .errors import Errors, ReadError, SettingsMismatch
 from .lang.registry import DEFAULT_LANG
-from .readers import chunk_text, count_documents, find_inputs, read_documents
+from .readers import chunk_text, count_documents, read_documents, scan_inputs
+from .results import merge_chunk_results
 from .runner import PipelineSpec
 from .writers import FORMATS, atomic_writer, check_format, combine, write_results
 
 MANIFEST = "_manifest.jsonl"
 SETTINGS = "_settings.json"
-CHUNK_CHARS = 100_000  # well under spaCy's max_length; long files are cut at paragraph breaks
+# Documents longer than this are sent to the engine in pieces cut at paragraph breaks (the Runner cuts
+# them again into its own, smaller chunks): no worker is sent a whole 10 MB document at once.
+CHUNK_CHARS = 100_000
+# A batch holds at most batch_size texts and at most this many characters (a longer piece goes alone):
+# what is in flight to the workers, and what a worker holds, grows with characters, not with texts.
+BATCH_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class JobSettings:
     id_field: str = "id"
     max_chars: int | None = 10_000_000
     gazetteers: tuple[str, ...] = ()
+    csv_raw: bool = False  # CSV: write cells that start like a formula as they are
 
     @property
     def pipeline(self) -> PipelineSpec:
@@ -75,20 +82,6 @@ class Summary:
     interrupted: bool = False
 
 
-# --- results of a document cut into chunks ---------------------------------------------------------
-
-def _merge(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
-    """One result from the results of a document's chunks, offsets moved back to the whole text."""
-    parts.sort(key=lambda p: p[0])
-    first = parts[0][1]
-    merged = {**first, "id": doc_id, "entities": [], "troops": [], "warnings": []}
-    for offset, r in parts:
-        for key in ("entities", "troops"):
-            merged[key] += [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in r[key]]
-        merged["warnings"] += [w for w in r["warnings"] if w not in merged["warnings"]]
-    return merged
-
-
 # --- the job --------------------------------------------------------------------------------------
 
 def file_hash(path: Path) -> str:
@@ -110,6 +103,9 @@ class _Input:
     ids: list[str] = field(default_factory=list)  # documents, in order
     chunks: dict[int, int] = field(default_factory=dict)  # document index → number of chunks
     results: dict[int, list[tuple[int, dict]]] = field(default_factory=dict)
+    lines: dict[int, int] = field(default_factory=dict)  # document index → its JSON line
+    meta: dict[int, dict[str, str]] = field(default_factory=dict)  # document index → HTML metadata
+    failed: dict[int, tuple[str, bool]] = field(default_factory=dict)  # document index → (reason, retry)
     problems: list[Problem] = field(default_factory=list)
     outstanding: int = 0
     read_done: bool = False
@@ -144,6 +140,8 @@ class Manifest:
 def _settings_json(s: JobSettings) -> dict[str, Any]:
     d = asdict(s)
     d["gazetteers"] = list(s.gazetteers)
+    if not s.csv_raw:  # recorded only when set: runs of earlier versions resume as before
+        del d["csv_raw"]
     return d
 
 
@@ -162,11 +160,14 @@ def output_layout(out: Path, fmt: str) -> tuple[Path, Path | None, Path]:
 def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: bool = False,
                     engine: str = "local", n_process: int = 1, scheduler: str | None = None,
                     batch_size: int = 64, progress: bool = True,
-                    on_result: Callable[[dict[str, Any]], None] | None = None, freeze_gc: bool = False) -> Summary:
+                    on_result: Callable[[dict[str, Any]], None] | None = None, freeze_gc: bool = False,
+                    batch_chars: int = BATCH_CHARS) -> Summary:
     """Annotate every input under ``in_path`` into ``out``; see the module docstring.
 
-    ``freeze_gc``: an application's choice (the CLI's) to hide the loaded pipeline from the garbage
-    collector of this process (workers of the process and Dask engines always do).
+    Batches hold at most ``batch_size`` texts and ``batch_chars`` characters (documents longer than
+    ``CHUNK_CHARS`` are cut into chunks first). ``freeze_gc``: an application's choice (the CLI's) to
+    hide the loaded pipeline from the garbage collector of this process (workers of the process and
+    Dask engines always do).
     """
     check_format(settings.fmt)
     work, single, errors_file = output_layout(out, settings.fmt)
@@ -191,7 +192,10 @@ def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: 
     root = in_path if in_path.is_dir() else in_path.parent
     inputs = []
     ours = {p.resolve() for p in (single, errors_file) if p is not None}
-    for path in find_inputs(in_path):
+    found, unusable = scan_inputs(in_path)
+    problems: list[Problem] = [Problem(_rel(path, root), reason) for path, reason in unusable
+                               if not _in_output_folder(path, root)]
+    for path in found:
         resolved = path.resolve()
         if resolved in ours or resolved.is_relative_to(work.resolve()) or _in_output_folder(path, root):
             continue  # an output inside the input folder is not input on the next run
@@ -214,18 +218,21 @@ def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: 
     total = n_docs_before + sum(count_documents(inp.path) for inp in todo)
     bar = _progress(total, n_docs_before, progress)
     eng = create_engine(engine, settings.pipeline, batch_size, n_process, scheduler, freeze_gc) if todo else None
-    problems: list[Problem] = []
     try:
         if eng is not None:
-            for results in eng.run(_batches(todo, settings, batch_size, problems, manifest, work, on_result)):
+            batches = _batches(todo, settings, batch_size, batch_chars, problems, manifest, work, on_result)
+            for results in eng.run(batches):
                 for key, result in results:
                     inp = todo[key[0]]
-                    inp.results.setdefault(key[1], []).append((key[2], result))
+                    if is_error(result):
+                        inp.failed.setdefault(key[1], (result[ERROR_KEY], bool(result.get(RETRY_KEY))))
+                    else:
+                        inp.results.setdefault(key[1], []).append((key[2], result))
                     inp.outstanding -= 1
                     if key[2] == 0:
                         bar.update(1)
                     if inp.outstanding == 0 and inp.read_done:
-                        _finish(inp, manifest, work, settings.fmt, on_result)
+                        _finish(inp, manifest, work, settings, on_result)
         summary.documents = n_docs_before + sum(len(i.ids) for i in todo)
         bar.total = bar.n  # the estimate counted bad lines too
         bar.refresh()
@@ -247,6 +254,13 @@ def annotate_folder(in_path: Path, out: Path, settings: JobSettings, *, resume: 
         shutil.rmtree(work)
     summary.output = single or work
     return summary
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _in_output_folder(path: Path, root: Path) -> bool:
@@ -274,17 +288,19 @@ def _progress(total: int, initial: int, enabled: bool):
                 desc="annotate", smoothing=0.1)
 
 
-def _batches(todo: list[_Input], settings: JobSettings, batch_size: int, problems: list[Problem],
-             manifest: Manifest, work: Path, on_result) -> Iterator[list[tuple[Any, str]]]:
-    """Read inputs lazily and cut their texts into batches keyed ``(input, document, chunk offset)``."""
+def _batches(todo: list[_Input], settings: JobSettings, batch_size: int, batch_chars: int,
+             problems: list[Problem], manifest: Manifest, work: Path, on_result) -> Iterator[list[tuple[Any, str]]]:
+    """Read inputs lazily and cut their texts into batches keyed ``(input, document, chunk offset)``,
+    each of at most ``batch_size`` texts and ``batch_chars`` characters (or one chunk)."""
     batch: list[tuple[Any, str]] = []
+    chars = 0
     for t, inp in enumerate(todo):
         try:
             st = inp.path.stat()
             inp.size, inp.mtime_ns = st.st_size, st.st_mtime_ns
             inp.hash = file_hash(inp.path)
             for item in read_documents(inp.path, inp.rel, text_field=settings.text_field,
-                                       id_field=settings.id_field):
+                                       id_field=settings.id_field, max_chars=settings.max_chars):
                 if isinstance(item, ReadError):
                     inp.problems.append(Problem(inp.rel, item.reason, item.line))
                     continue
@@ -294,14 +310,22 @@ def _batches(todo: list[_Input], settings: JobSettings, batch_size: int, problem
                     continue
                 d = len(inp.ids)
                 inp.ids.append(item.id)
+                if item.line is not None:
+                    inp.lines[d] = item.line
+                if item.meta:
+                    inp.meta[d] = item.meta
                 pieces = chunk_text(item.text, CHUNK_CHARS)
                 inp.chunks[d] = len(pieces)
                 for offset, piece in pieces:
+                    if batch and chars + len(piece) > batch_chars:
+                        yield batch
+                        batch, chars = [], 0
                     inp.outstanding += 1
                     batch.append(((t, d, offset), piece))
+                    chars += len(piece)
                     if len(batch) >= batch_size:
                         yield batch
-                        batch = []
+                        batch, chars = [], 0
         except ReadError as e:
             inp.problems.append(Problem(inp.rel, e.reason, e.line))
         except OSError as e:
@@ -310,24 +334,40 @@ def _batches(todo: list[_Input], settings: JobSettings, batch_size: int, problem
             continue
         inp.read_done = True
         if inp.outstanding == 0:  # nothing to annotate (all lines bad, or an unreadable file)
-            _finish(inp, manifest, work, settings.fmt, on_result)
+            _finish(inp, manifest, work, settings, on_result)
     if batch:
         yield batch
 
 
-def _finish(inp: _Input, manifest: Manifest, work: Path, fmt: str, on_result) -> None:
-    """Write the input's shard atomically, then record it: a shard without a record is redone."""
+def _finish(inp: _Input, manifest: Manifest, work: Path, settings: JobSettings, on_result) -> None:
+    """Write the input's shard atomically, then record it: a shard without a record is redone.
+
+    A document whose annotation failed is left out and becomes a problem (file, line, reason); when
+    the failure may pass (its worker died), the input is not recorded, so ``--resume`` redoes it.
+    """
     results = []
+    retry = False
     for d, doc_id in enumerate(inp.ids):
         parts = inp.results.pop(d, [])
+        if d in inp.failed:
+            reason, again = inp.failed.pop(d)
+            retry = retry or again
+            inp.problems.append(Problem(inp.rel, f"document {doc_id!r}: {reason}", inp.lines.get(d)))
+            continue
         if len(parts) == 1:
-            results.append({**parts[0][1], "id": doc_id})
+            result = {**parts[0][1], "id": doc_id}
         else:
-            results.append(_merge(doc_id, parts))
-    write_results(inp.shard, results, fmt)
-    manifest.append({"input": inp.rel, "shard": inp.shard.relative_to(work).as_posix(), "size": inp.size,
-                     "mtime_ns": inp.mtime_ns, "hash": inp.hash, "documents": len(results),
-                     "problems": [asdict(p) for p in inp.problems]})
+            result = merge_chunk_results(doc_id, parts)
+        if d in inp.meta:
+            result["meta"] = inp.meta[d]
+        results.append(result)
+    options = {"csv_raw": True} if settings.csv_raw else {}
+    for warning in write_results(inp.shard, results, settings.fmt, **options) or ():
+        inp.problems.append(Problem(inp.rel, warning))
+    if not retry:
+        manifest.append({"input": inp.rel, "shard": inp.shard.relative_to(work).as_posix(), "size": inp.size,
+                         "mtime_ns": inp.mtime_ns, "hash": inp.hash, "documents": len(results),
+                         "problems": [asdict(p) for p in inp.problems]})
     if on_result is not None:
         for r in results:
             on_result(r)

@@ -11,6 +11,8 @@ import typer
 
 from .lang.registry import DEFAULT_LANG
 
+LANG_HELP = "Language: a registered pack (de, en), or auto to identify each text's"
+
 if TYPE_CHECKING:  # pragma: no cover
     from .components.linker import GazetteerLinker
     from .runner import Runner
@@ -30,7 +32,7 @@ def _err(msg: str) -> None:
 @app.command()
 def extract(
     text: Annotated[Optional[str], typer.Argument(help="The text, or - (default) to read stdin")] = None,
-    lang: Annotated[str, typer.Option(help="Language of the text")] = DEFAULT_LANG,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     indent: Annotated[Optional[int], typer.Option(help="Indent the JSON")] = None,
 ) -> None:
@@ -56,22 +58,28 @@ def annotate(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://host:8786")
                          ] = None,
     n_process: Annotated[int, typer.Option(min=1, help="Processes (local) or LocalCluster workers (dask)")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Texts sent to a worker at a time")] = 64,
+    batch_size: Annotated[int, typer.Option(min=1, help="Most texts sent to a worker at a time")] = 64,
+    batch_chars: Annotated[int, typer.Option(min=1, help="Most characters sent to a worker at a time "
+                                             "(a longer text goes alone)")] = 200_000,
     text_field: Annotated[str, typer.Option(help="JSON Lines: the field holding the text")] = "text",
     id_field: Annotated[str, typer.Option(help="JSON Lines: the field holding the document id")] = "id",
-    max_chars: Annotated[int, typer.Option(min=1, help="Refuse documents longer than this (longer than "
+    max_chars: Annotated[int, typer.Option(min=1, help="Refuse documents longer than this, and files "
+                                           "(gunzipped) of more than 4 bytes a character (longer than "
                                            "100,000 characters are annotated in chunks)")] = 10_000_000,
-    lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
+    csv_raw: Annotated[bool, typer.Option("--csv-raw", help="CSV: write cells that start with = + - @ "
+                                          "tab or CR as they are (default: behind an apostrophe)")] = False,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
     summary: Annotated[bool, typer.Option(help="Print a readable summary of what was found")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
 ) -> None:
     """Annotate every document under IN_PATH; bad inputs are skipped and listed in errors.jsonl.
 
-    Exit status: 0 all read, 1 some inputs skipped, 2 bad arguments, 130 interrupted (rerun with --resume).
+    Exit status: 0 all done, 1 some inputs skipped (see errors.jsonl), 2 bad arguments, 3 the run
+    stopped on an error of its own (a full disk, a bug: rerun with --resume), 130 interrupted.
     """
     from .batch import JobSettings, annotate_folder
-    from .errors import MissingDependency, SettingsMismatch
+    from .errors import GeonewsError
     from .writers import FORMATS
 
     if not in_path.exists():
@@ -82,18 +90,25 @@ def annotate(
         _err(f"error: unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     settings = JobSettings(lang=lang, model=model, fmt=fmt, text_field=text_field, id_field=id_field,
-                           max_chars=max_chars)
+                           max_chars=max_chars, csv_raw=csv_raw)
     printed: list[dict[str, Any]] = []
     try:
         result = annotate_folder(in_path, out, settings, resume=resume, engine=engine, n_process=n_process,
                                  scheduler=scheduler, batch_size=batch_size, progress=not quiet,
-                                 on_result=printed.append if summary else None, freeze_gc=True)
-    except (SettingsMismatch, MissingDependency, ValueError, RuntimeError) as e:
+                                 on_result=printed.append if summary else None, freeze_gc=True,
+                                 batch_chars=batch_chars)
+    except GeonewsError as e:  # the arguments: settings of another run, a missing extra, no such model
         _err(f"error: {e}")
         raise typer.Exit(2) from None
     except OSError as e:
         _err(f"error: {e} (nothing finished is lost: fix it and rerun with --resume)")
-        raise typer.Exit(1) from None
+        raise typer.Exit(3) from None
+    except Exception as e:  # a bug: say so, keep what is finished
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        _err(f"internal error: {type(e).__name__}: {e} (nothing finished is lost: rerun with --resume)")
+        raise typer.Exit(3) from None
     if summary:
         from .results import DocumentResult
 
@@ -160,8 +175,17 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="Server processes, each with its own pipeline")] = 1,
     max_chars: Annotated[int, typer.Option(min=1, help="Longest text accepted (longer: 413)")] = 100_000,
     max_batch: Annotated[int, typer.Option(min=1, help="Most texts in one /extract/batch request")] = 64,
-    lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
+    max_request_chars: Annotated[Optional[int], typer.Option(
+        min=1, help="Most characters in one request, all texts together (default: max(200000, --max-chars))")] = None,
+    max_chars_in_flight: Annotated[Optional[int], typer.Option(
+        min=1, help="Characters admitted at once, running and waiting (default: twice --max-request-chars)")] = None,
+    max_queue: Annotated[int, typer.Option(min=1, help="Requests waiting besides the running one (more: 429)")] = 16,
+    time_limit: Annotated[float, typer.Option(
+        min=0.001, help="Seconds a request may wait for the pipeline (else 503) and run (else 504)")] = 15.0,
+    api_key_file: Annotated[Optional[Path], typer.Option(
+        help="Ask for the key in this file (Authorization: Bearer or X-API-Key); else $GEONEWS_API_KEY")] = None,
 ) -> None:
     """Serve POST /extract, POST /extract/batch, GET /health and GET /info (OpenAPI at /docs)."""
     import os
@@ -169,12 +193,22 @@ def serve(
     try:
         import uvicorn
 
-        from .service import ENV_SETTINGS, ServiceSettings, settings_env
+        from .service import ENV_SETTINGS, ServiceSettings, exposure_warning, settings_env
     except ImportError:
         _err("error: the service needs FastAPI and uvicorn: pip install 'geonews-nlp[serve]'")
         raise typer.Exit(2) from None
-    os.environ[ENV_SETTINGS] = settings_env(ServiceSettings(lang=lang, model=model, max_chars=max_chars,
-                                                            max_batch=max_batch))
+    try:
+        settings = ServiceSettings(lang=lang, model=model, max_chars=max_chars, max_batch=max_batch,
+                                   max_request_chars=max_request_chars, max_chars_in_flight=max_chars_in_flight,
+                                   max_queue=max_queue, time_limit=time_limit,
+                                   api_key_file=str(api_key_file) if api_key_file else None)
+        warning = exposure_warning(host, settings)  # reads the key: a missing or empty one stops here
+    except ValueError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2) from None
+    if warning:
+        _err(f"WARNING:  {warning}")
+    os.environ[ENV_SETTINGS] = settings_env(settings)
     uvicorn.run("geonews_nlp.service:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level="info")
 

@@ -43,6 +43,14 @@ class MissingDependency(GeonewsError, RuntimeError):
     """An optional extra (pyarrow, dask, ...) is not installed."""
 
 
+class DeadlineExceeded(GeonewsError, TimeoutError):
+    """The ``deadline`` given to ``Runner.extract``/``Runner.results`` passed (checked between chunks)."""
+
+
+class WorkersFailed(GeonewsError, RuntimeError):
+    """``extract_many(n_process > 1)``: the worker processes died, most often while starting."""
+
+
 class Errors:
     E001 = "[E001] Unsupported language {lang!r}: supported are {supported}."
     E002 = "[E002] Cannot load base model {model!r} (from {origin}): {error}"
@@ -58,6 +66,10 @@ class Errors:
     E012 = ("[E012] geonews.GazetteerHashEmbed.v1 with gazetteer_rows needs lang: the language whose key rules "
             "tag the words (set it in the model's config).")
     E013 = "[E013] Saved {component!r} settings in {path} lack {missing}: save the pipeline again."
+    E014 = "[E014] The deadline passed after {done:,} characters had been annotated: the rest was not."
+    E015 = ("[E015] The worker processes of extract_many(n_process={n}) died{where}. Workers are spawned: each "
+            "imports your script again, so the script must start them only under "
+            "`if __name__ == \"__main__\":` (see docs/getting-started.md). Cause: {error}")
 
 
 class Warnings:

@@ -79,6 +79,8 @@ class DocumentResult(_Frozen):
 
     id: str | None = Field(None, description="the caller's document id")
     lang: str = Field(description="language code of the pipeline used")
+    lang_confidence: float | None = Field(None, ge=0, le=1, description="how sure the language identification "
+                                          "was (lang='auto'); null when the caller named the language")
     model: ModelInfo = Field(description="name and version of the base pipeline")
     entities: list[Entity] = Field(default_factory=list)
     troops: list[TroopFigure] = Field(default_factory=list)
@@ -89,16 +91,7 @@ class DocumentResult(_Frozen):
     def from_doc(cls, doc: Doc, *, model: dict[str, str], doc_id: str | None = None,
                  warnings: list[str] | None = None) -> DocumentResult:
         """Build the result from a Doc processed by a geonews pipeline."""
-        from .components.extensions import doc_entities, doc_troops
-
-        return cls.model_validate({  # one validation call for the whole tree
-            "id": doc_id,
-            "lang": doc.lang_,
-            "model": model,
-            "entities": doc_entities(doc),
-            "troops": doc_troops(doc),
-            "warnings": list(warnings or []),
-        })
+        return cls.model_validate(result_dict(doc, model=model, doc_id=doc_id, warnings=warnings))
 
     def to_json(self, **kwargs: Any) -> str:
         return self.model_dump_json(**kwargs)
@@ -127,13 +120,41 @@ class DocumentResult(_Frozen):
             if start >= last:
                 ents.append({"start": start, "end": end, "label": label})
                 last = end
-        return displacy.render({"text": text, "ents": ents, "title": self.id}, style="ent", manual=True,
+        title = html.escape(self.id) if self.id is not None else None  # displaCy puts the title in as it is
+        return displacy.render({"text": text, "ents": ents, "title": title}, style="ent", manual=True,
                                jupyter=False, options={"colors": {"TROOP": "#f4a261"}})
 
     def with_text(self, text: str) -> DocumentResult:
         """Attach the input text (not serialised) so ``_repr_html_`` can show it."""
         self._text = text
         return self
+
+
+def result_dict(doc: Doc, *, model: dict[str, str], doc_id: str | None = None,
+                warnings: list[str] | None = None) -> dict[str, Any]:
+    """The fields of a DocumentResult from a processed Doc, as plain dicts (not validated)."""
+    from .components.extensions import doc_entities, doc_troops
+
+    return {"id": doc_id, "lang": doc.lang_, "model": model, "entities": doc_entities(doc),
+            "troops": doc_troops(doc), "warnings": list(warnings or [])}
+
+
+def merge_chunk_results(doc_id: str | None, parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """One result dict from the result dicts of a document's chunks, each given with the character
+    offset of its chunk in the whole text: mentions in text order, offsets moved back to the whole
+    text, warnings once each. ``parts`` is not changed; a single part at offset 0 comes back as is
+    (with ``doc_id``). Used by ``Runner`` (texts longer than ``runner.CHUNK_CHARS``) and ``batch``."""
+    ordered = sorted(parts, key=lambda p: p[0])
+    if not ordered:
+        raise ValueError("merge_chunk_results needs at least one part")
+    first = ordered[0][1]
+    merged: dict[str, Any] = {**first, "id": doc_id, "entities": [], "troops": [], "warnings": []}
+    for offset, r in ordered:
+        for key in ("entities", "troops"):
+            merged[key] += [m if not offset else {**m, "start": m["start"] + offset, "end": m["end"] + offset}
+                            for m in r[key]]
+        merged["warnings"] += [w for w in r["warnings"] if w not in merged["warnings"]]
+    return merged
 
 
 # --- the flat row of CSV and Parquet output (one a mention) ----------------------------------------

@@ -54,26 +54,53 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
         raise
 
 
+# Keys that batch output adds to a result dict beside the DocumentResult (``meta`` of an HTML page).
+EXTRA_KEYS = ("meta",)
+
+
 def records(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Mention rows (see ``DocumentResult.to_records``) of result dicts, with every column present."""
     rows = []
     for r in results:
+        if any(k in r for k in EXTRA_KEYS):
+            r = {k: v for k, v in r.items() if k not in EXTRA_KEYS}
         for rec in DocumentResult.model_validate(r).to_records():
             rows.append({c: rec.get(c) for c in COLUMNS})
     return rows
 
 
+# A cell a spreadsheet would run as a formula (OWASP's list): such text gets a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """``value`` with a leading ``'`` when it is text that starts like a spreadsheet formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+INT64 = (-(1 << 63), (1 << 63) - 1)
+
+
 # --- the registry -----------------------------------------------------------------------------------
 
 class Writer:
-    """One output format. Results are dicts (``DocumentResult.model_dump(mode='json')``)."""
+    """One output format. Results are dicts (``DocumentResult.model_dump(mode='json')``).
+
+    ``options``: format options (``csv_raw`` for CSV); a writer ignores those it does not know.
+    ``write`` returns warnings: values it could not store as they are (what it stored instead).
+    """
 
     suffix: ClassVar[str]  # ".jsonl": the format's name without the dot, and how --out picks it
+
+    def __init__(self, **options: Any):
+        self.options = options
 
     def check(self) -> None:
         """Raise :class:`MissingDependency` when the format cannot be written here."""
 
-    def write(self, path: Path, results: list[dict[str, Any]]) -> None:
+    def write(self, path: Path, results: list[dict[str, Any]]) -> list[str]:
         raise NotImplementedError
 
     def combine(self, shards: list[Path], out: Path) -> None:
@@ -95,12 +122,12 @@ def register(cls: type[Writer]) -> type[Writer]:
     return cls
 
 
-def get_writer(fmt: str) -> Writer:
-    """The writer of format ``fmt``, checked for its dependencies."""
+def get_writer(fmt: str, **options: Any) -> Writer:
+    """The writer of format ``fmt`` (with its ``options``), checked for its dependencies."""
     cls = WRITERS.get(fmt)
     if cls is None:
         raise InputError(Errors.E008.format(fmt=fmt, formats=", ".join(FORMATS)))
-    writer = cls()
+    writer = cls(**options)
     writer.check()
     return writer
 
@@ -111,23 +138,32 @@ class JsonlWriter(Writer):
 
     suffix = ".jsonl"
 
-    def write(self, path: Path, results: list[dict[str, Any]]) -> None:
+    def write(self, path: Path, results: list[dict[str, Any]]) -> list[str]:
         with atomic_writer(path) as f:
             for r in results:
                 f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+        return []
 
 
 @register
 class CsvWriter(Writer):
-    """One mention a row, with a header: the columns of ``COLUMNS``."""
+    """One mention a row, with a header: the columns of ``COLUMNS``.
+
+    Text cells that start like a spreadsheet formula (``= + - @``, tab, CR) get a leading apostrophe,
+    so that a spreadsheet shows them instead of running them; ``csv_raw=True`` writes them as they are.
+    """
 
     suffix = ".csv"
 
-    def write(self, path: Path, results: list[dict[str, Any]]) -> None:
+    def write(self, path: Path, results: list[dict[str, Any]]) -> list[str]:
+        rows = records(results)
+        if not self.options.get("csv_raw"):
+            rows = [{c: neutralise(v) for c, v in row.items()} for row in rows]
         with atomic_writer(path) as f:
             w = csv.DictWriter(f, fieldnames=list(COLUMNS))
             w.writeheader()
-            w.writerows(records(results))
+            w.writerows(rows)
+        return []
 
     def combine(self, shards: list[Path], out: Path) -> None:
         """One header, then every shard's rows."""
@@ -148,16 +184,23 @@ def _csv_header() -> str:
 
 @register
 class ParquetWriter(Writer):
-    """One mention a row, typed columns (needs pyarrow)."""
+    """One mention a row, typed columns (needs pyarrow).
+
+    An integer beyond the range of its int64 column (a count of 40 digits) is written as null, with a
+    warning naming the document, the column and the value: the JSONL output keeps every integer whole.
+    """
 
     suffix = ".parquet"
 
     def check(self) -> None:
         _pyarrow()
 
-    def write(self, path: Path, results: list[dict[str, Any]]) -> None:
+    def write(self, path: Path, results: list[dict[str, Any]]) -> list[str]:
         pa, _ = _pyarrow()
-        self._write_table(path, pa.Table.from_pylist(records(results), schema=_arrow_schema(pa)))
+        rows = records(results)
+        warnings = _fit_int64(rows)
+        self._write_table(path, pa.Table.from_pylist(rows, schema=_arrow_schema(pa)))
+        return warnings
 
     def combine(self, shards: list[Path], out: Path) -> None:
         pa, pq = _pyarrow()
@@ -181,6 +224,22 @@ def _pyarrow():
     return pa, pq
 
 
+def _fit_int64(rows: list[dict[str, Any]]) -> list[str]:
+    """Set integers that int64 cannot hold to None, in place; a warning for each."""
+    int_columns = [c for c, t in COLUMNS.items() if t == "int64"]
+    warnings = []
+    lo, hi = INT64
+    for row in rows:
+        for c in int_columns:
+            v = row.get(c)
+            if isinstance(v, int) and not lo <= v <= hi:
+                row[c] = None
+                shown = str(v) if len(str(v)) <= 30 else f"{str(v)[:12]}...({len(str(v))} digits)"
+                warnings.append(f"document {row.get('doc_id')!r}: {c} {shown} does not fit Parquet's int64, "
+                                f"written as null")
+    return warnings
+
+
 def _arrow_schema(pa):
     return pa.schema([(c, pa.string() if t == "string" else getattr(pa, t)()) for c, t in COLUMNS.items()])
 
@@ -192,9 +251,10 @@ def check_format(fmt: str) -> None:
     get_writer(fmt)
 
 
-def write_results(path: Path, results: list[dict[str, Any]], fmt: str) -> None:
-    """Write result dicts (``DocumentResult.model_dump(mode='json')``) to ``path`` atomically."""
-    get_writer(fmt).write(path, results)
+def write_results(path: Path, results: list[dict[str, Any]], fmt: str, **options: Any) -> list[str]:
+    """Write result dicts (``DocumentResult.model_dump(mode='json')``) to ``path`` atomically; the
+    writer's warnings (values stored otherwise than given)."""
+    return list(get_writer(fmt, **options).write(path, results) or [])  # a writer may return None
 
 
 def combine(shards: list[Path], out: Path, fmt: str) -> None:

@@ -6,11 +6,26 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import registry
-from ..lang.base import Sentence
+from ..lang.base import Figure, Sentence
 from . import extensions
 from .serialize import SettingsOnDisk
 
 SUBJECT_DEPS = {"sb", "nsubj", "nsubj:pass", "sbp"}  # TIGER's and Universal Dependencies' subjects
+
+# Plausible bounds (docs/troop-figures.md, "Plausible bounds"): a figure with a larger count is dropped,
+# in every language. About 70 million people served in all armed forces of the Second World War
+# together, the most ever counted; no army fields more than a few hundred divisions or brigades and a
+# few thousand companies. Larger numbers are misreadings (page numbers, ids, a scale word after a
+# year). Every count that passes fits a 64-bit integer, so every output format stores it.
+MAX_PERSONNEL = 100_000_000
+MAX_FORMATIONS = 10_000
+
+
+def plausible(f: Figure) -> bool:
+    """Within the bounds: personnel (``count``, ``count_max``) up to MAX_PERSONNEL, formations
+    (``unit_count``) up to MAX_FORMATIONS."""
+    return (all(v is None or 0 <= v <= MAX_PERSONNEL for v in (f.count, f.count_max))
+            and (f.unit_count is None or 0 <= f.unit_count <= MAX_FORMATIONS))
 
 
 def sentences_of(doc: Doc, sents: list[Span]) -> list[Sentence]:
@@ -38,6 +53,8 @@ class TroopFigures(SettingsOnDisk):
         figures = self.grammar.extract_figures(sentences_of(doc, sents), document_actor=self.document_actor)
         spans = []
         for f in figures:
+            if not plausible(f):
+                continue
             sent = sents[f.sent]
             span = Span(doc, sent.start + f.start, sent.start + f.end, label="TROOP")
             span._.troop = {

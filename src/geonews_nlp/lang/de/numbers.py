@@ -57,6 +57,11 @@ NUMBER_STEMS = ("ein", "zwei", "drei", "vier", "fünf", "sech", "sieb", "acht", 
                 "zwölf", "zwanzig", "dreißig", "vierzig", "hundert", "tausend", "anderthalb", "halb", "million",
                 "milliard", "null")
 RANGE_WORDS = {"bis", "-", "–", "—"}
+# The most digits a number may have (before a scale word): 10^18 - 1 and any scale up to a billion
+# stay far from Python's int-string limit (4,300 digits) and parse in constant time; longer runs of
+# digits ("Seite 7777...", an ID, a phone number) are no count. Counts beyond plausible bounds are
+# dropped later (components/troops.py, docs/troop-figures.md); this only keeps the parsing bounded.
+MAX_DIGITS = 18
 _DIGITS = re.compile(r"^\d{1,3}(?:([.' \u202f\u00a0])\d{3})(?:\1\d{3})*$|^\d+$")
 _DECIMAL = re.compile(r"^(\d+),(\d+)$")
 _DIGIT_RANGE = re.compile(r"^([\d.'’]+)\s*[-–—]\s*([\d.'’]+)$")
@@ -65,14 +70,17 @@ _DIGIT_RANGE = re.compile(r"^([\d.'’]+)\s*[-–—]\s*([\d.'’]+)$")
 def parse_digits(token: str) -> int | None:
     """``1.500``, ``12 000``, ``90'000``, ``4800`` → int; None for anything else (``6.``, ``1.5``)."""
     t = token.strip().replace("’", "'")
-    if not t or not _DIGITS.match(t):
+    if not t or len(t) > 2 * MAX_DIGITS or not _DIGITS.match(t):
         return None
-    return int(re.sub(r"[.' \u202f\u00a0]", "", t))
+    digits = re.sub(r"[.' \u202f\u00a0]", "", t)
+    return int(digits) if len(digits) <= MAX_DIGITS else None
 
 
 def _decimal(token: str) -> float | None:
+    if len(token) > 2 * MAX_DIGITS:
+        return None
     m = _DECIMAL.match(token)
-    return float(f"{m.group(1)}.{m.group(2)}") if m else None
+    return float(f"{m.group(1)}.{m.group(2)}") if m and len(m.group(1)) <= MAX_DIGITS else None
 
 
 @lru_cache(maxsize=4096)
@@ -130,7 +138,7 @@ def scan_number(words: list[str], i: int) -> NumberMatch | None:
     if v is not None:
         j = i + 1
         if 1 <= len(w) <= 3 and w.isdigit():
-            while j < len(words) and len(words[j]) == 3 and words[j].isdigit():
+            while j < len(words) and len(words[j]) == 3 and words[j].isdigit() and v < 10 ** (MAX_DIGITS - 3):
                 v = v * 1000 + int(words[j])
                 j += 1
         scale = SCALES.get(words[j].lower()) if j < len(words) else None

@@ -12,12 +12,17 @@ Soldaten``); keep military heads; merge a formation with the personnel that a
 ``mit``/``von``/``aus`` phrase gives it; accept bare numbers and ``davon``/``von
 ihnen`` partitives as ellipses when a figure or military noun is near; then read
 kind, actor and location.
+
+Time is linear in the length of a sentence: what does not depend on the figure (the
+sentence's force adjective, its armed group, its actor names) is read once per sentence,
+and every look from a figure is either bounded by a window or a lookup in that index.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -292,7 +297,13 @@ def _merge_formations(words: list[str], figs: list[Figure]) -> list[Figure]:
         if link is None:
             out.append(f)
             continue
-        partner = next((m for m, g in enumerate(figs) if m > n and g.start > link and g.start <= link + 3), None)
+        partner = None  # figures are in text order: the first after the link, at most 3 words on
+        for m in range(n + 1, len(figs)):
+            if figs[m].start > link + 3:
+                break
+            if figs[m].start > link:
+                partner = m
+                break
         if partner is not None and figs[partner].unit == "personnel" and not figs[partner].elliptic:
             p = figs[partner]
             out.append(replace(p, start=f.start, unit=f.unit, unit_count=f.unit_count, needs_context=False))
@@ -330,11 +341,13 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
     return None
 
 
-def _recruited_by_group(sentences: list[list[str]], n: int, f: Figure) -> str | None:
+def _recruited_by_group(sentences: list[list[str]], n: int, f: Figure,
+                        group_in: Callable[[int], str | None] | None = None) -> str | None:
     """Fighters count for the side they fight for: "81 Italiener ... für den IS", "14 Aufständische" of the ADF.
 
     Applies to demonym, generic and insurgent heads: an armed group named in the sentence
-    (or, for insurgent heads, the previous one) is the actor.
+    (or, for insurgent heads, the previous one) is the actor. ``group_in(k)``: the first armed
+    group of sentence ``k`` (``_first_group``), cached by the caller so a sentence is read once.
     """
     if f.head < 0:
         return None
@@ -343,12 +356,12 @@ def _recruited_by_group(sentences: list[list[str]], n: int, f: Figure) -> str | 
     insurgent = head.endswith(INSURGENT_HEADS)
     if not (insurgent or cat and cat[0] in ("demonym", "generic")):
         return None
-    scope = [sentences[n]] + ([sentences[n - 1]] if insurgent and n > 0 else [])
-    for words in scope:
-        group = next((a for a in map(_group_at, words) if a), None)
-        if group:
-            return group
-    return None
+    first = group_in or (lambda k: _first_group(sentences[k]))
+    return first(n) or (first(n - 1) if insurgent and n > 0 else None)
+
+
+def _first_group(words: list[str]) -> str | None:
+    return next((a for a in map(_group_at, words) if a), None)
 
 
 def _group_at(word: str) -> str | None:
@@ -413,22 +426,54 @@ def _location_after(words: list[str], f: Figure) -> str | None:
 
 
 def _actor_in_sentence(words: list[str], f: Figure, subjects: set[int] | None) -> str | None:
-    if subjects:
-        for k in sorted(subjects, key=lambda s: abs(s - f.start)):
+    """The actor named nearest the figure: a subject first (the nearest), else the nearest name before
+    it, else the first after it, skipping names after a location preposition (and, after the figure,
+    after ``der``/``des``)."""
+    return _SentenceActors(words, subjects).nearest(f)
+
+
+class _SentenceActors:
+    """The names in one sentence that ``_actor_in_sentence`` may take, read once (linear time): each
+    figure then finds its actor by bisection, not by a scan of the sentence."""
+
+    def __init__(self, words: list[str], subjects: set[int] | None) -> None:
+        # subjects naming an actor, by position; ``order`` is the set's iteration order, which broke
+        # ties of distance in the sorted() this replaces
+        named = [(k, order) for order, k in enumerate(subjects or ())]
+        self.subjects = sorted((k, order, found) for k, order in named if (found := _name_at(words, k)[0]))
+        self.subject_pos = [k for k, _, _ in self.subjects]
+        self.pos: list[int] = []
+        self.actor: list[str] = []
+        after_article: list[bool] = []
+        lower = [w.lower() for w in words]
+        for k, w in enumerate(words):
+            if not is_capitalised(w):
+                continue
+            if (k >= 1 and lower[k - 1] in LOCATION_PREPS) or (k >= 2 and lower[k - 2] in LOCATION_PREPS):
+                continue
             found, _ = _name_at(words, k)
             if found:
-                return found
-    order = list(range(f.start - 1, -1, -1)) + list(range(f.end, len(words)))
-    for k in order:
-        if not is_capitalised(words[k]):
-            continue
-        back = [words[j].lower() for j in range(max(0, k - 3), k)]
-        if any(b in LOCATION_PREPS for b in back[-2:]) or (back and back[-1] in ("der", "des") and k > f.end):
-            continue
-        found, _ = _name_at(words, k)
-        if found:
-            return found
-    return None
+                self.pos.append(k)
+                self.actor.append(found)
+                after_article.append(k >= 1 and lower[k - 1] in ("der", "des"))
+        # for each name: the first name from it on that does not follow der/des
+        self.plain_from = [len(self.pos)] * (len(self.pos) + 1)
+        for i in range(len(self.pos) - 1, -1, -1):
+            self.plain_from[i] = self.plain_from[i + 1] if after_article[i] else i
+
+    def nearest(self, f: Figure) -> str | None:
+        if self.subjects:
+            i = bisect_left(self.subject_pos, f.start)
+            near = self.subjects[max(0, i - 1):i + 1]  # the last before the figure's start, the first from it
+            return min(near, key=lambda c: (abs(c[0] - f.start), c[1]))[2]
+        i = bisect_left(self.pos, f.start)
+        if i > 0:
+            return self.actor[i - 1]
+        i = bisect_left(self.pos, f.end)
+        if i < len(self.pos) and self.pos[i] == f.end:
+            return self.actor[i]
+        j = self.plain_from[i]
+        return self.actor[j] if j < len(self.pos) else None
 
 
 def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = True) -> list[Figure]:
@@ -446,34 +491,58 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     # a cardinal that ends its sentence is read with the full stop: "heute sind es noch 35."
     sentences = [s[:-1] + [s[-1][:-1]] if s and len(s[-1]) > 1 and s[-1][:-1].replace(".", "").isdigit()
                  and s[-1].endswith(".") else s for s in sentences]
+    # what does not depend on the figure is read once a sentence (linear time, not a scan a figure)
     context: dict[int, bool] = {}
+    heads: dict[int, bool] = {}
+    groups: dict[int, str | None] = {}
+    forces: dict[int, str | None] = {}
+    names: dict[int, _SentenceActors] = {}
 
     def military(k: int) -> bool:
         if k not in context:
             context[k] = k >= 0 and is_military_context(sentences[k])
         return context[k]
 
+    def military_head(k: int) -> bool:
+        if k not in heads:
+            heads[k] = _has_military_head(sentences[max(0, k - 1):k + 1])
+        return heads[k]
+
+    def group_in(k: int) -> str | None:
+        if k not in groups:
+            groups[k] = _first_group(sentences[k])
+        return groups[k]
+
+    last_with_actor: Figure | None = None  # figures are appended in text order, their actor set before
     for n, words in enumerate(sentences):
-        last_fig = next((f for f in reversed(figs) if f.sent >= n - 1), None)
+        last_fig = figs[-1] if figs and figs[-1].sent >= n - 1 else None
         for f in figures_in_sentence(words, n):
             near_military = military(n) or military(n - 1)
             if f.needs_context and not near_military:
                 continue
-            if f.elliptic and not (any(g.sent >= n - 1 for g in figs) or
-                                   near_military and _has_military_head(sentences[max(0, n - 1):n + 1])):
+            if f.elliptic and not (bool(figs) and figs[-1].sent >= n - 1 or near_military and military_head(n)):
                 continue  # an ellipsis needs a figure or a military noun nearby
             f.kind = "casualties" if _window_has_casualty(words, f.start, f.end) else "strength"
-            f.actor = _recruited_by_group(sentences, n, f) or _actor_in_span(words, f) or _actor_after(words, f)
+            f.actor = (_recruited_by_group(sentences, n, f, group_in) or _actor_in_span(words, f)
+                       or _actor_after(words, f))
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(words, last_fig, f):
                 f.actor = last_fig.actor
             if f.actor is None and f.elliptic:
-                prev = next((g for g in reversed(figs) if g.actor), None)
+                prev = last_with_actor
                 f.actor = prev.actor if prev and prev.sent >= n - 1 else None
             if f.actor is None:
-                f.actor = _force_actor(words) or _actor_in_sentence(words, f, subjects[n] if subjects else None)
+                if n not in forces:
+                    forces[n] = _force_actor(words)
+                f.actor = forces[n]
+            if f.actor is None:
+                if n not in names:
+                    names[n] = _SentenceActors(words, subjects[n] if subjects else None)
+                f.actor = names[n].nearest(f)
             f.location = _location_after(words, f)
             figs.append(f)
             last_fig = f
+            if f.actor:
+                last_with_actor = f
     if document_actor:
         _document_actor(sentences, figs)
     return figs
