@@ -111,7 +111,27 @@ class _Pending:
         return self.all_sent and len(self.parts) == self.chunks
 
 
-class Runner:
+class _OneAndMany:
+    """``extract`` and ``dicts`` in terms of a class's ``results``."""
+
+    def results(self, pairs: Iterable[tuple[str, str | None]], batch_size: int | None = None, *,
+                deadline: float | None = None) -> Iterator[DocumentResult]:
+        raise NotImplementedError
+
+    def extract(self, text: str, doc_id: str | None = None, *, deadline: float | None = None) -> DocumentResult:
+        """The result of one text (of any length), which it keeps for ``_repr_html_``."""
+        result = next(self.results([(text, doc_id)], deadline=deadline))
+        return result.with_text(text)
+
+    def dicts(self, batch: list[tuple[Any, str]], batch_size: int | None = None, *,
+              deadline: float | None = None) -> list[tuple[Any, dict[str, Any]]]:
+        """``(key, result dict)`` for ``(key, text)`` pairs; the dicts' ``id`` is None (the key says which)."""
+        keys = [key for key, _ in batch]
+        results = self.results(((text, None) for _, text in batch), batch_size, deadline=deadline)
+        return [(key, r.model_dump(mode="json")) for key, r in zip(keys, results, strict=True)]
+
+
+class Runner(_OneAndMany):
     """A loaded pipeline (``pipeline.load(lang, model, gazetteers)``) and what its results need."""
 
     def __init__(self, lang: str = DEFAULT_LANG, model: str | None = None, gazetteers: Iterable[str] = (), *,
@@ -148,17 +168,6 @@ class Runner:
         for p in self._annotated(pairs, batch_size, deadline):
             yield DocumentResult.model_validate(self._merged(p))
 
-    def extract(self, text: str, doc_id: str | None = None, *, deadline: float | None = None) -> DocumentResult:
-        """The result of one text (of any length), which it keeps for ``_repr_html_``."""
-        result = next(self.results([(text, doc_id)], deadline=deadline))
-        return result.with_text(text)
-
-    def dicts(self, batch: list[tuple[Any, str]], batch_size: int | None = None, *,
-              deadline: float | None = None) -> list[tuple[Any, dict[str, Any]]]:
-        """``(key, result dict)`` for ``(key, text)`` pairs; the dicts' ``id`` is None (the key says which)."""
-        keys = [key for key, _ in batch]
-        results = self.results(((text, None) for _, text in batch), batch_size, deadline=deadline)
-        return [(key, r.model_dump(mode="json")) for key, r in zip(keys, results, strict=True)]
 
     def _annotated(self, pairs: Iterable[tuple[str, str | None]], batch_size: int | None,
                    deadline: float | None) -> Iterator[_Pending]:
@@ -239,7 +248,7 @@ def guess_warnings(lang: str, guess: LangGuess) -> list[str]:
     return []
 
 
-class AutoRunner:
+class AutoRunner(_OneAndMany):
     """``lang="auto"``: each text identified and sent to the Runner of its language (loaded on first
     need), results in input order, each with its ``lang_confidence`` and a warning where uncertain."""
 
@@ -281,15 +290,6 @@ class AutoRunner:
                         "warnings": [*result.warnings, *guess_warnings(lang, guess)]})
             yield from (r for r in out if r is not None)
 
-    def extract(self, text: str, doc_id: str | None = None, *, deadline: float | None = None) -> DocumentResult:
-        result = next(self.results([(text, doc_id)], deadline=deadline))
-        return result.with_text(text)
-
-    def dicts(self, batch: list[tuple[Any, str]], batch_size: int | None = None, *,
-              deadline: float | None = None) -> list[tuple[Any, dict[str, Any]]]:
-        keys = [key for key, _ in batch]
-        results = self.results(((text, None) for _, text in batch), batch_size, deadline=deadline)
-        return [(key, r.model_dump(mode="json")) for key, r in zip(keys, results, strict=True)]
 
 
 def get_runner(lang: str = DEFAULT_LANG, model: str | None = None, gazetteers: Iterable[str] = ()) -> Runner:
