@@ -261,7 +261,7 @@ def _fake_client(settings: ServiceSettings, runner: FakeRunner | None = None) ->
     fake = runner or FakeRunner()
     app = create_app(settings)
     mp = pytest.MonkeyPatch()
-    mp.setattr(service, "get_runner", lambda *a, **k: fake)
+    mp.setattr(service, "runner_for", lambda *a, **k: fake)
 
     class Client(TestClient):
         def __exit__(self, *exc):
@@ -506,3 +506,20 @@ def test_real_server_worst_request_memory_and_disconnect():
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
+
+
+def test_the_service_routes_each_text_by_language_under_auto(monkeypatch):
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: False)  # blank bases: fast, and the same anywhere
+    monkeypatch.setattr(pipeline, "shipped_model_path", lambda lang: None)
+    monkeypatch.delenv(service.ENV_API_KEY, raising=False)
+    pipeline.load.cache_clear()
+    with TestClient(create_app(ServiceSettings(lang="auto", max_chars=500, max_batch=3))) as c:
+        r = c.post("/extract/batch", json={"documents": [
+            {"id": "de", "text": "Nordkorea hat 1.500 Soldaten nach Russland verlegt."},
+            {"id": "en", "text": "North Korea has sent some 10,000 troops to train in Russia."}]})
+    assert r.status_code == 200
+    docs = r.json()["results"]
+    assert [(d["id"], d["lang"], [t["count"] for t in d["troops"]]) for d in docs] == [
+        ("de", "de", [1500]), ("en", "en", [10000])]
+    assert all(d["lang_confidence"] > 0.9 for d in docs)
+    pipeline.load.cache_clear()
