@@ -448,3 +448,24 @@ def test_links_loops_special_and_empty_files_are_followed_or_reported(tmp_path, 
     assert "FIFO" in reasons["x.txt"]
     for empty in ("e.txt", "e.jsonl", "e.html", "e.txt.gz"):
         assert "empty file" in reasons[empty], (empty, reasons)
+
+
+def test_a_csv_run_resumes_only_with_the_columns_it_wrote(tmp_path):
+    """Shards of rows written by a version with other columns are not continued with these (they would
+    no longer line up): the settings record the columns, and a difference asks for a fresh start."""
+    import json
+
+    from geonews_nlp.batch import JobSettings, annotate_folder
+    from geonews_nlp.errors import SettingsMismatch
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Nordkorea hat 1.500 Soldaten nach Russland verlegt.", encoding="utf-8")
+    out = tmp_path / "out"
+    settings = JobSettings(model="blank", fmt="csv")
+    annotate_folder(tmp_path / "in", out, settings, progress=False)
+    recorded = json.loads((out / "_settings.json").read_text(encoding="utf-8"))
+    assert "canonical" in recorded["columns"]
+    recorded["columns"].remove("canonical")  # as an earlier version wrote them
+    (out / "_settings.json").write_text(json.dumps(recorded), encoding="utf-8")
+    with pytest.raises(SettingsMismatch, match="columns"):
+        annotate_folder(tmp_path / "in", out, settings, resume=True, progress=False)

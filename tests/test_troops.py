@@ -185,3 +185,115 @@ def test_every_count_that_passes_fits_int64(blank_nlp):
     from geonews_nlp.components.troops import MAX_FORMATIONS, MAX_PERSONNEL
 
     assert max(MAX_PERSONNEL, MAX_FORMATIONS) < 2 ** 63
+
+
+# --- issue 21: troop attributes that hold on any text -------------------------------------------------
+
+@pytest.mark.parametrize("text,kinds", [
+    # a casualty word in another clause does not make a strength figure a casualty figure
+    ("Russland hat 2000 Soldaten in die Region verlegt, seit dort im Januar drei Soldaten getötet wurden.",
+     ["strength", "casualties"]),
+    ("Die Armee verlegte 300 Soldaten, 50 wurden verletzt.", ["strength", "casualties"]),
+    ("Frankreich hat 400 Soldaten verlegt, aber es gab Tote.", ["strength"]),
+    # the figure's own relative clause is its clause
+    ("Die 300 Soldaten, die bei dem Gefecht verwundet wurden, kehren heim.", ["casualties"]),
+    # a list of figures shares the verb at its end
+    ("Dabei wurden zwei Offiziere, drei Rekruten und ein Soldat getötet.",
+     ["casualties", "casualties", "casualties"]),
+])
+def test_kind_follows_own_clause(troops, text, kinds):
+    assert [f["kind"] for f in troops(text)] == kinds
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Die Ukraine hat in der Schlacht 300 Soldaten verloren.", "casualties"),
+    ("Die Armee verliert jeden Monat Hunderte Soldaten.", "casualties"),
+    ("Eine Granate tötete drei ukrainische Soldaten.", "casualties"),
+    ("Die Regierung meldete, dass Rebellen vier Soldaten töteten.", "casualties"),
+    ("In den Kämpfen fielen 300 russische Soldaten.", "casualties"),
+    ("Ein Soldat fiel bei dem Einsatz.", "casualties"),
+    # the figure as the subject of "töten", "einfallen": strength
+    ("Die 300 Soldaten töteten zwei Zivilisten.", "strength"),
+    ("Im Frühjahr fielen 3000 Soldaten in das Nachbarland ein.", "strength"),
+])
+def test_kind_verbs(troops, text, kind):
+    (f,) = troops(text)
+    assert f["kind"] == kind
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Bei einem russischen Angriff wurden zwölf ukrainische Soldaten getötet.", "UA"),
+    ("Bei einem russischen Angriff wurden zwölf Soldaten getötet.", None),
+    ("Durch türkischen Beschuss starben vier Soldaten.", None),
+    ("Bei einem Angriff Russlands wurden zwölf Soldaten getötet.", None),
+    ("Zwölf Soldaten wurden von russischen Truppen getötet.", None),
+    ("Russland tötete bei dem Angriff zwölf Soldaten.", None),
+    ("Russische Truppen haben zwölf Soldaten getötet.", None),
+    # the side that lost them, where the sentence names it
+    ("Die Ukraine hat bei einem russischen Angriff zwölf Soldaten verloren.", "UA"),
+    ("Die Ukraine meldete, bei einem Angriff Russlands seien zwölf Soldaten getötet worden.", "UA"),
+    ("Durch russischen Beschuss wurden zwölf US-Soldaten verletzt.", "US"),
+    # a strength figure keeps the sentence's actor
+    ("Russland verlegte nach dem Angriff 500 Soldaten.", "RU"),
+])
+def test_casualty_actor_is_the_side_that_lost(troops, text, actor):
+    (f,) = troops(text)
+    assert f["actor"] == actor
+
+
+def test_casualty_actor_not_the_document_attacker(troops):
+    figs = troops("Russland hat 5000 Soldaten an die Grenze verlegt. "
+                  "Bei einem russischen Angriff wurden 20 Soldaten getötet.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(5000, "RU"), (20, None)]
+
+
+@pytest.mark.parametrize("text,span,unit,unit_count", [
+    ("Die Armee schickt zwei Bataillone und eine Panzerbrigade mit knapp 5000 Soldaten.",
+     "zwei Bataillone und eine Panzerbrigade mit knapp 5000 Soldaten", "brigade", 1),
+    ("Geplant sind eine Brigade, zwei Regimenter und drei Kompanien mit 8000 Soldaten.",
+     "eine Brigade, zwei Regimenter und drei Kompanien mit 8000 Soldaten", "company", 3),
+])
+def test_one_figure_per_quantity(troops, text, span, unit, unit_count):
+    (f,) = troops(text)
+    assert (f["text"], f["unit"], f["unit_count"]) == (span, unit, unit_count)
+    assert f["count"] in (5000, 8000)
+
+
+def test_formation_list_without_count_stays_figures(troops):
+    figs = troops("Die Nato verlegt zwei Bataillone und eine Brigade an die Ostflanke.")
+    assert [(f["unit"], f["unit_count"]) for f in figs] == [("battalion", 2), ("brigade", 1)]
+
+
+@pytest.mark.parametrize("text,count,unit,unit_count", [
+    ("Eine 500-köpfige Einheit wurde verlegt.", 500, "unit", 1),
+    ("Die 90-köpfige Kompanie ist im Einsatz.", 90, "company", 1),
+    ("Zwei 500-köpfige Einheiten wurden verlegt.", 500, "unit", 2),
+    ("Die rund 2.000-Mann-Truppe rückt vor.", 2000, "personnel", None),
+    ("Das 2000-Mann-Kontingent der Bundeswehr bleibt.", 2000, "personnel", None),
+    ("Eine fünfhundertköpfige Truppe wurde verlegt.", 500, "personnel", None),
+    ("Es sind 5 Tsd. Soldaten im Land.", 5000, "personnel", None),
+    ("Es sind 5 Tsd Soldaten im Land.", 5000, "personnel", None),
+    ("Es sind 5 Tausend Soldaten im Land.", 5000, "personnel", None),
+    ("Es sind 1,5 Tsd. Soldaten im Land.", 1500, "personnel", None),
+    ("Dort sind 10\u202f000\u202fSoldaten stationiert.", 10000, "personnel", None),
+    ("Dort sind 12\u00a0000 Soldaten stationiert.", 12000, "personnel", None),
+    ("Dort sind 300\u00a0Soldaten stationiert.", 300, "personnel", None),
+])
+def test_missed_forms(troops, text, count, unit, unit_count):
+    (f,) = troops(text)
+    assert (f["count"], f["unit"], f["unit_count"]) == (count, unit, unit_count)
+
+
+def test_no_break_space_span_maps_to_text(troops):
+    text = "Dort sind 10\u202f000\u202fSoldaten stationiert."
+    (f,) = troops(text)
+    assert f["text"] == "10\u202f000\u202fSoldaten"
+
+
+@pytest.mark.parametrize("text", [
+    "Eine zehnköpfige Delegation reiste an.",
+    "Die 30-köpfige Theatergruppe spielt.",
+    "Das kostet 5 Tsd. Euro.",
+])
+def test_missed_forms_not_figures(troops, text):
+    assert troops(text) == []

@@ -15,9 +15,11 @@ from geonews_nlp import writers
 from geonews_nlp.cli import app
 from geonews_nlp.results import DocumentResult
 
-# The columns as they have always been written: files from earlier runs must keep matching.
+# The columns as written since entities carry ``canonical`` (issue 21; before, the same without it): a
+# deliberate change of the row schema, so files of earlier runs have one column less.
 COLUMNS = {
-    "doc_id": "string", "kind": "string", "label": "string", "text": "string", "start": "int64",
+    "doc_id": "string", "kind": "string", "label": "string", "text": "string", "canonical": "string",
+    "start": "int64",
     "end": "int64", "source": "string", "link_id": "string", "link_name": "string", "link_type": "string",
     "country": "string", "lat": "float64", "lon": "float64", "count": "int64", "count_max": "int64",
     "qualifier": "string", "unit": "string", "unit_count": "int64", "actor": "string",
@@ -35,11 +37,11 @@ RESULT = {
                 "location": {"id": "Q159", "name": "Russia", "type": "country", "score": 100, "method": "exact"}}],
 }
 
-CSV = ("doc_id,kind,label,text,start,end,source,link_id,link_name,link_type,country,lat,lon,count,count_max,"
-       "qualifier,unit,unit_count,actor,troop_kind,location\r\n"
-       "a,entity,LOC,Nordkorea,0,9,gazetteer,Q423,North Korea,country,KP,40.0,127.0,,,,,,,,\r\n"
-       "a,entity,ORG,NATO,60,64,rule,,,,,,,,,,,,,,\r\n"
-       "a,troop,TROOP,1.500 Soldaten,14,28,,,,,,,,1500,,exact,personnel,,KP,strength,Russia\r\n")
+CSV = ("doc_id,kind,label,text,canonical,start,end,source,link_id,link_name,link_type,country,lat,lon,count,"
+       "count_max,qualifier,unit,unit_count,actor,troop_kind,location\r\n"
+       "a,entity,LOC,Nordkorea,Nordkorea,0,9,gazetteer,Q423,North Korea,country,KP,40.0,127.0,,,,,,,,\r\n"
+       "a,entity,ORG,NATO,NATO,60,64,rule,,,,,,,,,,,,,,\r\n"
+       "a,troop,TROOP,1.500 Soldaten,,14,28,,,,,,,,1500,,exact,personnel,,KP,strength,Russia\r\n")
 
 
 def test_row_schema_is_the_columns_of_old():
@@ -48,7 +50,8 @@ def test_row_schema_is_the_columns_of_old():
 
 def test_records_carry_the_columns_of_their_mention():
     entity, no_link, troop = DocumentResult.model_validate(RESULT).to_records()
-    assert list(entity) == list(COLUMNS)[:13] and list(no_link) == list(entity)
+    assert list(entity) == list(COLUMNS)[:14] and list(no_link) == list(entity)
+    assert entity["canonical"] == "Nordkorea"  # a result written before ``canonical``: the text
     assert list(troop) == ["doc_id", "kind", "label", "text", "start", "end", "count", "count_max", "qualifier",
                            "unit", "unit_count", "actor", "troop_kind", "location"]
     assert (entity["link_name"], entity["country"], entity["lat"]) == ("North Korea", "KP", 40.0)

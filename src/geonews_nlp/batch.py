@@ -27,7 +27,7 @@ from .engines import ERROR_KEY, RETRY_KEY, create_engine, is_error
 from .errors import Errors, ReadError, SettingsMismatch
 from .lang.registry import DEFAULT_LANG
 from .readers import chunk_text, count_documents, read_documents, scan_inputs
-from .results import merge_chunk_results
+from .results import ROW_COLUMNS, merge_chunk_results
 from .runner import PipelineSpec
 from .writers import FORMATS, atomic_writer, check_format, combine, write_results
 
@@ -142,6 +142,8 @@ def _settings_json(s: JobSettings) -> dict[str, Any]:
     d["gazetteers"] = list(s.gazetteers)
     if not s.csv_raw:  # recorded only when set: runs of earlier versions resume as before
         del d["csv_raw"]
+    if s.fmt != "jsonl":  # shards of rows: a resumed run must write the same columns as the shards before it
+        d["columns"] = list(ROW_COLUMNS)
     return d
 
 

@@ -7,7 +7,7 @@ import json
 from types import UnionType
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -44,10 +44,23 @@ class Entity(_Frozen):
 
     label: Label = Field(description="PER, ORG or LOC")
     text: str = Field(description="the mention as written: input[start:end]")
+    canonical: str = Field(description="the document's fullest name for it: a person named by surname alone "
+                           "after the full name has the full name ('de Maizière' → 'Thomas de Maizière'); "
+                           "every other mention its own text (the link carries the gazetteer's English name). "
+                           "Results written without it read it as the text")
     start: int = Field(ge=0, description="character offset of the first character")
     end: int = Field(ge=0, description="character offset after the last character")
     source: Source = Field(description="what found it: the statistical model, a gazetteer or a rule")
-    link: Link | None = Field(None, description="the canonical entry, or null when unknown")
+    link: Link | None = Field(None, description="the canonical entry, or null when unknown; a surname after "
+                              "the full name has the full name's")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _canonical_of_old(cls, data: Any) -> Any:
+        """Results of versions before ``canonical``: the mention's own text."""
+        if isinstance(data, dict) and "canonical" not in data and "text" in data:
+            return {**data, "canonical": data["text"]}
+        return data
 
 
 class TroopFigure(_Frozen):
@@ -163,7 +176,7 @@ def merge_chunk_results(doc_id: str | None, parts: list[tuple[int, dict[str, Any
 # mention model. A column applies to a mention whose model has the path's first field; the others
 # leave it out (to_records) or null (a CSV or Parquet file, whose rows all have every column).
 MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("text", "text"), ("start", "start"), ("end", "end"), ("source", "source"),
+    ("text", "text"), ("canonical", "canonical"), ("start", "start"), ("end", "end"), ("source", "source"),
     ("link_id", "link.id"), ("link_name", "link.name"), ("link_type", "link.type"),
     ("country", "link.country"), ("lat", "link.lat"), ("lon", "link.lon"),
     ("count", "count"), ("count_max", "count_max"), ("qualifier", "qualifier"), ("unit", "unit"),

@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, GeonewsError, Warnings, logger
-from ..gazetteer.decide import BEFORE_CHARS, Mention, decide, document_context, link_actor
+from ..gazetteer.coref import antecedents
+from ..gazetteer.decide import BEFORE_CHARS, Mention, decide, document_context, link_actor, link_location
 from ..gazetteer.store import Gazetteer, content_hash, load_gazetteer, shipped_files
 from ..lang import registry
 from . import extensions
@@ -75,28 +76,53 @@ class GazetteerLinker(SettingsOnDisk):
                             text[max(0, e.start_char - BEFORE_CHARS):e.start_char], text[e.end_char:e.end_char + 2])
                     for e in ents]
         ctx, first = document_context(mentions, kb, fuzzy=fuzzy)
-        final, values = [], []
-        for i, (ent, m) in enumerate(zip(ents, mentions)):
-            d = (decide(m, ctx, kb, rules, fuzzy=fuzzy, first=first[i]) if i in first
-                 else decide(m, ctx, kb, rules, fuzzy=fuzzy))
-            link = d.link()
+        decisions = [decide(m, ctx, kb, rules, fuzzy=fuzzy, first=first[i]) if i in first
+                     else decide(m, ctx, kb, rules, fuzzy=fuzzy) for i, m in enumerate(mentions)]
+        links = [d.link() for d in decisions]
+        # a surname after the full name ("Mark Rutte ... Ruttes"): that person, linked or NIL as the full name
+        full = antecedents([(m.text, d.label) for m, d in zip(mentions, decisions)], rules.genitive_bases)
+        links = [links[j] if j is not None else link for link, j in zip(links, full)]
+        final = []
+        for ent, d, link in zip(ents, decisions, links):
             kb_id = link["id"] if link else ""
             if d.label != ent.label_ or kb_id != ent.kb_id_:
                 ent = Span(doc, ent.start, ent.end, label=d.label, kb_id=kb_id, span_id=ent.id)
             final.append(ent)
-            values.append((m.source, link))
         doc.ents = final
-        for ent, (source, link) in zip(final, values):
-            ent._.geonews_source = source
+        for ent, m, link, j in zip(final, mentions, links, full):
+            ent._.geonews_source = m.source
             ent._.geonews_link = link
+            ent._.geonews_canonical = mentions[j].text if j is not None else m.text
         for span in doc.spans.get(extensions.troops_key(doc), []):
             fields = dict(span._.troop or {})
             fields["actor_link"] = link_actor(kb, fields.get("actor"), self._by_code)
             loc = fields.pop("location_text", None)
-            lm = kb.lookup(loc, "LOC", countries=ctx.countries, fuzzy=fuzzy) if loc else None
-            fields["location"] = lm.link() if lm else None
+            fields["location"] = self._location(doc, span, loc, ctx.countries) if loc else None
             span._.troop = fields
         return doc
+
+    def _location(self, doc: Doc, figure: Span, text: str, countries: frozenset[str]) -> dict[str, Any] | None:
+        """The place a troop figure's location word names: the place entity over it (after a region word,
+        the one after it: "in der Region Kursk"), else an exact or inflected gazetteer place; never a
+        common noun matched fuzzily ("an die Grenze", "in den Süden")."""
+        sent_end = figure.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        at = next((t.i for t in doc[figure.end:min(sent_end, figure.end + 8)] if t.text == text), None)
+        if at is None:
+            return None
+        nxt = doc[at + 1] if at + 1 < sent_end else None
+
+        def place(i: int) -> tuple[bool, dict[str, Any] | None]:
+            for ent in doc.ents:
+                if ent.start <= i < ent.end:
+                    return True, ent._.geonews_link if ent.label_ == "LOC" else None
+            return False, None
+
+        region_word = text.lower() in self.rules.region_words
+        found, link = place(nxt.i) if region_word and nxt is not None else place(at)
+        if found:
+            return link
+        m = link_location(self.kb, text, nxt.text if nxt is not None else None, self.rules, countries)
+        return m.link() if m else None
 
     # -- serialisation: settings, and the files read (checked on loading) ----------------------------
 

@@ -7,7 +7,8 @@ a region word before a name prefers the region ("Region Kursk"), a capital not a
 preposition stands for its government ("Pjöngjang plant"), a genitive of no known place before
 a noun is a person's ("Zabels Entscheidung"), a surname of a person named in full stays that
 person ("Bill Gates ... Gates"), and a known agency or place that the model took for a person is
-relabelled, except after a role ("Regisseur Miyazaki").
+relabelled, except after a role ("Regisseur Miyazaki"). ``link_location`` decides the place of a troop
+figure's location word: a place's own name, exact or inflected, never a common noun matched fuzzily.
 """
 
 from __future__ import annotations
@@ -106,3 +107,39 @@ def link_actor(kb: Gazetteer, actor: str | None, countries_by_code: dict[str, An
     entry = countries_by_code.get(actor) if len(actor) == 2 and actor.isupper() else None
     m = Match(entry, 100.0, "exact") if entry else kb.lookup(actor, "ORG", fuzzy=False)
     return m.link() if m else None
+
+
+def _own_name(kb: Gazetteer, text: str, match: Match) -> bool:
+    """The text is the entry's canonical name or a label, not only one of the other names a source lists
+    for it (GeoNames calls Reggio Calabria "Region"); inflected, only the name or a label of the
+    knowledge base's language ("Südens" is no German form of the French "Suède")."""
+    key, e = kb.key(text), match.entry
+    if e.id in kb.canonical.get(key, ()):
+        return True
+    own = {kb.key(n) for n in (e.name, *(e.labels.get(kb.lang, []) if kb.lang else ()))}
+    return any(base in own for base in kb.rules.inflection_candidates(key))
+
+
+def link_location(kb: Gazetteer, word: str, next_word: str | None, rules: NameRules,
+                  countries: frozenset[str] = frozenset()) -> Match | None:
+    """The place a troop figure's location word names when no place entity covers it: a capitalised
+    word that is a place's own name, exact or inflected, never matched fuzzily; after a region word,
+    the region it names ("Region Kursk", "Gebiet Kursk"). A common noun ("an die Grenze", "in den
+    Süden", "ins Ausland") is no place: None."""
+    lower = word.lower()
+    prefer: tuple[str, ...] = ()
+    if lower in rules.region_words:
+        if not next_word or not next_word[:1].isupper():
+            return None
+        m = kb.lookup(f"{word} {next_word}", "LOC", countries=countries, fuzzy=False, prefer=("region",))
+        if m is not None and m.entry.type == "region":
+            return m
+        word, lower, prefer = next_word, next_word.lower(), ("region",)
+    if not word[:1].isupper() or lower in rules.descriptors:
+        return None
+    m = kb.lookup(word, "LOC", countries=countries, fuzzy=False, prefer=prefer)
+    if m is None or m.method == "demonym" or not _own_name(kb, word, m):
+        return None
+    if kb.lang is not None and kb.lang in m.entry.frequent_in:
+        return None  # a frequent word of the language ("Halle", "Essen") is no place here without an entity
+    return m

@@ -35,7 +35,10 @@ VAGUE_SCALES = {"hundert": 100, "tausend": 1000, "dutzend": 12, "hunderttausend"
 
 SCALES = {"million": 10**6, "millionen": 10**6, "mio": 10**6, "mio.": 10**6,
           "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "mrd.": 10**9,
-          "tausend": 1000, "hundert": 100}
+          "tausend": 1000, "tsd": 1000, "tsd.": 1000, "hundert": 100}
+# Scale words read after digits: millions and billions, and thousands written as a word or
+# abbreviated ("5 Tsd. Soldaten", "5 Tausend Soldaten"); "hundert" after digits is no scale.
+DIGIT_SCALES = {k: v for k, v in SCALES.items() if v >= 1000}
 ARTICLE_ONE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 FRACTIONS = {"eineinhalb": 1.5, "anderthalb": 1.5, "einhalb": 0.5, "halb": 0.5,
              "zweieinhalb": 2.5, "dreieinhalb": 3.5, "viereinhalb": 4.5, "fünfeinhalb": 5.5}
@@ -65,6 +68,11 @@ MAX_DIGITS = 18
 _DIGITS = re.compile(r"^\d{1,3}(?:([.' \u202f\u00a0])\d{3})(?:\1\d{3})*$|^\d+$")
 _DECIMAL = re.compile(r"^(\d+),(\d+)$")
 _DIGIT_RANGE = re.compile(r"^([\d.'’]+)\s*[-–—]\s*([\d.'’]+)$")
+
+
+def _is_space(word: str) -> bool:
+    """A token of horizontal white space only: a no-break space (U+00A0, U+202F) the tokenizer kept."""
+    return bool(word) and word.isspace() and "\n" not in word
 
 
 def parse_digits(token: str) -> int | None:
@@ -138,11 +146,15 @@ def scan_number(words: list[str], i: int) -> NumberMatch | None:
     if v is not None:
         j = i + 1
         if 1 <= len(w) <= 3 and w.isdigit():
-            while j < len(words) and len(words[j]) == 3 and words[j].isdigit() and v < 10 ** (MAX_DIGITS - 3):
-                v = v * 1000 + int(words[j])
-                j += 1
-        scale = SCALES.get(words[j].lower()) if j < len(words) else None
-        if scale and scale >= 10**6:
+            while v < 10 ** (MAX_DIGITS - 3):
+                # a group after a space, or after a no-break space the tokenizer kept as a token ("10", " ", "000")
+                k = j + 1 if j + 1 < len(words) and _is_space(words[j]) else j
+                if not (k < len(words) and len(words[k]) == 3 and words[k].isdigit()):
+                    break
+                v = v * 1000 + int(words[k])
+                j = k + 1
+        scale = DIGIT_SCALES.get(words[j].lower()) if j < len(words) else None
+        if scale and (scale >= 10**6 or v < 1000):  # "5 Tsd.", never "2000 Tausend"
             return NumberMatch(v * scale, j + 1)
         return NumberMatch(v, j)
     d = _decimal(w)
@@ -198,6 +210,36 @@ def could_start_quantity(word: str) -> bool:
         return True
     lw = word.lower()
     return lw in _STARTERS or lw.startswith(NUMBER_STEMS)
+
+
+_SIZED = re.compile(r"^(?P<num>\d[\d.'\u202f\u00a0]*|[a-zäöüß]+?)(?:-?(?P<kopf>köpfig(?:e|en|er|es|em)?)"
+                    r"|-(?P<mann>mann)(?:-(?P<rest>[^\W\d_][\w-]*))?)$", re.IGNORECASE)
+
+
+def scan_sized(words: list[str], i: int) -> tuple[Quantity, str] | None:
+    """``[qualifier] 500-köpfige``, ``2.000-Mann-Truppe``, ``fünfhundertköpfige``: a size written into an
+    adjective or compound, read at ``words[i]`` (the qualifier first, if any). Returns the quantity
+    (one personnel count) and the compound's head after ``-Mann-`` ("Truppe"; "" when the head is
+    the next word)."""
+    if i >= len(words):
+        return None
+    lower = _LowerView(words)
+    qualifier = None
+    j = i
+    for seq, q in _QUALIFIERS_BY_FIRST.get(lower[j], ()):
+        if tuple(lower[j:j + len(seq)]) == seq:
+            qualifier, j = q, j + len(seq)
+            break
+    if j >= len(words) or "köpfig" not in lower[j] and "-mann" not in lower[j]:
+        return None
+    m = _SIZED.match(words[j])
+    if m is None:
+        return None
+    num = m.group("num")
+    value = parse_digits(num) if num[:1].isdigit() else parse_number_words(num)
+    if value is None or value < 2:
+        return None
+    return Quantity(i, j + 1, value, None, qualifier or "exact"), m.group("rest") or ""
 
 
 def scan_quantity(words: list[str], i: int) -> Quantity | None:

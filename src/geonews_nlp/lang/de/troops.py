@@ -29,7 +29,7 @@ from typing import Any
 
 from ..base import Figure, Quantity, Sentence
 from . import actors
-from .numbers import scan_quantity
+from .numbers import could_start_quantity, scan_number, scan_quantity, scan_sized
 
 PERSONNEL_SUFFIXES = (
     "soldat", "soldaten", "soldatin", "soldatinnen", "truppen", "kämpfer", "kämpfern", "kämpferinnen",
@@ -107,6 +107,7 @@ INSURGENT_HEADS = ("rebellen", "aufständische", "aufständischen", "kämpfer", 
 SUBFIGURE_CUES = {"darunter", "ihnen", "denen", "davon"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 MAX_NP = 8
+MAX_SKIP = 4  # names a casualty figure's actor search passes over (attackers)
 
 
 def is_capitalised(word: str) -> bool:
@@ -272,7 +273,59 @@ def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
             end = q.end + 1 if nxt in ("weitere", "mehr") else q.end
             figs.append(Figure(sent, q.start, end, q.value, q.value_max, q.qualifier, "personnel", None,
                                elliptic=True))
+    sized = _sized_figures(words, lower, sent)
+    if sized:
+        taken = {k for g in sized for k in range(g.start, g.end)}
+        figs = sorted([g for g in figs if g.start not in taken] + sized, key=lambda g: g.start)
     return _merge_formations(words, figs)
+
+
+# Heads a size compound counts the members of ("eine 500-köpfige Einheit", "die 2.000-Mann-Truppe").
+MANNED_SUFFIXES = ("truppe", "kontingent", "streitmacht", "einsatzgruppe", "spezialeinheit")
+
+
+def _manned_head(word: str) -> str | None:
+    """The formation unit (or "personnel") of a head a size compound may count, else None."""
+    cls = classify_head(word)
+    if cls is not None and cls[0] in ("personnel", "formation"):
+        return cls[1]
+    return "personnel" if word.lower().endswith(MANNED_SUFFIXES) else None
+
+
+def _sized_figures(words: list[str], lower: list[str], sent: int) -> list[Figure]:
+    """A size written into an adjective or compound (``numbers.scan_sized``): its count of personnel.
+
+    ``2.000-Mann-Truppe`` → 2000 personnel; a formation head is counted too, as in ``eine Kompanie mit
+    90 Soldaten`` (one figure per noun phrase): ``die 90-köpfige Kompanie`` → count 90, company,
+    unit_count 1 (the number before it where there is one: ``zwei 500-köpfige Einheiten`` → 2).
+    The head must be military (a personnel or formation
+    noun, Truppe, Kontingent): ``eine zehnköpfige Delegation`` is no figure."""
+    out: list[Figure] = []
+    for k, lw in enumerate(lower):
+        if "köpfig" not in lw and "-mann" not in lw:
+            continue
+        found = scan_sized(words, max(0, k - 1)) if k > 0 else None
+        if found is None or found[0].end != k + 1:
+            found = scan_sized(words, k)
+        if found is None:
+            continue
+        q, rest = found
+        if rest:
+            head, unit = k, _manned_head(rest)
+        else:
+            head_at = find_head(words, q.end)
+            head, unit = (head_at, _manned_head(words[head_at])) if head_at is not None else (k, None)
+        if unit is None:
+            continue
+        start, unit_count = q.start, None
+        if unit != "personnel":  # one formation of that size, or as many as a number before it says
+            before = scan_number(words, q.start - 1) if q.start > 0 else None
+            if before is not None and before.end == q.start:
+                start, unit_count = q.start - 1, before.value
+            else:
+                unit_count = 1
+        out.append(Figure(sent, start, head + 1, q.value, None, q.qualifier, unit, unit_count, head=head))
+    return out
 
 
 def _merge_formations(words: list[str], figs: list[Figure]) -> list[Figure]:
@@ -280,22 +333,34 @@ def _merge_formations(words: list[str], figs: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     skip: set[int] = set()
     lower = [w.lower() for w in words]
+    pending: list[Figure] = []  # a list of formations before this one: "zwei Bataillone und eine Panzerbrigade"
     for n, f in enumerate(figs):
         if n in skip:
             continue
-        if f.unit == "personnel" or f.elliptic:
+        if f.unit == "personnel" or f.elliptic or f.count is not None:
+            out.extend(pending)
+            pending = []
             out.append(f)
             continue
+        nxt = figs[n + 1] if n + 1 < len(figs) else None
+        if nxt is not None and nxt.unit != "personnel" and not nxt.elliptic and nxt.count is None and \
+                nxt.start > f.end and all(lower[k] in FORMATION_LIST_JOINS for k in range(f.end, nxt.start)):
+            pending.append(f)  # the list's last formation reads the personnel phrase for all of it
+            continue
+        list_start = pending[0].start if pending else f.start
         gap_end = min(len(words), f.end + MAX_NP)
         link = None
         for k in range(f.end, gap_end):
             if is_punct(words[k]):
                 break
             if lower[k] in ("mit", "von", "aus", "umfasst", "umfassen", "an"):
+                if lower[k] == "an" and k + 1 < len(words) and lower[k + 1] in ARTICLES:
+                    break  # a place, not equipment: "eine Brigade an die Ostflanke"
                 link = k
                 break
         if link is None:
-            out.append(f)
+            out.extend([*pending, f])
+            pending = []
             continue
         partner = None  # figures are in text order: the first after the link, at most 3 words on
         for m in range(n + 1, len(figs)):
@@ -306,28 +371,212 @@ def _merge_formations(words: list[str], figs: list[Figure]) -> list[Figure]:
                 break
         if partner is not None and figs[partner].unit == "personnel" and not figs[partner].elliptic:
             p = figs[partner]
-            out.append(replace(p, start=f.start, unit=f.unit, unit_count=f.unit_count, needs_context=False))
+            # one figure per quantity: a list of formations sharing the count is one figure, with the
+            # unit of the formation nearest the count (docs/troop-figures.md)
+            out.append(replace(p, start=list_start, unit=f.unit, unit_count=f.unit_count, needs_context=False))
             skip.add(partner)
         elif lower[link] == "an" or (k := link + 1) < len(words) and (
                 lower[k] == "je" or scan_quantity(words, k) is not None or
                 is_capitalised(words[k]) and classify_head(words[k]) is None):
-            continue  # equipment: "ein Bataillon an Leopard-2-Panzern", "mit je 40 Kampfpanzern"
+            pass  # equipment: "ein Bataillon an Leopard-2-Panzern", "mit je 40 Kampfpanzern"
         else:
-            out.append(f)
+            out.extend([*pending, f])
+        pending = []
+    out.extend(pending)
     return out
 
 
-def _window_has_casualty(words: list[str], start: int, end: int) -> bool:
-    lo, hi = max(0, start - 4), min(len(words), end + 20)
-    for k in range(lo, hi):
-        lw = words[k].lower()
-        if k >= end and lw in (";", ":"):
+FORMATION_LIST_JOINS = {"und", "sowie", "oder", ","}
+
+
+
+
+# Clause boundaries (docs/troop-figures.md, "Kind"): a comma or coordinator that opens another clause.
+SUBORDINATORS = {"dass", "weil", "da", "während", "nachdem", "als", "wenn", "ob", "obwohl", "obgleich",
+                 "bevor", "seit", "seitdem", "sodass", "damit", "wobei", "wo", "wie", "falls", "indem",
+                 "ehe", "bis", "nun", "zumal", "weshalb", "weswegen", "woraufhin"}
+RELATIVES = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welchen",
+             "welchem", "welches"}
+COORDINATORS = {"und", "oder", "sowie"}
+ADVERSATIVES = {"aber", "sondern", "doch", "jedoch", "denn"}  # open a clause with or without a comma
+CLAUSE_OPENERS = SUBORDINATORS | RELATIVES | COORDINATORS | ADVERSATIVES | set(PARTITIVE)
+# Verbs that make their object (or, for verloren/fallen, their subject) a casualty figure.
+KILL_ACTIVE = {"töten", "tötet", "tötete", "töteten", "tötest", "tötetet"}
+LOSS_VERBS = ("verlor", "verlier")  # verlor, verloren, verlieren, verliert
+FALL_VERBS = {"fallen", "fiel", "fielen", "fällt"}
+SEPARABLE_FALL = {"ein", "aus", "weg", "zurück", "auf", "an", "um"}  # einfallen (invade), ausfallen, ...
+HAVE_FORMS = {"hat", "haben", "hatte", "hatten", "habe", "hätten", "hätte", "habt"}
+PASSIVE_FORMS = {"wurde", "wurden", "worden", "werden", "wird", "sind", "seien", "waren", "ist", "sei", "war"}
+SUBJECT_PRONOUNS = {"sie", "er", "wir", "man", "ihr"}
+KIND_LEFT, KIND_RIGHT = 6, 20  # the clause is read within this window: bounded, so linear in the sentence
+
+
+def _opens_clause(words: list[str], lower: list[str], k: int) -> bool:
+    """Whether ``words[k]`` (after a comma or coordinator) begins another clause or figure: a conjunction,
+    a relative pronoun (also after a preposition: "von denen"), a partitive, or a quantity."""
+    if k >= len(words):
+        return False
+    w = lower[k]
+    if w in CLAUSE_OPENERS or could_start_quantity(words[k]) and scan_quantity(words, k) is not None:
+        return True
+    return w in PREPOSITIONS and k + 1 < len(words) and lower[k + 1] in RELATIVES
+
+
+def clause_bounds(words: list[str], start: int, end: int) -> tuple[int, int]:
+    """The words ``[lo, hi)`` of the clause around ``words[start:end]``, within KIND_LEFT/KIND_RIGHT words.
+
+    Boundaries: ``;``; ``:`` after the figure; an adversative (aber, sondern, doch, jedoch, denn); a
+    comma, ``und``, ``oder`` or ``sowie`` before a word that opens another clause or figure (see
+    ``_opens_clause``); and on the left a comma or coordinator directly before the clause. A relative
+    clause right after the figure ("300 Soldaten, die ... getötet wurden") is the figure's own and is read.
+    """
+    lower = [w.lower() for w in words[max(0, start - KIND_LEFT - 1):min(len(words), end + KIND_RIGHT + 2)]]
+    base = max(0, start - KIND_LEFT - 1)
+    low = [""] * base + lower  # index by sentence position (only the window is lowered)
+    lo = start
+    for k in range(start - 1, max(-1, start - KIND_LEFT - 1), -1):
+        w = low[k]
+        if w in (";",) or w in ADVERSATIVES:
             break
+        if w in COORDINATORS and k + 1 == start:
+            break  # "12 Soldaten getötet und 300 verlegt": the 300 opens its own conjunct
+        if w in (",", "–") and _opens_clause(words, low, k + 1):
+            lo = k + 1
+            break
+        lo = k
+    hi = end
+    limit = min(len(words), end + KIND_RIGHT)
+    item_end = end  # where the figure, or the list it is an item of, ends
+    k = end
+    while k < limit:
+        w = low[k]
+        if w in (";", ":") or w in ADVERSATIVES:
+            break
+        if w in (",", "–") + tuple(COORDINATORS) and _opens_clause(words, low, k + 1):
+            nxt = low[k + 1]
+            if k == item_end and nxt in RELATIVES and w == ",":
+                pass  # the figure's own relative clause: "300 Soldaten, die ... getötet wurden"
+            elif k == item_end and nxt in SUBFIGURE_CUES | {"unter"} and w == ",":
+                # an inserted part: "acht Soldaten, darunter der Kommandeur, wurden festgenommen"
+                j = next((j for j in range(k + 1, limit) if low[j] in (",", ";", ":", ".")), limit)
+                if j >= limit or low[j] != ",":
+                    break
+                hi = item_end = k = j
+                continue
+            elif k == item_end and (q := scan_quantity(words, k + 1)) is not None:
+                head = find_head(words, q.end)  # a list of figures sharing the verb: "14 Aufständische,
+                if head is None:                # sieben Zivilisten und acht Soldaten wurden getötet"
+                    break
+                hi = item_end = k = min(head + 1, limit)
+                continue
+            else:
+                break
+        hi = k + 1
+        k += 1
+    return lo, hi
+
+
+def _active_kill_has_object(words: list[str], lower: dict[int, str], lo: int, f_start: int, verb: int) -> bool:
+    """An active "töten" whose object is the figure: the verb before the figure ("Russland tötete drei
+    Soldaten"), or after it with a subject before the figure (", dass russische Truppen drei Soldaten
+    töteten"); "300 Soldaten töteten zwei Zivilisten" has the figure as subject."""
+    if verb < f_start:
+        return True
+    for k in range(lo, f_start):
+        if lower[k] in SUBJECT_PRONOUNS:
+            return True
+        if is_capitalised(words[k]) and k > lo and not (
+                lower[k - 1] in PREPOSITIONS or k >= 2 and lower[k - 2] in PREPOSITIONS):
+            return True
+        if is_capitalised(words[k]) and k == lo and lo > 0 and lower[lo - 1] == ",":
+            return True  # a subordinate clause's first word: ", Russland habe ..."
+    return False
+
+
+def casualty_cue(words: list[str], start: int, end: int) -> int | None:
+    """The position of a word in the figure's clause that makes it a casualty figure, else None.
+
+    Casualty words (getötet, verletzt, gefangen, Tote, ums Leben, ...); the loss verbs ``verlieren``
+    (who loses soldiers: "hat 300 Soldaten verloren") and ``fallen`` ("fielen 300 Soldaten", not
+    "fielen ... ein"); an active ``töten`` (or ``hat ... getötet``) only with the figure as its object.
+    """
+    lo, hi = clause_bounds(words, start, end)
+    lower = {k: words[k].lower() for k in range(max(0, lo - 2), hi)}
+    active = any(lower[k] in HAVE_FORMS for k in range(lo, hi)) and \
+        not any(lower[k] in PASSIVE_FORMS for k in range(lo, hi))
+    for k in range(lo, hi):
+        lw = lower[k]
+        if lw in KILL_ACTIVE or active and lw.startswith("getötet") and not (start <= k < end):
+            if _active_kill_has_object(words, lower, lo, start, k):
+                return k
+            continue
+        if lw.startswith(LOSS_VERBS):
+            return k
+        if lw in FALL_VERBS:
+            last = hi - 2 if is_punct(words[hi - 1]) else hi - 1  # the clause's last word
+            if last > k and lower[last] in SEPARABLE_FALL:
+                continue  # "fielen ... ein": einfallen (invade)
+            return k
         if lw in CASUALTY_EXACT or lw.startswith(_CASUALTY_PREFIXES):
             if lw == "leben" and (k == 0 or words[k - 1].lower() != "ums"):
                 continue
-            return True
-    return False
+            return k
+    return None
+
+
+ATTACK_SUFFIXES = ("angriff", "angriffe", "angriffen", "angriffs", "beschuss", "beschusses", "attacke",
+                   "attacken", "bombardement", "bombardements", "offensive", "anschlag", "anschlags",
+                   "anschläge", "anschlägen", "schlag", "schlags", "schläge", "schlägen", "hinterhalt",
+                   "vorstoß", "feuer", "feuers", "bombardierung", "bombardierungen")
+AGENT_PREPS = {"von", "vom", "durch"}
+
+
+def _actor_word(word: str) -> str | None:
+    return (actors.actor_from_prefix(word) or actors.actor_from_adjective(word)
+            or (_name_at([word], 0)[0] if is_capitalised(word) else None))
+
+
+def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) -> set[str]:
+    """The actors that inflicted a casualty figure's losses, read in its clause ``[lo, hi)``: an attack
+    noun's adjective, compound or genitive ("bei einem russischen Angriff", "durch US-Luftangriffe",
+    "bei einem Angriff Russlands"), the agent of a passive ("von russischen Truppen getötet"), and with
+    an active "töten" every actor of the clause outside the figure ("Russland tötete 300 Soldaten")."""
+    out: set[str] = set()
+    lower = {k: words[k].lower() for k in range(lo, hi)}
+    cue_word = lower.get(cue, "") if cue is not None else ""
+    active_kill = cue_word in KILL_ACTIVE or cue_word.startswith("getötet") and \
+        any(w in HAVE_FORMS for w in lower.values()) and not any(w in PASSIVE_FORMS for w in lower.values())
+    for k in range(lo, hi):
+        if f.start <= k < f.end:
+            continue
+        lw = lower[k]
+        if active_kill:
+            found = _actor_word(words[k])
+            if found:
+                out.add(found)
+            continue
+        if is_capitalised(words[k]) and lw.endswith(ATTACK_SUFFIXES):
+            for j in (k - 2, k - 1, k):  # "russischen Angriff", "US-Luftangriff"
+                if lo <= j and not (f.start <= j < f.end):
+                    found = actors.actor_from_prefix(words[j]) or actors.actor_from_adjective(words[j])
+                    if found:
+                        out.add(found)
+            j = k + 1  # a genitive: "Angriff Russlands", "Beschuss der russischen Armee"
+            while j < hi and lower[j] in ("der", "des"):
+                j += 1
+            for m in range(j, min(hi, j + 2)):
+                found = _actor_word(words[m])
+                if found:
+                    out.add(found)
+        elif lw in AGENT_PREPS and k >= f.end:  # the agent: "von russischen Truppen getötet"
+            for m in range(k + 1, min(hi, k + 4)):
+                found = _actor_word(words[m])
+                if found:
+                    out.add(found)
+                    break
+                if is_capitalised(words[m]) or is_punct(words[m]):
+                    break  # the agent's noun ends the phrase: "von den Truppen" names no one
+    return out
 
 
 def _actor_in_span(words: list[str], f: Figure) -> str | None:
@@ -461,7 +710,25 @@ class _SentenceActors:
         for i in range(len(self.pos) - 1, -1, -1):
             self.plain_from[i] = self.plain_from[i + 1] if after_article[i] else i
 
-    def nearest(self, f: Figure) -> str | None:
+    def nearest(self, f: Figure, banned: set[str] | None = None) -> str | None:
+        """The nearest name as above; with ``banned`` (a casualty figure's attackers) the nearest one
+        not banned, looking at most ``MAX_SKIP`` names further (bounded: linear time)."""
+        if not banned:
+            return self._nearest(f)
+        if self.subjects:
+            i = bisect_left(self.subject_pos, f.start)
+            near = [c for c in self.subjects[max(0, i - 1):i + 1] if c[2] not in banned]
+            return min(near, key=lambda c: (abs(c[0] - f.start), c[1]))[2] if near else None
+        i = bisect_left(self.pos, f.start)
+        for j in range(i - 1, max(-1, i - 1 - MAX_SKIP), -1):
+            if self.actor[j] not in banned:
+                return self.actor[j]
+        if i > 0:
+            return None
+        found = self._nearest(f)
+        return None if found in banned else found
+
+    def _nearest(self, f: Figure) -> str | None:
         if self.subjects:
             i = bisect_left(self.subject_pos, f.start)
             near = self.subjects[max(0, i - 1):i + 1]  # the last before the figure's start, the first from it
@@ -488,6 +755,14 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                      *, document_actor: bool = True) -> list[Figure]:
     """All troop figures of a document given as sentences of words."""
     figs: list[Figure] = []
+    # a no-break space the tokenizer kept as a token ("10", "\u202f", "000", "\u202f", "Soldaten") is read as
+    # the space it is: the grammar sees the other words, and figures map back to token positions
+    kept: list[list[int]] = []
+    if any(_is_space(w) for s in sentences for w in s):
+        kept = [[k for k, w in enumerate(s) if not _is_space(w)] for s in sentences]
+        sentences = [[s[k] for k in keep] for s, keep in zip(sentences, kept)]
+        if subjects is not None:
+            subjects = [{new for new, old in enumerate(keep) if old in subs} for keep, subs in zip(kept, subjects)]
     # a cardinal that ends its sentence is read with the full stop: "heute sind es noch 35."
     sentences = [s[:-1] + [s[-1][:-1]] if s and len(s[-1]) > 1 and s[-1][:-1].replace(".", "").isdigit()
                  and s[-1].endswith(".") else s for s in sentences]
@@ -513,6 +788,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             groups[k] = _first_group(sentences[k])
         return groups[k]
 
+    not_document: dict[int, set[str]] = {}  # a casualty figure's attackers, which the document actor is not
     last_with_actor: Figure | None = None  # figures are appended in text order, their actor set before
     for n, words in enumerate(sentences):
         last_fig = figs[-1] if figs and figs[-1].sent >= n - 1 else None
@@ -522,34 +798,60 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 continue
             if f.elliptic and not (bool(figs) and figs[-1].sent >= n - 1 or near_military and military_head(n)):
                 continue  # an ellipsis needs a figure or a military noun nearby
-            f.kind = "casualties" if _window_has_casualty(words, f.start, f.end) else "strength"
+            cue = casualty_cue(words, f.start, f.end)
+            f.kind = "casualties" if cue is not None else "strength"
+            if cue is None and last_fig is not None and last_fig.sent == n and _is_partitive(words, last_fig, f):
+                f.kind = last_fig.kind  # "31 weitere wurden verletzt, vier von ihnen schwer": the verb is elided
+            # a casualty figure is the side that lost the soldiers: never the attacker of its clause
+            banned = attackers(words, f, *clause_bounds(words, f.start, f.end), cue) if cue is not None else set()
+
+            def ok(actor: str | None, banned: set[str] = banned) -> str | None:
+                return None if actor in banned else actor
+
             f.actor = (_recruited_by_group(sentences, n, f, group_in) or _actor_in_span(words, f)
-                       or _actor_after(words, f))
+                       or ok(_actor_after(words, f)))
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(words, last_fig, f):
-                f.actor = last_fig.actor
+                f.actor = ok(last_fig.actor)
             if f.actor is None and f.elliptic:
                 prev = last_with_actor
-                f.actor = prev.actor if prev and prev.sent >= n - 1 else None
+                f.actor = ok(prev.actor) if prev and prev.sent >= n - 1 else None
             if f.actor is None:
                 if n not in forces:
                     forces[n] = _force_actor(words)
-                f.actor = forces[n]
+                f.actor = ok(forces[n])
             if f.actor is None:
                 if n not in names:
                     names[n] = _SentenceActors(words, subjects[n] if subjects else None)
-                f.actor = names[n].nearest(f)
+                f.actor = names[n].nearest(f, banned)
+            if banned:
+                not_document[id(f)] = banned
             f.location = _location_after(words, f)
             figs.append(f)
             last_fig = f
             if f.actor:
                 last_with_actor = f
     if document_actor:
-        _document_actor(sentences, figs)
-    return figs
+        _document_actor(sentences, figs, not_document)
+    return [_restore_positions(f, kept[f.sent]) for f in figs] if kept else figs
+
+
+def _is_space(word: str) -> bool:
+    return bool(word) and word.isspace() and "\n" not in word
+
+
+def _restore_positions(f: Figure, keep: list[int]) -> Figure:
+    """A figure's positions in the sentence with its space tokens (``keep``: the kept tokens' positions)."""
+    return replace(f, start=keep[f.start], end=keep[f.end - 1] + 1, head=keep[f.head] if f.head >= 0 else -1)
 
 
 def _has_military_head(sentences: list[list[str]]) -> bool:
     return any((classify_head(w) or ("",))[0] in ("personnel", "formation") for s in sentences for w in s)
+
+
+def _is_partitive(words: list[str], prev: Figure, f: Figure) -> bool:
+    """``vier von ihnen``, ``darunter 500 Offiziere``, ``50 davon``: a part of the previous figure."""
+    own = {w.lower() for w in words[max(prev.end, f.start - 1):f.end]}
+    return bool(SUBFIGURE_CUES.intersection(own))
 
 
 def _is_subfigure(words: list[str], prev: Figure, f: Figure) -> bool:
@@ -558,7 +860,8 @@ def _is_subfigure(words: list[str], prev: Figure, f: Figure) -> bool:
     return bool(SUBFIGURE_CUES.intersection(between)) or between in (["und"], ["sowie"], [","])
 
 
-def _document_actor(sentences: list[list[str]], figs: list[Figure]) -> None:
+def _document_actor(sentences: list[list[str]], figs: list[Figure],
+                    not_document: dict[int, set[str]] | None = None) -> None:
     """Give unresolved figures the document's actor when the document leaves no doubt.
 
     Candidates are the figures' own actors and the document's named national forces
@@ -578,5 +881,5 @@ def _document_actor(sentences: list[list[str]], figs: list[Figure]) -> None:
         return
     actor = next(iter(known))
     for f in figs:
-        if f.actor is None:
+        if f.actor is None and actor not in (not_document or {}).get(id(f), ()):
             f.actor = actor

@@ -1,0 +1,60 @@
+"""Coreference of names within a document: pure functions over the mentions' texts and labels, no spaCy.
+
+A person named in full ("Thomas de Maizière", "Mark Rutte") and later by surname alone ("de
+Maizière", "Rutte", in the genitive "Ruttes") is one person: the short mention's ``canonical`` is the
+full name, and it takes the full mention's link (none when the full name is unknown: the surname alone
+is never linked to another entry). Every other mention is its own canonical name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+PERSON = "PER"
+
+
+def _ends_with(full: list[str], short: list[str]) -> bool:
+    return len(full) > len(short) and [w.casefold() for w in full[-len(short):]] == [w.casefold() for w in short]
+
+
+def antecedents(mentions: Sequence[tuple[str, str]],
+                genitive_bases: Callable[[str], list[str]] = lambda word: []) -> list[int | None]:
+    """For each ``(text, label)`` mention, the index of the full-name mention it shortens, else None.
+
+    A person's mention shortens a longer person's mention whose last words are its words, in any case
+    ("Rutte" of "Mark Rutte", "De Maizière" of "Thomas de Maizière"), or those of its genitive's base
+    (``genitive_bases``: "Ruttes" → "Rutte"). The nearest such full name before it wins; with none
+    before it, the full name after it, when only one full name (as written) fits. The full name itself
+    is the longest of its kind: a mention that fits no longer one has no antecedent.
+    """
+    words = [text.split() for text, _ in mentions]
+    persons = [i for i, (_, label) in enumerate(mentions) if label == PERSON]
+    out: list[int | None] = [None] * len(mentions)
+    for i in persons:
+        for form in [words[i], *(base.split() for base in genitive_bases(mentions[i][0]))]:
+            if not form:
+                continue
+            fits = [j for j in persons if j != i and _ends_with(words[j], form)]
+            before = [j for j in fits if j < i]
+            if before:
+                out[i] = before[-1]
+            elif fits and len({mentions[j][0] for j in fits}) == 1:
+                out[i] = fits[0]
+            if out[i] is not None:
+                break
+    # a chain ("Thomas de Maizière" … "de Maizière" … "Maizière") ends at the fullest name
+    for i in range(len(out)):
+        seen = {i}
+        j = out[i]
+        while j is not None and out[j] is not None and out[j] not in seen:
+            seen.add(j)
+            j = out[j]
+        out[i] = j
+    return out
+
+
+def canonical_names(mentions: Sequence[tuple[str, str]],
+                    genitive_bases: Callable[[str], list[str]] = lambda word: []) -> list[str]:
+    """The document's fullest name of each mention: its full name's text, else its own."""
+    return [mentions[j][0] if j is not None else text
+            for (text, _), j in zip(mentions, antecedents(mentions, genitive_bases))]
