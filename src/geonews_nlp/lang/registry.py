@@ -1,7 +1,8 @@
 """The registered language packs, found the way spaCy finds its factories.
 
 A pack is registered under its language code in the ``geonews_languages`` entry-point group
-(``de = "geonews_nlp.lang.de:pack"``) or at run time with ``languages.register("xx", func=...)``;
+(``de = "geonews_nlp.lang.de:pack"``) or at run time with ``languages.register("xx", func=...)`` and
+``clear_cache()``;
 the registered object is a function returning a :class:`~geonews_nlp.lang.base.LanguagePack`,
 called once on first use. The core reaches a language only through :func:`get`.
 """
@@ -38,8 +39,13 @@ def _factory(code: str) -> Callable[[], LanguagePack] | None:
 
 
 def registered() -> list[str]:
-    """The codes of every language with a pack, sorted."""
-    return sorted(set(languages.get_all()) | set(_BUILT_IN))
+    """The codes of every language with a pack, sorted (read once: ``lang="auto"`` asks for every text)."""
+    return list(_registered())
+
+
+@cache
+def _registered() -> tuple[str, ...]:
+    return tuple(sorted(set(languages.get_all()) | set(_BUILT_IN)))
 
 
 @cache
@@ -61,9 +67,10 @@ def get(code: str | None) -> LanguagePack:
 def unregister(code: str) -> None:
     """Remove a pack registered at run time (entry points stay), and forget built packs."""
     catalogue.REGISTRY.pop((*languages.namespace, code), None)
-    _get.cache_clear()
+    clear_cache()
 
 
 def clear_cache() -> None:
-    """Forget built packs (after registering one at run time under a code already used)."""
+    """Forget built packs and the list of codes (after registering a pack at run time)."""
     _get.cache_clear()
+    _registered.cache_clear()

@@ -13,12 +13,12 @@ the spaCy component and plain-text callers alike.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from text_to_num import text2num
 
 from ..base import Quantity
+from ..common import NumberMatch
 
 # Conservative values for vague words (docs/troop-figures.md).
 VAGUE = {
@@ -125,14 +125,6 @@ def parse_number(text: str) -> int | None:
     if q is None or q.end != len(words):
         return None
     return q.value
-
-
-@dataclass(frozen=True)
-class NumberMatch:
-    value: int
-    end: int  # index after the last word used
-    vague: bool = False
-    article: bool = False  # the article used as a number ("eine Brigade")
 
 
 def scan_number(words: list[str], i: int) -> NumberMatch | None:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..base import Figure, Quantity, Sentence
+from ..common import all_quantities, is_punct, is_year
 from . import actors
 from .numbers import could_start_quantity, scan_number, scan_quantity, scan_sized
 
@@ -114,10 +115,6 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def is_punct(word: str) -> bool:
-    return bool(word) and not any(c.isalnum() for c in word)
-
-
 @lru_cache(maxsize=65536)
 def classify_head(word: str) -> tuple[str, str] | None:
     """(category, unit) for a noun: personnel, formation, generic or demonym; None otherwise."""
@@ -158,18 +155,6 @@ def is_military_context(words: list[str]) -> bool:
     return any(_military_word(w) for w in words)
 
 
-def _year_like(value: int, word: str) -> bool:
-    return word.isdigit() and len(word) == 4 and 1800 <= value <= 2100
-
-
-def _is_year(q: Quantity, words: list[str]) -> bool:
-    """A bare four-digit year, or a range of years ("zwischen 1993 und 2006")."""
-    first = next((w for w in words[q.start:q.end] if w[:1].isdigit()), "")
-    if not _year_like(q.value, first):
-        return False
-    return q.value_max is None or 1800 <= q.value_max <= 2100
-
-
 def find_head(words: list[str], i: int) -> int | None:
     """Index of the noun-phrase head after position ``i``, skipping modifiers and a participle's PP."""
     in_pp = pp_noun = False
@@ -201,19 +186,6 @@ def find_head(words: list[str], i: int) -> int | None:
     return None
 
 
-def _quantities(words: list[str]) -> list[Quantity]:
-    out: list[Quantity] = []
-    i = 0
-    while i < len(words):
-        q = scan_quantity(words, i)
-        if q is not None:
-            out.append(q)
-            i = q.end
-        else:
-            i += 1
-    return out
-
-
 def _figure_from(q: Quantity, head: int, cat: str, unit: str, sent: int, words: list[str]) -> Figure:
     end = head + 1
     if end + 1 < len(words) and words[end].lower() in ("und", "oder") and classify_head(words[end + 1]):
@@ -229,7 +201,7 @@ def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
     """Figures with their own head noun, and bare ellipsis candidates (``elliptic=True``)."""
     figs: list[Figure] = []
     lower = [w.lower() for w in words]
-    for q in _quantities(words):
+    for q in all_quantities(words, scan_quantity):
         if q.start > 0 and words[q.start][:1].isdigit() and (
                 lower[q.start - 1] in ("nr.", "nummer") or
                 (classify_head(words[q.start - 1]) or ("", ""))[0] == "formation"):
@@ -242,7 +214,7 @@ def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
             head += 1  # a head written as two capitalised words: "Foreign Fighters"
         if head is not None:
             cls = classify_head(words[head])
-            if cls is None or (_is_year(q, words) and head != q.end):
+            if cls is None or (is_year(q, words) and head != q.end):
                 continue
             cat, unit = cls
             if cat == "formation" and unit == "unit" and q.value > 100:
@@ -258,7 +230,7 @@ def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
                     continue
             figs.append(_figure_from(q, head, cat, unit, sent, words))
             continue
-        if q.article or _is_year(q, words):
+        if q.article or is_year(q, words):
             continue
         nxt = lower[q.end] if q.end < len(words) else "."
         prev = lower[q.start - 1] if q.start > 0 else ""

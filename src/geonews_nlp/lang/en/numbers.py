@@ -14,12 +14,12 @@ component and plain-text callers alike. It never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from text_to_num import text2num
 
 from ..base import Quantity
+from ..common import NumberMatch
 
 MAX_DIGITS = 15  # longer digit strings are no count of anything (and int() of 5,000 digits raises)
 
@@ -139,14 +139,6 @@ def parse_number(text: str) -> int | None:
     if q is None or q.end != len(words):
         return None
     return q.value
-
-
-@dataclass(frozen=True)
-class NumberMatch:
-    value: int
-    end: int  # index after the last word used
-    vague: bool = False
-    article: bool = False  # the article used as a number ("a brigade")
 
 
 def _is_number_word(word: str) -> bool:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..base import Figure, Quantity, Sentence, Token
+from ..common import all_quantities, is_punct, is_year
 from . import actors
 from .numbers import scan_quantity
 
@@ -147,10 +148,6 @@ MODIFIED_NOUNS = {"group", "groups", "insurgency", "movement", "leader", "leader
 MIXED_NOUNS = {"police", "policemen", "civilians", "people", "officials", "workers", "citizens", "residents"}
 
 
-def is_punct(word: str) -> bool:
-    return bool(word) and not any(c.isalnum() for c in word)
-
-
 def _is_plural_noun(lw: str) -> bool:
     """A guess for a word without a tagger: a lower-case English plural ends the noun phrase."""
     return len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "ous", "is", "'s"))
@@ -255,30 +252,6 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool) -> tuple[int, int
     return None
 
 
-def _quantities(words: list[str]) -> list[Quantity]:
-    out: list[Quantity] = []
-    i = 0
-    while i < len(words):
-        q = scan_quantity(words, i)
-        if q is not None:
-            out.append(q)
-            i = q.end
-        else:
-            i += 1
-    return out
-
-
-def _year_like(value: int, word: str) -> bool:
-    return word.isdigit() and len(word) == 4 and 1800 <= value <= 2100
-
-
-def _is_year(q: Quantity, words: list[str]) -> bool:
-    first = next((w for w in words[q.start:q.end] if w[:1].isdigit()), "")
-    if not _year_like(q.value, first):
-        return False
-    return q.value_max is None or 1800 <= q.value_max <= 2100
-
-
 def _excluded(q: Quantity, words: list[str], lower: list[str]) -> bool:
     """Money, percentages, measures, ages, numbered names: never a figure."""
     prev = lower[q.start - 1] if q.start > 0 else ""
@@ -328,7 +301,7 @@ def _figure_at(q: Quantity, tokens: Sequence[Token], words: list[str], lower: li
     if found is None:
         return _ellipsis(q, tokens, words, lower, sent)
     head, end, cat, unit = found
-    if _is_year(q, words) and head != q.end:
+    if is_year(q, words) and head != q.end:
         return None
     lhead = lower[head]
     if q.article or (lower[q.start] == "one" and q.end == q.start + 1):
@@ -387,7 +360,7 @@ def _head_first(q: Quantity, tokens: Sequence[Token], lower: list[str], sent: in
 
 def _ellipsis(q: Quantity, tokens: Sequence[Token], words: list[str], lower: list[str], sent: int) -> Figure | None:
     """A bare number that may stand for a figure named before it: "150 more", "from which 2,400 are"."""
-    if q.article or _is_year(q, words) or q.qualifier == "vague":
+    if q.article or is_year(q, words) or q.qualifier == "vague":
         return None
     prev = lower[q.start - 1] if q.start > 0 else ""
     if prev in TIME_BEFORE or (prev and prev[-1:].isdigit()):
@@ -428,7 +401,7 @@ def figures_in_sentence(tokens: Sequence[Token], sent: int, military: bool) -> l
     words = [t.text for t in tokens]
     lower = [w.lower() for w in words]
     figs: list[Figure] = []
-    for q in _quantities(words):
+    for q in all_quantities(words, scan_quantity):
         f = _figure_at(q, tokens, words, lower, sent, military)
         if f is not None:
             figs.append(f)

@@ -1,0 +1,51 @@
+"""Pure helpers that language packs share (no spaCy, no language): a number read from words, all the
+quantities of a sentence, years, punctuation. A pack imports them; the core does not need them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .base import Quantity
+
+YEARS = (1800, 2100)  # a bare four-digit number in this range is read as a year, not a count
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """One number read from ``words[i:end]``."""
+
+    value: int
+    end: int  # index after the last word used
+    vague: bool = False
+    article: bool = False  # the article used as a number ("eine Brigade", "a brigade")
+
+
+def all_quantities(words: list[str], scan: Callable[[list[str], int], Quantity | None]) -> list[Quantity]:
+    """Every quantity of a sentence, left to right, none overlapping (``scan``: a pack's ``scan_quantity``)."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(words):
+        q = scan(words, i)
+        if q is not None:
+            out.append(q)
+            i = q.end
+        else:
+            i += 1
+    return out
+
+
+def year_like(value: int, word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and YEARS[0] <= value <= YEARS[1]
+
+
+def is_year(q: Quantity, words: list[str]) -> bool:
+    """A bare four-digit year, or a range of years ("zwischen 1993 und 2006", "from 1993 to 2006")."""
+    first = next((w for w in words[q.start:q.end] if w[:1].isdigit()), "")
+    if not year_like(q.value, first):
+        return False
+    return q.value_max is None or YEARS[0] <= q.value_max <= YEARS[1]
+
+
+def is_punct(word: str) -> bool:
+    return bool(word) and not any(c.isalnum() for c in word)
