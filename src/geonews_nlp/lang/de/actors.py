@@ -8,8 +8,10 @@ normaliser can replace this table; until then it is the actor resolver's source.
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
+from importlib.resources import files
 
 # Nationality adjective stems: nordkoreanisch-e/-en/-er/-es/-em.
 ADJECTIVE_STEMS = {
@@ -74,6 +76,17 @@ METONYMS = {
     "jerusalem": "IL", "damaskus": "SY", "minsk": "BY", "tokio": "JP", "rom": "IT", "madrid": "ES",
     "bagdad": "IQ", "kabul": "AF", "riad": "SA", "kairo": "EG", "neu-delhi": "IN", "islamabad": "PK",
 }
+
+
+def _read_force_names() -> dict[str, str]:
+    """``forces.tsv``: names of armed forces that name their owner, each with its source."""
+    text = files(__package__).joinpath("forces.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row["name"]: row["actor"] for row in rows}
+
+
+# Forces by name ("Bundeswehr", "Zahal", "Marines"): the discourse model's owners (lang/discourse.py).
+FORCE_NAMES = _read_force_names()
 EXTRA_NAMES = {
     "usa": "US", "vereinigte staaten": "US", "vereinigten staaten": "US", "amerika": "US",
     "großbritannien": "GB", "england": "GB", "russland": "RU", "weißrussland": "BY", "belarus": "BY",
@@ -149,6 +162,8 @@ def actor_from_prefix(word: str) -> str | None:
         head = w.split("-")[0]
         if head in PREFIXES:
             return PREFIXES[head]
+        if head in FORCE_NAMES:
+            return FORCE_NAMES[head]  # "Blauhelm-Soldaten", "Bundesheer-Soldaten"
         found = actor_from_adjective(head)
         if found:
             return found

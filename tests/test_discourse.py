@@ -1,0 +1,169 @@
+"""The discourse model of forces (lang/discourse.py) and the German grammar's use of it.
+
+The German sentences are written for these tests (docs/troop-figures.md, "Actors from the discourse"),
+not taken from any dev text.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geonews_nlp.lang.de.troops import figures_of_words, force_mentions, topic_country
+from geonews_nlp.lang.discourse import TOPIC, WINDOW, Discourse
+
+
+def actors_of(text: str) -> list[str | None]:
+    sentences = [s.split() for s in text.split(" | ")]
+    return [f.actor for f in figures_of_words(sentences)]
+
+
+# --- the pure model ---------------------------------------------------------------------------------
+
+def test_recent_takes_the_latest_owner_before_the_figure():
+    d = Discourse()
+    d.add(0, 1, "US")
+    d.add(1, 4, "DE")
+    d.add(2, 9, "FR")  # after the figure: not yet said
+    assert d.recent(2, 3) == "DE"
+    assert d.recent(2, 3, banned={"DE"}) == "US"
+
+
+def test_recent_forgets_beyond_the_window():
+    d = Discourse(window=2)
+    d.add(0, 0, "US")
+    assert d.recent(2, 0) == "US"
+    assert d.recent(3, 0) is None
+
+
+def test_only_alliances_for_a_multinational_total():
+    d = Discourse()
+    d.add(0, 0, "NATO")
+    d.add(0, 5, "DE")
+    assert d.recent(1, 0, only={"NATO", "UN"}) == "NATO"
+
+
+def test_dominant_needs_a_clear_majority():
+    d = Discourse()
+    for actor in ("DE", "DE", "US"):
+        d.add(0, len(d.mentions), actor)
+    assert d.dominant() == "DE"
+    d.add(1, 0, "US")
+    assert d.dominant() is None  # two against two: the document is about both
+    d.add(1, 1, TOPIC)
+    assert d.dominant() is None  # an unnamed institution is not counted for anyone
+
+
+mentions = st.lists(st.tuples(st.integers(0, 20), st.integers(0, 30),
+                              st.sampled_from(["US", "DE", "RU", "NATO", TOPIC])), max_size=40)
+
+
+@given(mentions, st.integers(0, 25), st.integers(0, 30), st.sets(st.sampled_from(["US", "DE", "RU", "NATO"])))
+def test_recent_is_a_mention_before_within_the_window_and_allowed(ms, sent, pos, banned):
+    d = Discourse()
+    for s, p, a in ms:
+        d.add(s, p, a)
+    found = d.recent(sent, pos, banned)
+    if found is not None:
+        assert found not in banned
+        assert any(a == found and (s, p) < (sent, pos) and s >= sent - WINDOW for s, p, a in ms)
+    else:
+        # nothing allowed among the latest mentions before the figure within the window
+        before = sorted((s, p, a) for s, p, a in ms if (s, p) < (sent, pos) and s >= sent - WINDOW)
+        assert not before or before[-1][2] in banned
+
+
+# --- the German grammar -----------------------------------------------------------------------------
+
+def test_a_later_sentence_inherits_the_owner_named_before():
+    assert actors_of("Die Marine Kanadas entsendet 400 Soldaten nach Lettland . | "
+                     "Weitere Einheiten folgen , sodass bald rund 900 Soldaten vor Ort sind .") == ["CA", "CA"]
+
+
+def test_a_force_word_with_its_owner_names_the_actor_of_the_next_sentence():
+    assert actors_of("Die Zahl der US-Soldaten im Land steigt . | Rund 2000 Soldaten machten sich auf den Weg .") \
+        == ["US"]
+
+
+def test_a_place_compound_names_no_owner():
+    # "Syrien-Mission" is a mission in Syria, not Syria's force
+    assert force_mentions("Die Syrien-Mission wird verlängert .".split()) == []
+    assert force_mentions("Die US-Truppen bleiben .".split()) == [(1, "US")]
+
+
+def test_troops_in_a_country_are_its_guests_but_its_army_is_its_own():
+    assert force_mentions("Der Abzug der Truppen in Afghanistan beginnt .".split()) == []
+    assert force_mentions("Bei einem Angriff auf die Armee in Niger starben Soldaten .".split()) == [(5, "NE")]
+
+
+def test_a_multinational_total_has_no_state_actor():
+    assert actors_of("Die Bundeswehr verlegt Panzer . | Insgesamt üben 9000 Soldaten aus 14 Ländern .") == [None]
+    assert actors_of("Die Nato plant eine Übung . | Insgesamt üben 9000 Soldaten aus 14 Ländern .") == ["NATO"]
+
+
+def test_several_states_in_one_count_take_their_common_organisation():
+    assert actors_of("Dabei wurden 30 polnische und spanische Nato-Soldaten verletzt .") == ["NATO"]
+    assert actors_of("Dabei wurden 30 polnische und spanische Soldaten verletzt .") == [None]
+
+
+def test_a_statement_of_what_is_usual_belongs_to_no_force():
+    assert actors_of("Die Bundeswehr verlegt eine Brigade . | "
+                     "Ein Bataillon hat normalerweise 800 Soldaten .") == ["DE", None, None]
+
+
+def test_an_unnamed_army_is_the_army_of_the_country_the_text_is_about():
+    text = ("In Burkina Faso gab es neue Kämpfe . | Burkina Faso meldet Verluste . | "
+            "Nach Angaben der Armee starben dabei 12 Soldaten .")
+    assert actors_of(text) == ["BF"]
+
+
+def test_topic_country_needs_a_majority():
+    assert topic_country([["Peru", "und", "Peru", "und", "Chile"]]) == "PE"
+    assert topic_country([["Peru", "und", "Chile"]]) is None
+
+
+def test_an_aside_in_parentheses_does_not_change_whose_troops_follow():
+    text = ("Kanada hat 5000 Soldaten . ( | Dänemark 3000 ) . | Davon dienen 4000 im Heer .")
+    assert actors_of(text) == ["CA", "DK", "CA"]
+
+
+def test_a_bare_number_before_a_genitive_figure_is_part_of_it():
+    assert actors_of("Er will 4000 der rund 12.000 US-Soldaten abziehen .") == ["US", "US"]
+
+
+def test_an_ellipsis_after_a_figure_without_actor_shares_its_reading():
+    text = "Bei einem Angriff von Taliban-Kämpfern starben 20 Soldaten . | Mindestens 30 seien verletzt worden ."
+    assert actors_of(text) == [None, None]  # the attackers are never the side that lost them
+
+
+# --- the English grammar ----------------------------------------------------------------------------
+
+def en_actors_of(text: str) -> list[str | None]:
+    from geonews_nlp.lang.en.troops import figures_of_words as en_figures
+
+    return [f.actor for f in en_figures([s.split() for s in text.split(" | ")])]
+
+
+def test_english_a_later_sentence_inherits_the_owner_named_before():
+    assert en_actors_of("Canadian troops arrived in Latvia on Monday . | "
+                        "About 900 soldiers will stay until spring .") == ["CA"]
+
+
+def test_english_a_force_name_from_the_table_names_its_owner():
+    assert en_actors_of("The National Guard was called in . | Some 2,000 soldiers patrolled the city .") == ["US"]
+
+
+def test_english_peacekeepers_serve_the_mission_named_before():
+    text = ("The UN mission in the country was set up in 2013 . | French troops left in 2022 . | "
+            "Since then , more than 50 peacekeepers have died .")
+    assert en_actors_of(text) == ["UN"]
+
+
+def test_english_a_multinational_total_has_no_state_actor():
+    assert en_actors_of("British troops arrived . | In all , 9,000 soldiers from 14 countries took part .") == [None]
+
+
+def test_english_an_unnamed_army_is_the_country_the_text_is_about():
+    text = ("Fighting flared in Chad on Sunday . | Chad has closed its border . | "
+            "The army said 12 soldiers were killed .")
+    assert en_actors_of(text) == ["TD"]
