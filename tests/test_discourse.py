@@ -167,3 +167,15 @@ def test_english_an_unnamed_army_is_the_country_the_text_is_about():
     text = ("Fighting flared in Chad on Sunday . | Chad has closed its border . | "
             "The army said 12 soldiers were killed .")
     assert en_actors_of(text) == ["TD"]
+
+
+def test_the_country_troops_leave_is_not_their_owner():
+    assert actors_of("Kanada zieht 300 Soldaten aus Mali ab .") == ["CA"]
+    assert actors_of("Dort dienen 300 Soldaten aus Kanada .") == ["CA"]
+
+
+def test_fighters_take_an_armed_group_from_the_discourse_never_the_state():
+    text = "Die Armee Perus meldet neue Kämpfe in Peru . | Dabei wurden 25 Kämpfer getötet ."
+    assert actors_of(text) == [None]
+    text = "Die Hamas-Kämpfer griffen an . | Dabei wurden 25 Kämpfer getötet ."
+    assert actors_of(text) == ["Hamas"]

@@ -648,7 +648,7 @@ def alliance_mentions(words: list[str]) -> list[tuple[int, str]]:
     common organisation of a multinational total that follows."""
     out = []
     for k, w in enumerate(words):
-        found = actors.ORGANISATIONS.get(w.lower()) if is_capitalised(w) else None
+        found = (actors.ORGANISATIONS.get(w.lower()) or actors.actor_from_prefix(w)) if is_capitalised(w) else None
         if found in actors.NOT_ARMED_GROUPS and not (k > 0 and words[k - 1].lower() in LOCATION_PREPS):
             out.append((k, found))
     return out
@@ -743,20 +743,34 @@ def _name_at(words: list[str], k: int) -> tuple[str | None, int]:
             or (actors.PREFIXES.get(w.lower()) if w.isupper() else None)), k + 1
 
 
-def _actor_after(words: list[str], f: Figure) -> str | None:
-    """``Soldaten aus Südkorea``, ``Soldaten der Bundeswehr``, ``Truppen Russlands``."""
+def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> str | None:
+    """``Soldaten aus Südkorea``, ``Soldaten der Bundeswehr``, ``Truppen Russlands``; ``leaving``: the
+    sentence is about leaving a place (``_withdrawal``, read once a sentence by the caller)."""
     k = f.end
     if k < len(words) and is_capitalised(words[k]):
         found, _ = _name_at(words, k)
         if found and words[k].endswith("s"):
             return found
     if k < len(words) and words[k].lower() in ("aus", "von", "der", "des", "vom"):
+        if words[k].lower() in ("aus", "von", "vom") and (_withdrawal(words) if leaving is None else leaving):
+            return None  # "zieht 500 Soldaten aus Syrien ab": the place they leave
         k += 1
         while k < len(words) and words[k].lower() in ("der", "den", "dem", "des", "die"):
             k += 1
         found, _ = _name_at(words, k)
         return found
     return None
+
+
+WITHDRAWAL = ("abzieh", "abgezogen", "abzuziehen", "abzug", "zurückzieh", "zurückgezogen", "zurückzuziehen",
+              "rückzug", "evakuier", "ausgeflogen", "abgeflogen")
+
+
+def _withdrawal(words: list[str]) -> bool:
+    """A sentence about leaving a place ("abziehen", "zieht ... ab", "Rückzug"): its "aus X" is the place."""
+    lower = [w.lower() for w in words]
+    return any(w.startswith(WITHDRAWAL) for w in lower) or (
+        "ab" in lower and any(w.startswith(("zieh", "zog")) for w in lower))
 
 
 def _location_after(words: list[str], f: Figure) -> str | None:
@@ -899,6 +913,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         mentions = force_mentions(words)
         aside = aside_mask(words)
         generic = is_generic_statement(words)
+        leaving = _withdrawal(words)
         for pos, actor in mentions:
             discourse.add(n, pos, actor)
         for pos, actor in alliance_mentions(words):
@@ -920,7 +935,8 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 return None if actor in banned else actor
 
             f.actor = (_recruited_by_group(sentences, n, f, group_in) or _actor_in_span(words, f)
-                       or ok(_actor_after(words, f)) or ok(_name_just_before(words, f)))
+                       or ok(_actor_after(words, f, leaving))
+                       or ok(_name_just_before(words, f)))
             if f.actor == MIXED:
                 f.actor = None
                 no_actor.add(id(f))
@@ -950,7 +966,12 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             elif f.actor is None and generic:
                 no_actor.add(id(f))  # what is usual belongs to no one force
             elif f.actor is None and document_actor:
-                f.actor = discourse.recent(n, f.start, banned) or _first_from(mentions, f.end, banned)
+                if f.head >= 0 and words[f.head].lower().endswith(INSURGENT_HEADS):
+                    # fighters and rebels belong to armed groups, never to the state the text is about
+                    f.actor = discourse.recent(n, f.start, banned, only=actors.ARMED_GROUPS)
+                    no_actor.add(id(f))
+                else:
+                    f.actor = discourse.recent(n, f.start, banned) or _first_from(mentions, f.end, banned)
                 if f.actor is not None:
                     from_discourse.add(id(f))
             if banned:
