@@ -179,3 +179,9 @@ def test_fighters_take_an_armed_group_from_the_discourse_never_the_state():
     assert actors_of(text) == [None]
     text = "Die Hamas-Kämpfer griffen an . | Dabei wurden 25 Kämpfer getötet ."
     assert actors_of(text) == ["Hamas"]
+
+
+def test_names_coordinated_after_a_place_preposition_are_places():
+    text = "Die Nato plant mehr Präsenz . | Sie stationiert in den drei baltischen Staaten sowie Polen rund 4000 Soldaten ."
+    assert actors_of(text) != ["PL"]
+    assert actors_of("Polen stationiert in Litauen 300 Soldaten .") == ["PL"]

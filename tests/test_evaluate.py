@@ -113,3 +113,32 @@ def test_ner_error_kinds_on_an_example():
     pred = {(0, 2, "PER"), (4, 5, "ORG"), (7, 8, "ORG"), (13, 14, "PER")}
     assert [(k, s) for k, s, _ in ner_errors(gold, pred)] == [
         ("type", (4, 5, "LOC")), ("boundary", (7, 9, "ORG")), ("missed", (11, 12, "LOC")), ("spurious", (13, 14, "PER"))]
+
+
+def test_links_count_an_unknown_entity_right_when_it_keeps_its_name():
+    from geonews_nlp.evaluate import LinkScores
+
+    text = "Oberst Anna Beispiel sprach in Berlin mit Hans Muster."
+    gold = [{"start": 7, "end": 20, "text": "Anna Beispiel", "label": "PER", "qid": None, "name": "Anna Beispiel"},
+            {"start": 31, "end": 37, "text": "Berlin", "label": "LOC", "qid": "Q64", "name": "Berlin"},
+            {"start": 42, "end": 53, "text": "Hans Muster", "label": "PER", "qid": None, "name": "Johann Muster"}]
+    pred = [{"start": 7, "end": 20, "text": "Anna Beispiel", "label": "PER", "link": None,
+             "canonical": "Anna Beispiel"},
+            {"start": 31, "end": 37, "text": "Berlin", "label": "LOC", "canonical": "Berlin",
+             "link": {"id": "Q1055", "name": "Hamburg", "method": "fuzzy"}}]
+    s = LinkScores()
+    s.add("d1", text, gold, pred)
+    summary = s.summary()
+    assert (summary["gold_mentions"], summary["found"], summary["linked_right"], summary["kept_names"]) == (3, 2, 1, 1)
+    assert summary["misses"] == {"not found": 1, "nil": 0, "wrong": 1}
+    assert {e["kind"] for e in s.errors} == {"not found", "wrong"}
+
+
+def test_a_known_entity_left_unlinked_is_a_nil_miss_even_with_its_name():
+    from geonews_nlp.evaluate import LinkScores
+
+    gold = [{"start": 0, "end": 6, "text": "Berlin", "label": "LOC", "qid": "Q64", "name": "Berlin"}]
+    pred = [{"start": 0, "end": 6, "text": "Berlin", "label": "LOC", "link": None, "canonical": "Berlin"}]
+    s = LinkScores()
+    s.add("d1", "Berlin.", gold, pred)
+    assert s.right == 0 and s.errors[0]["kind"] == "nil"

@@ -272,12 +272,14 @@ def evaluate_troops(
 @evaluate_app.command("links")
 def evaluate_links(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines whose entities carry qid and/or name")],
-    errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missing link")] = False,
+    errors: Annotated[bool, typer.Option("--errors",
+                                         help="List every miss by kind: not found, no link, wrong link")] = False,
     lang: Annotated[str, typer.Option()] = DEFAULT_LANG,
     model: Annotated[Optional[str], typer.Option(help="Base spaCy pipeline (name or path; blank for none)")] = None,
 ) -> None:
-    """How many gold entity mentions that the pipeline finds are linked to the right entry."""
-    from .evaluate import LinkScores
+    """How many gold entity mentions are linked to the right entry (an entity no knowledge base holds:
+    left unlinked with its name kept); ``--errors`` lists the misses by kind."""
+    from .evaluate import LINK_ERROR_KINDS, LinkScores
 
     docs = [d for d in _read_gold_or_exit(gold) if d.get("entities")]
     runner = _long_runner(lang, model)
@@ -286,8 +288,9 @@ def evaluate_links(
         pred = [e.model_dump() for e in runner.extract(d["text"]).entities]
         scores.add(d["id"], d["text"], d["entities"], pred)
     if errors:
-        for e in scores.errors:
-            typer.echo(f"[wrong] {e['id']}: {e['text']!r} gold {e['gold']}, got {e['got']}\n    {e['context']}")
+        for kind in LINK_ERROR_KINDS:  # by kind: not found, found but no link, linked wrongly
+            for e in (e for e in scores.errors if e["kind"] == kind):
+                typer.echo(f"[{kind}] {e['id']}: {e['text']!r} gold {e['gold']}, got {e['got']}\n    {e['context']}")
     typer.echo(json.dumps(scores.summary(), indent=2))
 
 

@@ -793,6 +793,30 @@ def _actor_in_sentence(words: list[str], f: Figure, subjects: set[int] | None) -
     return _SentenceActors(words, subjects).nearest(f)
 
 
+COORDINATORS = {"und", "sowie", "oder", ",", "bzw."}
+# prepositions of place whose coordinated names are all places ("in Estland, Lettland und Polen")
+PLACE_PREPS = {"in", "im", "nach", "an", "am", "ins", "bei", "zwischen"}
+
+
+def _locative_chain(words: list[str], lower: list[str]) -> list[bool]:
+    """For each word: inside a coordinated place phrase after a preposition of place ("in den drei
+    baltischen Staaten sowie Polen", "in Estland, Lettland und Polen"): names there are places. The
+    phrase runs over articles, numbers, adjectives, names and coordinators, and ends at any other word."""
+    inside = [False] * len(words)
+    on = False
+    for k, w in enumerate(words):
+        lw = lower[k]
+        if lw in PLACE_PREPS:
+            on = True
+            continue
+        if on and (is_capitalised(w) or lw in ARTICLES or lw in COORDINATORS or scan_number(words, k) is not None
+                   or lw.endswith(("e", "en", "er", "es", "em")) and not lw.endswith(("ten", "te"))):
+            inside[k] = is_capitalised(w)
+            continue
+        on = False
+    return inside
+
+
 class _SentenceActors:
     """The names in one sentence that ``_actor_in_sentence`` may take, read once (linear time): each
     figure then finds its actor by bisection, not by a scan of the sentence."""
@@ -808,9 +832,10 @@ class _SentenceActors:
         after_article: list[bool] = []
         lower = [w.lower() for w in words]
         depth = 0  # names in an aside ("(Südkorea 560 000)") are not the sentence's actors
+        place = _locative_chain(words, lower)
         for k, w in enumerate(words):
             depth += (w == "(") - (w == ")")
-            if not is_capitalised(w) or depth > 0:
+            if not is_capitalised(w) or depth > 0 or place[k]:
                 continue
             if (k >= 1 and lower[k - 1] in LOCATION_PREPS) or (k >= 2 and lower[k - 2] in LOCATION_PREPS):
                 continue
@@ -1024,8 +1049,8 @@ def aside_mask(words: list[str]) -> list[bool]:
 def _name_just_before(words: list[str], f: Figure) -> str | None:
     """A state named right before the number, as in tables and lists: "(Südkorea 687 000)"."""
     k = f.start - 1
-    if k < 0 or not is_capitalised(words[k]) or (k > 0 and words[k - 1].lower() in LOCATION_PREPS):
-        return None
+    if k < 0 or not is_capitalised(words[k]) or (k > 0 and words[k - 1] not in ("(", ":", ";")):
+        return None  # the name opens the entry: "(Südkorea 687 000)", "Südkorea: 687 000"
     found = actors.country_from_name(words[k])
     return found if found and len(found) == 2 else None
 
