@@ -185,3 +185,15 @@ def test_names_coordinated_after_a_place_preposition_are_places():
     text = "Die Nato plant mehr Präsenz . | Sie stationiert in den drei baltischen Staaten sowie Polen rund 4000 Soldaten ."
     assert actors_of(text) != ["PL"]
     assert actors_of("Polen stationiert in Litauen 300 Soldaten .") == ["PL"]
+
+
+def test_soldiers_killed_with_no_owner_named_are_the_army_of_the_country_reported_on():
+    text = "In Peru gab es erneut Anschläge . | Dabei kamen zwölf Soldaten ums Leben ."
+    assert actors_of(text) == ["PE"]
+    # a strength figure is not given the host country: the troops may be guests there
+    assert actors_of("In Peru gab es erneut Anschläge . | Dort stehen 500 Soldaten .") == [None]
+
+
+def test_an_armed_group_named_in_a_compound_owns_its_fighters():
+    assert actors_of("In Somalia wurden 80 Al-Shabaab-Kämpfer getötet .") == ["al-Shabaab"]
+    assert actors_of("Im Sudan wurden 20 RSF-Kämpfer getötet .") == ["RSF"]

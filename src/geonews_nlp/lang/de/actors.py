@@ -52,7 +52,9 @@ PREFIXES = {
     "taliban": "Taliban", "huthi": "Houthis", "huthis": "Houthis", "houthi": "Houthis", "al-shabaab": "al-Shabaab",
     "minusma": "UN", "unifil": "UN", "monusco": "UN", "au": "AU", "amisom": "AU", "osze": "OSCE",
     "russland": "RU", "ukraine": "UA", "nordkorea": "KP", "südkorea": "KR", "qassam": "Hamas",
-    "al-kassam": "Hamas", "al-quds": "PIJ",
+    "al-kassam": "Hamas", "al-quds": "PIJ", "rsf": "RSF", "sdf": "SDF", "boko-haram": "Boko Haram",
+    "m23": "M23", "jnim": "JNIM", "hts": "HTS", "peschmerga": "Peshmerga", "al-schabab": "al-Shabaab",
+    "al-shabab": "al-Shabaab",
 }
 # Where the language's news names its own towns, however small (the gazetteer proposes them all).
 HOME_COUNTRIES = {"DE", "AT", "CH"}
@@ -159,7 +161,12 @@ def actor_from_prefix(word: str) -> str | None:
     """The actor named by a compound's first part: ``US-Soldaten``, ``Bundeswehrsoldaten``, ``IS-Kämpfer``."""
     w = word.lower()
     if "-" in w:
-        head = w.split("-")[0]
+        parts = w.split("-")
+        for n in range(len(parts) - 1, 1, -1):  # the longest name first: "al-shabaab-kämpfer", "boko-haram-kämpfer"
+            joined = "-".join(parts[:n])
+            if joined in PREFIXES:
+                return PREFIXES[joined]
+        head = parts[0]
         if head in PREFIXES:
             return PREFIXES[head]
         if head in FORCE_NAMES:
@@ -185,7 +192,7 @@ def actor_from_word(text: str) -> str | None:
 
 
 ARMED_GROUPS = {"IS", "Hamas", "Hezbollah", "Wagner", "PKK", "Taliban", "Houthis", "YPG", "ADF", "al-Shabaab",
-                "PIJ"}
+                "PIJ", "RSF", "SDF", "Boko Haram", "M23", "JNIM", "HTS", "Peshmerga"}
 
 
 def is_armed_group(code: str | None) -> bool:

@@ -679,7 +679,8 @@ def topic_country(sentences: list[list[str]]) -> str | None:
     if not counts:
         return None
     top, n = counts.most_common(1)[0]
-    return top if n >= 2 and 2 * n >= sum(counts.values()) else None
+    total = sum(counts.values())
+    return top if (n >= 2 and 2 * n >= total) or total == 1 else None
 
 
 # a state's own forces, placed in it ("die Armee in Mali"); never "Truppen in Afghanistan", which are guests
@@ -1009,13 +1010,19 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 discourse.add(n, f.start, f.actor, "figure")
         _partitive_of_next(words, [g for g in figs if g.sent == n], from_discourse)
     if document_actor:
-        topic = topic_country(sentences) if any(f.actor == TOPIC for f in figs) else None
+        topic = topic_country(sentences) if any(f.actor in (TOPIC, None) for f in figs) else None
         for f in figs:
             if f.actor == TOPIC:
                 f.actor = topic if topic not in not_document.get(id(f), ()) else None
             if f.actor is None and id(f) not in no_actor:
                 f.actor = discourse.dominant(not_document.get(id(f), ()))
         _document_actor(sentences, [f for f in figs if id(f) not in no_actor], not_document)
+        for f in figs:
+            # soldiers killed or wounded with no owner named anywhere: the army of the country the report is
+            # about ("In Pakistan ... kamen zwölf Soldaten ums Leben"), never their attackers
+            if (f.actor is None and f.kind == "casualties" and id(f) not in no_actor and id(f) not in follows
+                    and topic not in not_document.get(id(f), ())):
+                f.actor = topic
         for f in figs:
             if id(f) in follows and follows[id(f)].actor not in not_document.get(id(f), ()):
                 f.actor = follows[id(f)].actor
