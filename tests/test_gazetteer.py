@@ -178,6 +178,7 @@ def test_frequent_words_are_marked_per_language():
 
 
 def test_build_is_reproducible(tmp_path):
+    pytest.importorskip("countrystatecity_countries")  # the build extra: English names of regions
     from geonews_nlp.gazetteer.build import build
 
     src = ROOT / "data" / "gazetteers"
@@ -198,6 +199,39 @@ def test_build_is_reproducible(tmp_path):
         pytest.skip(f"byte comparison needs the packages the files were built with; now (built with): {changed}")
     for name in names:
         assert (tmp_path / name).read_bytes() == (src / name).read_bytes(), name
+
+
+def test_a_region_has_its_english_name_and_keeps_its_local_one(gaz):
+    by_id = {e.id: e for e in read_entries(next(p for p in shipped_files() if p.name == "regions.jsonl.gz"))}
+    styria = by_id["iso:AT-6"]
+    assert styria.name == "Styria" and styria.labels["en"] == ["Styria", "Steiermark"]
+    assert gaz.lookup("Steiermark", "LOC").entry.id == gaz.lookup("Styria", "LOC").entry.id == "iso:AT-6"
+    assert gaz.lookup("Steiermark", "LOC").method == "exact"  # still a label, not only another name
+    assert by_id["iso:AT-2"].name == "Carinthia" and "Kärnten" in by_id["iso:AT-2"].labels["en"]
+    # named like its capital: the governorate takes its designation, and the bare name is the city
+    assert by_id["iso:EG-C"].name == "Cairo Governorate"
+    assert gaz.lookup("Kairo", "LOC").entry.type == "city"
+    assert by_id["Q980"].name == "Bavaria"  # rigour's English name and Wikidata id come first
+
+
+@pytest.mark.parametrize("name,english,kind,cities,taken,expected", [
+    ("Steiermark", "Styria", "State", (), (), "Styria"),
+    ("Bayern", None, "State", (), (), None),  # no state of its code
+    ("Şırnak", "Şırnak", "Province", ("Şırnak",), (), None),  # the same name: the ISO rules stand
+    ("Al Qāhirah", "Cairo", "Governorate", ("Cairo",), (), "Cairo Governorate"),
+    ("Ḩamāh", "Hama", "Province", ("Ḩamāh",), (), "Hama Province"),  # ISO's name is the city's
+    ("Wien", "Vienna", "State", ("Vienna",), (), "Vienna"),  # a city-state keeps its city's name
+    ("Al Janūbī", "Southern", "District", (), (), "Southern District"),
+    ("Kordestān", "Kurdistan", "Province", (), ("Kurdistan",), "Kurdistan Province"),
+    ("Stînga Nistrului", "Transnistria", "Territorial unit", (), ("Transnistria",), None),  # curated
+    ("Line Islands", "Line", "Group of islands", (), (), None),  # ISO's name is the fuller English one
+    ("Luhanska oblast", "Luhanska", "Region", (), (), None),
+])
+def test_english_region_name(name, english, kind, cities, taken, expected):
+    from geonews_nlp.gazetteer.build import _english_region_name, _key
+
+    city_names = {("XX", _key(c)) for c in cities}
+    assert _english_region_name(name, english, kind, "XX", city_names, {_key(t) for t in taken}) == expected
 
 
 @pytest.mark.parametrize("listed,short", [

