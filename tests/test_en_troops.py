@@ -155,3 +155,213 @@ def test_actor_tables():
     assert actors.country_from_name("the United States") == "US"
     assert actors.actor_from_metonym("Kremlin") == "RU"
     assert actors.organisation("Islamic State") == "IS"
+
+
+# --- issue 20: rules of English that held-out text needs (sentences written for these tests) -------------------
+
+def summary(text: str):
+    return [(f["text"], f["count"], f["unit"], f["unit_count"]) for f in figures(text)]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Insurgents killed 12 pro-government militiamen near the dam.", "12 pro-government militiamen"),
+    ("Government troops killed 30 al-Qaeda fighters in the hills.", "30 al-Qaeda fighters"),
+    ("The junta said 15 pro-junta militia fighters had deserted.", "15 pro-junta militia fighters"),
+    ("The rebels said the 60 [government] soldiers surrendered.", "60 [government] soldiers"),
+    ("Two 82nd Airborne Division paratroopers were wounded.", "Two 82nd Airborne Division paratroopers"),
+])
+def test_compounds_brackets_and_named_units_inside_the_noun_phrase(text, span):
+    assert one(text)["text"] == span
+
+
+def test_multiword_demonyms_are_heads():
+    f = one("Kyiv said roughly 200 North Koreans were killed in the fighting.")
+    assert (f["count"], f["qualifier"], f["actor"], f["kind"]) == (200, "approx", "KP", "casualties")
+
+
+@pytest.mark.parametrize("text,count,actor", [
+    ("At least 9 Boko Haram were killed when the army repelled the raid.", 9, "Boko Haram"),
+    ("The army said 14 Houthis died in the strikes.", 14, "Houthis"),
+    ("Dozens of RSF members were killed in the fighting.", 12, "RSF"),
+    ("Forty members of the Sudanese Armed Forces were captured in the raid.", 40, "SD"),
+    ("About 200 PKK terrorists were neutralized last month, the ministry said.", 200, "PKK"),
+    ("About 50 IS gunmen attacked the town.", 50, "IS"),
+    ("Twelve militias were killed in the clashes on Friday.", 12, None),
+    ("Government troops killed 30 al-Shabab fighters in the south.", 30, "al-Shabaab"),
+])
+def test_armed_groups_and_their_members(text, count, actor):
+    f = one(text)
+    assert (f["count"], f["actor"]) == (count, actor)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2007 Hamas seized control of Gaza after fighting with rivals.",
+    "On Oct 7 Hamas killed 1,200 people.",
+    "Three members of parliament visited the front.",
+    "The militia is one of four members of the rebel army alliance.",
+    "Gunmen killed 12 villagers near the border.",
+    "The group's 300 members met in Geneva to discuss the war.",
+    "Some 25 members of the House Armed Services Committee visited the base.",
+    "Two militias control the port and the airport.",
+])
+def test_members_and_group_names_that_count_no_fighters(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Two officers and 15 enlisted men were killed in the blast.", [2, 15]),
+    ("The strike killed an army officer and two conscripts near the front.", [1, 2]),
+    ("A drone strike killed a Hezbollah commander in southern Lebanon.", [1]),
+    ("The ministry said two commanders and a soldier were among the dead.", [2, 1]),
+    ("Three colonels and five lieutenants were dismissed after the defeat at the front.", [3, 5]),
+])
+def test_officers_and_commanders_are_heads(text, expected):
+    assert [f["count"] for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police said an officer was injured when protesters threw stones near the base.",
+    "The mayor said 300 firefighters and 50 officers were deployed after the drone attack.",
+    "He served as an officer in the army for 20 years.",
+    "According to an army officer, the battalion moved north.",
+    "A senior commander, who spoke on condition of anonymity, said the unit was ready.",
+    "Two fire officers were injured when the depot exploded near the front.",
+    "Sgt. John Smith, 24, a soldier from Ohio, died of his wounds.",
+    "Private Jane Roe, 21, from Leeds, a Royal Logistic Corps soldier, was killed in the crash.",
+    "Two senior commanders told AFP the offensive had stalled.",
+    "Relatives said the family of a soldier was evacuated from the front.",
+])
+def test_officers_who_are_police_roles_sources_or_named_persons_are_no_count(text):
+    assert figures(text) == []
+
+
+def test_a_soldier_after_a_place_is_still_counted():
+    assert one("In Gaza, a soldier was killed by a sniper.")["count"] == 1
+    assert one("The 300 soldiers said to be stationed there have left.")["count"] == 300
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Soldiers from 3 Commando Brigade arrived in Norway.", []),
+    ("Russia moved 20 fighter jets to the base.", []),
+    ("Seven army reserve battalions were mobilised.", [("Seven army reserve battalions", None, "battalion", 7)]),
+    ("The Pentagon sent 300 Army Rangers to the region.", [("300 Army Rangers", 300, "personnel", None)]),
+    ("The army deployed 4 brigade combat teams to the border.", [("4 brigade combat teams", None, "brigade", 4)]),
+    ("The rebel coalition comprises four ethnic armies.", []),
+])
+def test_a_plural_count_with_a_singular_noun_is_a_name_or_a_modifier(text, expected):
+    assert summary(text) == expected
+
+
+def test_many_units_are_a_count_unless_units_of_something():
+    f = one("The army will replace about 150 smaller units that guard the roads.")
+    assert (f["count"], f["qualifier"], f["unit"], f["unit_count"]) == (None, "approx", "unit", 150)
+    assert figures("The army received 470 units of equipment last year.") == []
+
+
+def test_dates_are_no_ellipsis():
+    found = figures("Militants attacked on Oct 12, 2019, killing 40 soldiers. The army said it was [Sept.] 14 when 20 more died.")
+    assert [f["count"] for f in found] == [40, 20]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The number of combat brigades will fall from 12 to 9 next year.",
+     [("combat brigades will fall from 12", None, "brigade", 12), ("9", None, "brigade", 9)]),
+    ("U.S. troop levels in Syria will fall to 900.", [("troop levels in Syria will fall to 900", 900, "personnel", None)]),
+    ("Officials said the plan would increase American troops by 3,000.",
+     [("American troops by 3,000", 3000, "personnel", None)]),
+    ("Britain will keep 750 personnel in Estonia, down from 900.",
+     [("750 personnel", 750, "personnel", None), ("900", 900, "personnel", None)]),
+])
+def test_head_first_phrases(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow has massed troops numbering about 100,000 near the border.",
+     [("troops numbering about 100,000", 100000, "personnel", None)]),
+    ("The number of Russian casualties has exceeded 500,000, according to Kyiv.",
+     [("Russian casualties has exceeded 500,000", 500000, "personnel", None)]),
+    ("The mission has a force of 12,000 from 30 countries.", [("a force of 12,000", 12000, "personnel", None)]),
+    ("Madrid will send a contingent of 700 to the mission.", [("a contingent of 700", 700, "unit", 1)]),
+])
+def test_a_number_after_its_head(text, expected):
+    assert summary(text) == expected
+
+
+def test_gapped_and_directional_ellipses():
+    found = figures("Russia has deployed 50,000 troops, and Belarus 30,000.")
+    assert [(f["count"], f["actor"]) for f in found] == [(50000, "RU"), (30000, "BY")]
+    found = figures("The UK sent 900 troops to Estonia and 150 to Poland.")
+    assert [(f["count"], f["actor"]) for f in found] == [(900, "GB"), (150, "GB")]
+    assert figures("The army sent 20 tanks to the front and 300 to the rear.") == []
+    assert figures("The army lost 20 Russian tanks and 300 more.") == []
+
+
+def test_a_formation_as_a_yardstick_is_no_figure():
+    f = one("The number of troops in a battalion varies between 500 and 800 soldiers.")
+    assert (f["count"], f["count_max"], f["unit"]) == (500, 800, "personnel")
+
+
+@pytest.mark.parametrize("text", [
+    "A Turkish soldier was martyred in a clash on Sunday.",
+    "Two militants were neutralized in the operation, the ministry said.",
+    "Fifty soldiers were wounded; 12 soldiers are still hospitalized.",
+    "Five soldiers lost their lives in the ambush.",
+    "The army says 300 soldiers fell in battle this year.",
+    "The 60 soldiers of the garrison agreed to lay down their arms.",
+])
+def test_more_casualty_verbs(text):
+    assert {f["kind"] for f in figures(text)} == {"casualties"}
+
+
+def test_coordinated_and_included_figures_share_the_kind():
+    found = figures("The army said a mine critically wounded an officer and two conscripts.")
+    assert [(f["count"], f["kind"]) for f in found] == [(1, "casualties"), (2, "casualties")]
+    found = figures("The army has recorded 300 soldiers who fell in battle, including 40 since the spring.")
+    assert [(f["count"], f["kind"]) for f in found] == [(300, "casualties"), (40, "casualties")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dozens of soldiers were killed and dozens more wounded.", [12, 12]),
+    ("The army sent 500 soldiers; 300 will stay and two will return.", [500, 300, 2]),
+    ("Militants ambushed a convoy, killing 11 soldiers and wounding nine.", [11, 9]),
+    ("The shelling killed 8 civilians and wounded 30 others near the barracks.", []),
+    ("A suicide bomber killed 20 soldiers and a police officer at the base.", [20]),
+    ("Some 100,000-plus troops were massed on the border.", [100000]),
+    ("The drill involved 3,500 seamen and 40 ships.", [3500]),
+])
+def test_ellipses_and_counts(text, expected):
+    assert [f["count"] for f in figures(text)] == expected
+
+
+def test_an_armed_group_around_state_soldiers_is_their_enemy():
+    found = figures("Al-Shabaab fighters ambushed the convoy, killing 12 soldiers.")
+    assert [f["actor"] for f in found] == [None]
+    found = figures("At least 17 pro-government militiamen were killed and four others wounded when they fought "
+                    "Taliban militants.")
+    assert [f["actor"] for f in found] == [None, None]
+
+
+def test_an_armed_group_named_with_its_fighters_owns_the_next_figure():
+    found = figures("Taliban militants stormed a checkpoint overnight. Local guards fought back and some 10 militants "
+                    "were killed.")
+    assert [(f["count"], f["actor"]) for f in found] == [(10, "Taliban")]
+
+
+def test_english_grammar_is_linear_in_sentence_length():
+    import time
+
+    from geonews_nlp.lang.en.troops import figures_of_words
+
+    phrase = "Russia sent 500 soldiers , 20 more , 14 Houthis and 52 RSF members of the army , ".split()
+
+    def seconds(repeats: int) -> float:
+        words = phrase * repeats
+        start = time.perf_counter()
+        figs = figures_of_words([words])
+        assert len(figs) >= repeats
+        return time.perf_counter() - start
+
+    small = min(seconds(250) for _ in range(2))
+    large = seconds(1000)
+    assert large < 8 * max(small, 0.01)

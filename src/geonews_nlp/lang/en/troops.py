@@ -16,8 +16,10 @@ phrase gives it (``two brigades of 5,000 soldiers``); accept bare numbers (``150
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -32,14 +34,16 @@ PERSONNEL = {
     "soldiers", "soldier", "troops", "servicemen", "serviceman", "servicewomen", "servicewoman",
     "servicemembers", "servicemember", "personnel", "marines", "marine", "fighters", "fighter", "militants",
     "militant", "militiamen", "militiaman", "mercenaries", "mercenary", "reservists", "reservist", "conscripts",
-    "conscript", "recruits", "recruit", "officers", "peacekeepers", "peacekeeper", "paratroopers",
-    "paratrooper", "commandos", "commando", "forces", "rebels", "rebel", "insurgents", "insurgent", "jihadists",
-    "jihadist", "guerrillas", "guerrilla", "sailors", "sailor", "airmen", "snipers", "infantrymen",
-    "guardsmen", "guardsman", "gis", "legionnaires", "combatants", "combatant", "troopers", "trooper",
-    "cadets", "sappers", "gunners", "pows", "generals", "special", "men", "man",
+    "conscript", "recruits", "recruit", "officers", "officer", "commanders", "commander", "peacekeepers",
+    "peacekeeper", "paratroopers", "paratrooper", "commandos", "commando", "forces", "rebels", "rebel", "insurgents",
+    "insurgent", "jihadists", "jihadist", "guerrillas", "guerrilla", "sailors", "sailor", "airmen", "snipers",
+    "infantrymen", "guardsmen", "guardsman", "gis", "legionnaires", "combatants", "combatant", "troopers", "trooper",
+    "cadets", "sappers", "gunners", "seamen", "seaman", "pows", "generals", "special", "men", "man",
+    # ranks, counted in the plural only ("a major", "a general" are as often adjectives)
+    "colonels", "lieutenants", "captains", "sergeants", "corporals", "brigadiers", "admirals",
 }
 # Person nouns that count as personnel only when the text is about an armed force.
-GENERIC = {"volunteers", "comrades", "advisers", "advisors", "instructors", "trainers", "prisoners",
+GENERIC = {"rangers", "volunteers", "comrades", "advisers", "advisors", "instructors", "trainers", "prisoners",
            "captives", "detainees", "women", "others"}
 # Casualty nouns and participles used as heads: "9,861 dead", "12 wounded", "hundreds of casualties".
 CASUALTY_HEADS = {"dead", "deaths", "casualties", "killed", "wounded", "injured", "fatalities", "losses",
@@ -47,7 +51,8 @@ CASUALTY_HEADS = {"dead", "deaths", "casualties", "killed", "wounded", "injured"
 # Heads that a singular article may count: "a soldier was killed", "a heavy brigade".
 SINGULAR = {"soldier", "serviceman", "servicewoman", "servicemember", "marine", "fighter", "militant",
             "militiaman", "mercenary", "reservist", "conscript", "recruit", "peacekeeper", "paratrooper",
-            "commando", "sailor", "guardsman", "trooper", "rebel", "insurgent", "combatant", "jihadist", "member"}
+            "commando", "sailor", "guardsman", "trooper", "rebel", "insurgent", "combatant", "jihadist", "member",
+            "officer", "commander"}
 FORMATIONS = {
     "brigades": "brigade", "brigade": "brigade", "divisions": "division", "division": "division",
     "battalions": "battalion", "battalion": "battalion", "regiments": "regiment", "regiment": "regiment",
@@ -58,6 +63,9 @@ FORMATIONS = {
 }
 # two-word formations, by their last word: "battle group", "battalion tactical groups"
 GROUP_WORDS = {"group", "groups"}
+# a formation noun before these names a formation of its type: "brigade combat team", "battalion task force"
+COMPOUND_FORMATIONS = {("combat", "team"), ("combat", "teams"), ("task", "force"), ("task", "forces"),
+                       ("battle", "group"), ("battle", "groups"), ("tactical", "group"), ("tactical", "groups")}
 GROUP_BEFORE = {"battle": "unit", "tactical": "unit", "task": "unit", "combat": "unit", "battalion": "battalion"}
 # Formations that need a military word in their sentence ("two companies" of a market are none).
 CONTEXT_FORMATIONS = {"company", "unit"}
@@ -129,7 +137,7 @@ TIME_BEFORE = {"on", "in", "since", "by", "until", "till", "from", "of", "at", "
 ELLIPSIS_NEXT = {",", ".", ";", ":", ")", "-", "–", "—", "?", "!", "more", "others", "are", "were", "was",
                  "is", "have", "had", "has", "will", "would", "could", "may", "might", "should", "from", "in",
                  "when", "who", "remain", "remained", "remaining", "stay", "stayed", "left", "died", "still",
-                 "now", "currently", "already", "by", "after", "as", "'", '"'}
+                 "now", "currently", "already", "by", "after", "as", "since", "'", '"'}
 SUBFIGURE_CUES = {"including", "includes", "include", "whom", "them", "among", "of"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 SAID = {"said", "says", "told", "say", "added", "stated", "explained", "noted", "warned"}
@@ -145,6 +153,53 @@ MODIFIED_NOUNS = {"group", "groups", "insurgency", "movement", "leader", "leader
                   "attacks", "base", "camp", "stronghold", "position", "positions", "cell", "network", "faction",
                   "organization", "organisation", "militia", "offensive", "uprising", "fighter", "training",
                   "deployment", "presence", "operation", "mission", "force", "forces", "unit", "units", "officer"}
+# nouns before "officers"/"commanders" that make them civilian: "police officers", "a fire brigade commander"
+NON_MILITARY_OFFICERS = {"police", "prison", "customs", "border", "fire", "probation", "immigration", "parole",
+                         "correctional", "corrections", "loan", "compliance", "press",
+                         "information", "medical", "health", "election", "polling", "returning"}
+# a person's relatives and belongings: "the family of a soldier" counts no soldier
+KIN = {"family", "families", "relatives", "relative", "wife", "widow", "husband", "mother", "father", "son", "daughter",
+       "parents", "brother", "sister", "children", "home", "house", "funeral", "grave", "name", "photo", "lawyer",
+       "friends", "friend", "memory", "memorial"}
+# nouns before "of a ...": a role or a yardstick, not a count
+OWNERS_OF_ONE = KIN | {"commander", "commanders", "head", "chief", "size", "equivalent", "leader", "strength"}
+# "officer" alone is as often a police officer: it needs a military sentence and none about the police
+# or the emergency services
+OFFICERS = {"officer", "officers"}
+POLICE_WORDS = {"police", "policemen", "policeman", "constable", "constables", "sheriff", "firefighters", "paramedics",
+                "rescuers"}
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
+# nouns that count the members of an armed group only when the noun phrase names the group or a force:
+# "dozens of RSF members", "forty members of the armed forces", "200 PKK terrorists"; not "30 members of parliament"
+GROUP_MEMBERS = {"members", "member", "terrorists", "terrorist", "gunmen", "gunman", "attackers", "operatives",
+                 "cadres", "loyalists", "elements"}
+# what a "members of ..." phrase must name to count fighters: a force or formation noun, or an armed group
+FORCE_OF = {"forces", "army", "armed", "military", "militia", "militias", "guard", "navy", "brigades", "battalions",
+            "troops", "paramilitary", "paramilitaries"}
+# bodies whose members are groups or politicians, not fighters: "three members of the ethnic army alliance"
+GROUP_BODIES = {"alliance", "coalition", "council", "committee", "subcommittee", "commission", "caucus", "panel",
+                "parliament", "leadership", "board", "delegation", "bureau", "government", "cabinet", "assembly",
+                "federation", "union", "bloc", "front", "umbrella", "family", "families", "club", "association"}
+# singular nouns that a plural count cannot have: with one, the number is a name ("3 Commando")
+PLURAL_ONLY = {"corps", "personnel", "force"}
+# small number words that stand alone as an ellipsis only in a coordination with a verb: "and two will return"
+ELLIPSIS_VERBS = {"will", "would", "were", "are", "was", "is", "have", "had", "has", "remain", "remained", "died",
+                  "stayed", "returned", "came", "come", "went", "survived", "escaped"}
+CASUALTY_PARTICIPLES = {"wounding", "injuring", "killing", "capturing", "wounded", "injured", "killed", "captured"}
+COORDINATORS = {"and", "while", "but", "whereas"}
+# casualty verbs: "a soldier was martyred", "militants were neutralized", "12 are still hospitalized"
+CASUALTY_MORE = {"martyred", "neutralized", "neutralised", "neutralizing", "neutralising", "hurt", "hospitalized",
+                 "hospitalised", "slain", "beheaded", "abducted", "kidnapped"}
+# "fell in the line of duty", "fell in battle": killed
+FELL_AFTER = {"in", "during", "while", "on", "defending", "fighting", "at"}
+# "lost their lives"
+LIFE = {"life", "lives"}
+LIFE_OWNERS = {"their", "his", "her", "its"}
+# months written without a full stop before a day: "Oct 12, 2019"
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# adjectives that make "armies" armed groups, not formations: "four ethnic armies formed a coalition"
+GROUP_ARMIES = {"ethnic", "rebel", "private", "resistance", "tribal", "insurgent", "revolutionary", "guerrilla",
+                "militia", "liberation"}
 # person nouns that, counted with soldiers and no share given, make a mixed count ("troops and federal police")
 MIXED_NOUNS = {"police", "policemen", "civilians", "people", "officials", "workers", "citizens", "residents"}
 
@@ -188,28 +243,91 @@ def head_at(tokens: Sequence[Token], k: int) -> tuple[str, str, int] | None:
         return ("personnel", "personnel", k + 2)
     if lw in ("men", "man"):
         return ("generic", "personnel", k + 1)
+    if lw in FORMATIONS and k + 2 < len(tokens) and (nxt, tokens[k + 2].text.lower()) in COMPOUND_FORMATIONS:
+        return ("formation", FORMATIONS[lw], k + 3)  # "two brigade combat teams": brigades
     if lw in GROUP_BEFORE and nxt in GROUP_WORDS:
         return ("formation", GROUP_BEFORE[lw], k + 2)
     if lw == "battalion" and nxt == "tactical" and k + 2 < len(tokens) and tokens[k + 2].text.lower() in GROUP_WORDS:
         return ("formation", "battalion", k + 3)
     if lw in ("prisoners", "prisoner") and nxt == "of" and k + 2 < len(tokens) and tokens[k + 2].text.lower() == "war":
         return ("personnel", "personnel", k + 3)
-    if lw == "officers" and k > 0 and tokens[k - 1].text.lower() in ("police", "prison", "customs", "border"):
-        return None
+    if lw in ("officers", "officer", "commanders", "commander") and k > 0 and \
+            tokens[k - 1].text.lower() in NON_MILITARY_OFFICERS:
+        return None  # "police officers", "prison officers", "a fire brigade commander"
+    if w[:1].isupper() and lw not in PERSONNEL and lw not in FORMATIONS:
+        words = [t.text for t in tokens[k:k + 3]]
+        code, end, kind = actors.name_at(words, 0, "d")
+        if code is not None and end > 1:
+            return ("demonym", "personnel", k + end)  # "100 North Koreans", "50 South Sudanese"
     found = classify_head(w)
     if found is None:
         return None
-    if found[0] == "formation" and w[:1].isupper() and k > 0 and tokens[k - 1].text[:1].isupper() \
-            and tokens[k - 1].text.lower() not in ("army", "marine", "u.s.", "us", "nato"):
-        return None  # a named unit: "Marasesti Mechanized Brigade", "Paratroopers Brigades"
+    if found[0] == "formation" and w[:1].isupper() and k > 0 and (
+            tokens[k - 1].text[:1].isupper() and tokens[k - 1].text.lower() not in ("army", "marine", "u.s.", "us",
+                                                                                 "nato")
+            or ORDINAL.match(tokens[k - 1].text)):
+        return None  # a named unit: "Marasesti Mechanized Brigade", "Paratroopers Brigades", "82nd Airborne Division"
     return (found[0], found[1], k + 1)
 
 
-def find_head(tokens: Sequence[Token], i: int, *, vague: bool) -> tuple[int, int, str, str] | None:
-    """(head index, end, category, unit) of the noun phrase after a quantity ending at ``i``."""
+def _singular(lw: str, cat: str) -> bool:
+    """A head noun in the singular, which a count above one cannot have ("3 Commando", "seven army ...")."""
+    if cat == "formation":
+        return not lw.endswith("s") and lw not in PLURAL_ONLY
+    return cat == "personnel" and lw in SINGULAR
+
+
+ARABIC_ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"}
+
+
+def _name_at(words: list[str], k: int, kinds: str) -> tuple[str | None, int, str]:
+    """``actors.name_at``, and a name that spaCy's tokenizer split at its hyphen: "al - Shabab", "Al - Qaeda"."""
+    code, end, kind = actors.name_at(words, k, kinds)
+    if code is None and "o" in kinds and words[k].lower() in ARABIC_ARTICLES and k + 2 < len(words) \
+            and words[k + 1] == "-" and words[k + 2][:1].isupper():
+        joined = actors.organisation(f"{words[k]}-{words[k + 2]}")
+        if joined is not None:
+            return joined, k + 3, "o"
+    return code, end, kind
+
+
+def _armed_group_at(tokens: Sequence[Token], k: int) -> int:
+    """The index after an armed group's name starting at ``tokens[k]`` ("Boko Haram", "RSF"), else ``k``."""
+    if not tokens[k].text[:1].isupper():
+        return k
+    if tokens[k].text == "IS":
+        return k + 1  # "About 50 IS gunmen"
+    code, end, _kind = _name_at([t.text for t in tokens[k:k + 4]], 0, "o")
+    return k + end if code is not None and actors.is_armed_group(code) else k
+
+
+def _names_a_force(tokens: Sequence[Token], k: int) -> bool:
+    """``members of [the] ...`` from ``tokens[k]`` (after "of") names a force, a formation or an armed group,
+    and no body made of them ("members of the House Armed Services Committee")."""
+    force = False
+    for m in range(k, min(len(tokens), k + 7)):
+        w = tokens[m].text
+        lw = w.lower()
+        if lw in GROUP_BODIES:
+            return False
+        found = classify_head(w)
+        if lw in FORCE_OF or _armed_group_at(tokens, m) > m or found is not None and found[0] == "formation":
+            force = True
+        elif is_punct(w) or lw in STOP_WORDS - POSSESSIVE_AFTER_OF:
+            break
+    return force
+
+
+def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
+              plural: bool = False) -> tuple[int, int, str, str] | None:
+    """(head index, end, category, unit) of the noun phrase after a quantity ending at ``i``.
+
+    ``plural``: the quantity counts more than one, so a singular head is a modifier or a name
+    ("seven army reserve battalions", "3 Commando")."""
     k = i
     after_of = False
     used_and = False
+    group = False  # the phrase has named an armed group or a force: "dozens of RSF members"
     n = len(tokens)
     while k < n and k < i + MAX_NP:
         w = tokens[k].text
@@ -220,13 +338,46 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool) -> tuple[int, int
                                       and lw not in ("dead", "casualties", "deaths", "fatalities")):
             later = head_at(tokens, found[2]) if found[2] < n and found[0] != "casualty" else None
             if later is not None and later[0] in ("personnel", "formation"):
-                return found[2], later[2], later[0], later[1]  # "five Army brigades", "Marine units"
-            return k, found[2], found[0], found[1]
-        if lw in QUOTES:
-            k += 1
+                head, end, cat, unit = found[2], later[2], later[0], later[1]  # "five Army brigades", "Marine units"
+            else:
+                head, end, cat, unit = k, found[2], found[0], found[1]
+            lhead = tokens[head].text.lower()
+            if unit == "army" and lhead == "armies" and k > i and tokens[k - 1].text.lower() in GROUP_ARMIES:
+                return None  # "four ethnic armies": armed groups, not formations
+            if plural and end == head + 1 and _singular(lhead, cat):
+                if tokens[head].text[:1].isupper() and lhead != "army":
+                    return None  # a name: "3 Commando"
+                k = end  # a modifier: "seven army reserve battalions"
+                continue
+            return head, end, cat, unit
+        if lw in QUOTES or lw in ("[", "]"):
+            k += 1  # "the 60 [government] soldiers"
+            continue
+        if lw == "-" and k > i and k + 1 < n and tokens[k + 1].text[:1].isalpha():
+            k += 1  # a compound's hyphen: "pro-government", "al-Qaeda", "pro-junta"
+            continue
+        if ORDINAL.match(w):
+            k += 1  # a named unit inside the phrase: "two 82nd Airborne Division paratroopers"
             continue
         if is_punct(w) or w[:1].isdigit():
             return None
+        if lw in ("militias", "militia") and k + 1 < n and (tokens[k + 1].text.lower() in CASUALTY_WORDS or k + 2 < n
+                                                           and tokens[k + 1].text.lower() in ("were", "have", "had")
+                                                           and tokens[k + 2].text.lower() in CASUALTY_WORDS):
+            return k, k + 1, "personnel", "personnel"  # "nine militias were killed": people, not groups
+        if lw in GROUP_MEMBERS and (group or k + 1 < n and tokens[k + 1].text.lower() == "of"
+                                    and _names_a_force(tokens, k + 2)):
+            return k, k + 1, "personnel", "personnel"  # "30 Hezbollah members", "40 members of the armed forces"
+        end = _armed_group_at(tokens, k)
+        if end > k:
+            nxt = tokens[end].text.lower() if end < n else "."
+            if is_punct(nxt) and nxt not in ("-",) or nxt in STOP_WORDS or nxt in CASUALTY_WORDS:
+                return k, end, "group", "personnel"  # "at least 9 Boko Haram were killed", "14 Houthis died"
+            group = True
+            k = end
+            continue
+        if lw in FORCE_OF:
+            group = True
         if lw == "of":
             if k + 1 < n and tokens[k + 1].text.lower() in ("war",):
                 return None
@@ -265,7 +416,7 @@ def _excluded(q: Quantity, words: list[str], lower: list[str]) -> bool:
     nxt = lower[q.end] if q.end < len(words) else ""
     if nxt in NON_PERSON_AFTER or nxt in CURRENCY:
         return True
-    if nxt == "-" and q.end + 1 < len(words) and lower[q.end + 1] not in HYPHEN_HEADS:
+    if nxt == "-" and q.end + 1 < len(words) and lower[q.end + 1] not in HYPHEN_HEADS and lower[q.end + 1] != "plus":
         return True  # "25-year-old", "two-step", "3-0"
     if "-" in nxt and not nxt.startswith("-") and nxt.split("-")[0] in ("year", "month", "day", "week", "hour",
                                                                       "mile", "km", "point", "old"):
@@ -274,13 +425,15 @@ def _excluded(q: Quantity, words: list[str], lower: list[str]) -> bool:
 
 
 def _figure_at(q: Quantity, tokens: Sequence[Token], words: list[str], lower: list[str], sent: int,
-               military: bool) -> Figure | None:
+               military: bool, police: bool = False) -> Figure | None:
     """The figure a quantity with its own head makes, an elliptic candidate, or None."""
     if _excluded(q, words, lower):
         return None
     vague = q.qualifier == "vague"
     k = q.end
     strong = False
+    if k + 1 < len(words) and lower[k] == "-" and lower[k + 1] == "plus":
+        k += 2  # "some 100,000-plus troops"
     if k + 1 < len(words) and lower[k] == "-" and lower[k + 1] in ("strong", "man", "member", "person", "men"):
         strong = lower[k + 1] == "strong"
         if not strong:  # "250-man SAS"
@@ -289,7 +442,7 @@ def _figure_at(q: Quantity, tokens: Sequence[Token], words: list[str], lower: li
     elif k < len(words) and lower[k] == "strong":
         strong = True
         k += 1
-    found = find_head(tokens, k, vague=vague)
+    found = find_head(tokens, k, vague=vague, plural=not strong and not q.article and q.value > 1)
     start = q.start
     if strong:
         if q.start > 0 and lower[q.start - 1] in ("a", "an", "the"):
@@ -302,81 +455,194 @@ def _figure_at(q: Quantity, tokens: Sequence[Token], words: list[str], lower: li
     if found is None:
         return _ellipsis(q, tokens, words, lower, sent)
     head, end, cat, unit = found
-    if is_year(q, words) and head != q.end:
+    if is_year(q, words) and (head != q.end or cat == "group"):
         return None
+    if cat == "group" and q.start > 0 and (lower[q.start - 1] in TIME_BEFORE or lower[q.start - 1] in
+                                           MONTH_ABBREVIATIONS):
+        return None  # "on Oct 7 Hamas killed ...": a date, not "seven Hamas" fighters
     lhead = lower[head]
     if q.article or (lower[q.start] == "one" and q.end == q.start + 1):
         if lhead.endswith("s") and cat != "formation" or lhead in ("forces", "troops", "personnel") or \
-                cat in ("generic", "demonym", "casualty"):
+                cat in ("generic", "demonym", "casualty", "group"):
             return None  # "a few troops", "an army", "a unit": no count of a specific force
         if cat == "formation" and (lhead.endswith("s") and lhead != "corps"):
             return None
         if cat == "personnel" and lhead not in SINGULAR and lower[head] != "service":
             return None
-        if q.start > 1 and lower[q.start - 1] == "of" and lower[q.start - 2] in (
-                "commander", "commanders", "head", "chief", "size", "equivalent", "leader", "strength"):
-            return None  # "the commander of an infantry battalion", "the size of a division"
-        if any(w in SAID for w in lower[end:end + 3]):
+        if q.start > 1 and lower[q.start - 1] == "of" and lower[q.start - 2] in OWNERS_OF_ONE:
+            return None  # "the commander of an infantry battalion", "the size of a division", "the family of a soldier"
+        if q.start > 0 and lower[q.start - 1] == "as":
+            return None  # a role, no count: "he served as an officer"
+        if any(w in SAID for w in lower[end:end + 3]) or _is_source(lower, q.start, end):
             return None  # "a senior officer said": a source, not a force
+        if cat == "formation" and q.start > 1 and lower[q.start - 1] in ("in", "per") and \
+                (classify_head(words[q.start - 2]) or ("",))[0] == "personnel":
+            return None  # "troops in a battalion vary between ...": a yardstick, no specific force
+        if cat == "personnel" and _is_apposition(words, lower, q.start, end):
+            return None  # "Sgt. John Smith, 24, a soldier from Ohio": one named person, described
         nxt_tok = tokens[end] if end < len(tokens) else None
         if nxt_tok is not None and (lower[end] in MODIFIED_NOUNS or nxt_tok.pos == "NOUN"):
             return None  # the head is a modifier: "a jihadist insurgency", "a rebel group"
+    if not q.article and end + 1 < len(words) and lower[end] in SAID and lower[end + 1] != "to":
+        return None  # sources: "two commanders told AFP", "Three soldiers said" (not "said to be")
+    if police and lhead in OFFICERS:
+        return None  # "Police said an officer was injured": a police officer
+    if lhead in ("others", "other") and _after_civilians(tokens, lower, q.start):
+        return None  # "killed 8 civilians and wounded 30 others"
     if cat == "formation" and unit in CONTEXT_FORMATIONS and not military:
         return None
-    if cat == "formation" and unit == "unit" and q.value > 100 and lhead.startswith("unit"):
+    if cat == "formation" and unit == "unit" and q.value > 100 and lhead.startswith("unit") and \
+            end < len(words) and lower[end] == "of":
         return None  # "470 units of equipment"
     if unit == "force":
         return Figure(sent, q.start, end, None, None, "exact", "force", q.value, head=head)
     if cat != "formation" and end < len(words) and lower[end] in ("and", "or", "&") and \
-            any(x in MIXED_NOUNS for x in lower[end + 1:end + 4]):
-        return None  # "25,000 troops and federal police": no military share given
+            any(x in MIXED_NOUNS for x in lower[end + 1:end + 4]) and scan_quantity(words, end + 1) is None:
+        return None  # "25,000 troops and federal police": no military share given (not "... and a policeman")
     if end < len(words) and lower[end] in ("and", "or") and end + 1 < len(words):
         nxt = head_at(tokens, end + 1)
         if nxt and nxt[0] == "personnel":
             end = nxt[2]  # "soldiers and marines"
     if cat == "formation":
-        return Figure(sent, q.start, end, None, None, "vague" if vague else "exact", unit, q.value, head=head)
+        return Figure(sent, q.start, end, None, None, q.qualifier, unit, q.value, head=head)
     return Figure(sent, q.start, end, q.value, q.value_max, q.qualifier, "personnel", None, head=head,
-                  needs_context=cat in ("generic", "demonym", "casualty"))
+                  needs_context=cat in ("generic", "demonym", "casualty") or lhead in OFFICERS)
+
+
+def _after_civilians(tokens: Sequence[Token], lower: list[str], start: int) -> bool:
+    """A count of civilians comes shortly before, with no military head between: "killing five people
+    and wounding around 20", "killed 8 civilians and wounded 30 others"."""
+    for k in range(start - 1, max(-1, start - 12), -1):
+        if lower[k] in MIXED_NOUNS:
+            return True
+        found = head_at(tokens, k)
+        if found is not None and found[0] in ("personnel", "formation"):
+            return False
+    return False
+
+
+def _gapped_actor(words: list[str], f: Figure) -> str | None:
+    """The state named right before an elliptic number, its verb left out: "..., and Belarus 30,000"."""
+    for k in (f.start - 1, f.start - 2, f.start - 3):
+        if k >= 0 and words[k][:1].isupper():
+            code, end, kind = actors.name_at(words, k, "c")
+            if code is not None and end == f.start:
+                return code
+    return None
+
+
+def _is_source(lower: list[str], start: int, end: int) -> bool:
+    """A person quoted as a source: "according to an army officer", "said a senior commander", "an
+    officer who spoke on condition of anonymity"."""
+    if start >= 2 and lower[start - 2:start] == ["according", "to"]:
+        return True
+    if start >= 1 and lower[start - 1] in SAID and (end >= len(lower) or lower[end] in (",", ".", "who",
+                                                                                       "speaking")):
+        return True  # "..., said a senior officer." (not "said one soldier was killed")
+    window = lower[end:end + 12]
+    return "anonymity" in window or "anonymously" in window
+
+
+def _is_apposition(words: list[str], lower: list[str], start: int, end: int) -> bool:
+    """A singular noun phrase set off by commas after a person's name or age describes that person:
+    "Private Jane Roe, 21, from Leeds, a Royal Logistic Corps soldier, was killed"."""
+    if start < 2 or lower[start - 1] != "," or end >= len(words):
+        return False
+    before = words[start - 2]
+    return (before[:1].isupper() or before.isdigit()) and lower[end] in (",", "of", "from", "serving")
 
 
 def _head_first(q: Quantity, tokens: Sequence[Token], lower: list[str], sent: int) -> Figure | None:
-    """``the number of North Korean soldiers ... may exceed 10,000``: the span runs from the head to the number."""
+    """``the number of North Korean soldiers ... may exceed 10,000``: the span runs from the head to the number.
+    Formations too: ``the number of combat brigades in Iraq from 20 to 15`` (two figures, brigades 20 and 15;
+    the second, after another number, is the number alone); ``U.S. troop levels ... will fall to 900``;
+    ``increasing U.S. troops by 21,500``."""
     if q.article or q.qualifier == "vague" or not tokens[q.start].text[:1].isdigit() and q.start == q.end - 1:
         return None
+    after_number = False
+    by = q.start > 0 and lower[q.start - 1] == "by"
+    if q.start > 1 and lower[q.start - 1] in NUMBERING:  # "troops numbering about 100,000"
+        found = head_at(tokens, q.start - 2)
+        if found is not None and found[0] == "personnel" and found[2] == q.start - 1:
+            return Figure(sent, q.start - 2, q.end, q.value, q.value_max, q.qualifier, "personnel", None,
+                          head=q.start - 2)
     for k in range(q.start - 2, max(-1, q.start - 16), -1):
         if lower[k] in (".", ";", ":", "?", "!"):
             return None
+        if lower[k][:1].isdigit():
+            after_number = True
+        heads: range | None = None
         if lower[k] == "of" and k > 0 and lower[k - 1] in ("number", "numbers", "strength", "size"):
-            for h in range(k + 1, min(k + 6, q.start)):
-                found = head_at(tokens, h)
-                if found is not None and found[0] == "personnel":
-                    qualifier = q.qualifier
-                    if q.start > 0 and lower[q.start - 1] in EXCEED and qualifier == "exact":
-                        qualifier = "min"
-                    return Figure(sent, k + 1, q.end, q.value, q.value_max, qualifier, "personnel", None, head=h)
-            return None
+            heads = range(k + 1, min(k + 6, q.start))
+        elif lower[k] in TROOP_LEVELS and k > 0 and lower[k - 1] == "troop":
+            start = q.start if after_number else k - 1
+            return Figure(sent, start, q.end, q.value, q.value_max, q.qualifier, "personnel", None, head=k - 1)
+        elif by and lower[k] in CHANGE_VERBS:
+            heads = range(k + 1, min(k + 5, q.start - 1))
+        if heads is None:
+            continue
+        for h in heads:
+            found = head_at(tokens, h)
+            if found is not None and found[0] in ("personnel", "formation", "casualty") and found[1] != "force":
+                start = q.start if after_number else k + 1
+                if found[0] == "formation":
+                    return Figure(sent, start, q.end, None, None, q.qualifier, found[1], q.value, head=h)
+                qualifier = q.qualifier
+                if q.start > 0 and lower[q.start - 1] in EXCEED and qualifier == "exact":
+                    qualifier = "min"
+                return Figure(sent, start, q.end, q.value, q.value_max, qualifier, "personnel", None, head=h)
+        return None
     return None
+
+
+# "troops numbering about 100,000"
+NUMBERING = {"numbering", "totalling", "totaling", "totalled", "totaled", "numbered"}
+# "U.S. troop levels in Syria will fall to 900"
+TROOP_LEVELS = {"levels", "level", "numbers", "strength", "presence", "count", "ceiling", "cap"}
+# "increasing U.S. troops by 21,500": a change of a force, by a number of personnel
+CHANGE_VERBS = {"increase", "increases", "increased", "increasing", "boost", "boosts", "boosted", "boosting", "cut",
+                "cuts", "cutting", "reduce", "reduces", "reduced", "reducing", "raise", "raises", "raised", "raising",
+                "bolster", "bolstered", "bolstering", "expand", "expanded", "expanding", "trim", "trimmed",
+                "trimming", "slash", "slashed", "slashing", "shrink", "shrinking", "grow", "growing", "augment",
+                "augmented", "reinforce", "reinforced", "reinforcing"}
+
+
+# words before a number that end a date or a name, yet may close a head-first phrase: "down from 900", "from about 12"
+HEAD_FIRST_BEFORE = {"from", "by", "at", "of", "over", "under", "around", "as", "until", "till"}
 
 
 def _ellipsis(q: Quantity, tokens: Sequence[Token], words: list[str], lower: list[str], sent: int) -> Figure | None:
     """A bare number that may stand for a figure named before it: "150 more", "from which 2,400 are"."""
-    if q.article or is_year(q, words) or q.qualifier == "vague":
-        return None
-    prev = lower[q.start - 1] if q.start > 0 else ""
-    if prev in TIME_BEFORE or (prev and prev[-1:].isdigit()):
-        return None
     nxt = lower[q.end] if q.end < len(words) else "."
+    if q.article or is_year(q, words) or q.qualifier == "vague" and nxt not in ("more", "others"):
+        return None
+    p = q.start - 1
+    if p > 0 and lower[p] in ("]", ")"):
+        p -= 1  # "[Sept.] 14"
+    prev = lower[p] if p >= 0 else ""
+    if prev in MONTH_ABBREVIATIONS or (prev and prev[-1:].isdigit()):
+        return None
+    if nxt == "," and q.end + 1 < len(words) and len(words[q.end + 1]) == 4 and words[q.end + 1].isdigit() \
+            and 1800 <= int(words[q.end + 1]) <= 2100:
+        return None  # a date: "12, 2019"
+    if prev in TIME_BEFORE and prev not in HEAD_FIRST_BEFORE:
+        return None
     if prev == "," and nxt == "," and q.start > 1 and words[q.start - 2][:1].isupper() and q.value < 120:
         return None  # an age after a name: "Major Yotam Lotan, 33, of"
     head_first = _head_first(q, tokens, lower, sent)
     if head_first is not None:
         return head_first
-    for k in range(q.start - 1, -1, -1):  # "killing five people and wounding around 20": the civilians' count
-        if lower[k] in MIXED_NOUNS:
-            return None
-        if head_at(tokens, k) is not None:
-            break
+    if prev == "from" and p > 0 and lower[p - 1] in ("down", "up"):
+        return Figure(sent, q.start, q.end, q.value, q.value_max, q.qualifier, "personnel", None,
+                      elliptic=True)  # "750 personnel, down from 900": the earlier figure
+    if prev == "of" and p > 0 and lower[p - 1] in FORMATIONS and not lower[p - 1].endswith("s") \
+            and words[q.start][:1].isdigit():
+        # "a force of 12,000", "a contingent of 700": its personnel (merged with the formation, if counted)
+        return Figure(sent, q.start, q.end, q.value, q.value_max, q.qualifier, "personnel", None, head=p - 1)
+    if prev in TIME_BEFORE:
+        return None
+    if _after_civilians(tokens, lower, q.start):
+        return None  # "killing five people and wounding around 20": the civilians' count
     is_word_number = not words[q.start][:1].isdigit() and words[q.end - 1][:1].isalpha()
     if nxt == "of" and q.end + 1 < len(words):
         after = lower[q.end + 1]
@@ -389,10 +655,15 @@ def _ellipsis(q: Quantity, tokens: Sequence[Token], words: list[str], lower: lis
                           elliptic=True)  # "up to 7,500 of the approximately 146,000 troops"
         return None
     if is_word_number and q.value < 10 and nxt not in ("more", "others"):
+        if prev in COORDINATORS and nxt in ELLIPSIS_VERBS or prev in CASUALTY_PARTICIPLES and is_punct(nxt):
+            # "300 will stay and two will return"; "killing 11 soldiers and wounding nine."
+            return Figure(sent, q.start, q.end, q.value, q.value_max, q.qualifier, "personnel", None, elliptic=True)
         return None  # "the two countries", "one of the attacks": small number words alone are too common
     if nxt in ("more", "others", "other"):
         return Figure(sent, q.start, q.end + 1, q.value, q.value_max, q.qualifier, "personnel", None, elliptic=True)
-    if nxt in ELLIPSIS_NEXT:
+    if nxt in ELLIPSIS_NEXT or nxt in ("to", "into") and q.end + 1 < len(words) and (
+            words[q.end + 1][:1].isupper() or lower[q.end + 1] == "the"):
+        # "900 troops to Estonia and 150 to Poland"
         return Figure(sent, q.start, q.end, q.value, q.value_max, q.qualifier, "personnel", None, elliptic=True)
     return None
 
@@ -402,10 +673,17 @@ def figures_in_sentence(tokens: Sequence[Token], sent: int, military: bool) -> l
     words = [t.text for t in tokens]
     lower = [w.lower() for w in words]
     figs: list[Figure] = []
+    police = bool(POLICE_WORDS.intersection(lower))
+    things = False  # the last quantity counted things or civilians: "20 tanks to the front and 300 to the rear"
     for q in all_quantities(words, scan_quantity):
-        f = _figure_at(q, tokens, words, lower, sent, military)
-        if f is not None:
+        f = _figure_at(q, tokens, words, lower, sent, military, police)
+        if f is not None and not (f.elliptic and things):
             figs.append(f)
+        if f is not None:
+            things = False
+        elif not _excluded(q, words, lower):
+            things = any(lower[m] in NOT_HEADS and not is_punct(lower[m]) and lower[m] not in ("troop",)
+                         for m in range(q.end, min(len(words), q.end + 4)))
     return _merge_formations(tokens, words, lower, figs)
 
 
@@ -463,8 +741,16 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
         lw = lower[k]
         if k >= f.end and lw in (";", ":"):
             break
+        nxt = lower[k + 1] if k + 1 < len(words) else ""
+        if lw == "fell" and nxt in FELL_AFTER or lw in CASUALTY_MORE:
+            return "casualties"  # "fell in battle", "was martyred", "were neutralized"
+        if lw in ("lay", "laid", "laying", "lays") and nxt == "down" and k + 3 < len(words) and \
+                lower[k + 3] in ("arms", "weapons"):
+            return "casualties"  # "agreed to lay down their arms": surrendered
+        if lw == "lost" and k >= f.end and nxt in LIFE_OWNERS and k + 2 < len(words) and lower[k + 2] in LIFE:
+            return "casualties"  # "Five soldiers lost their lives"
         if lw in CASUALTY_WORDS:
-            if lw == "shot" and k + 1 < len(words) and lower[k + 1] in ("down",):
+            if lw == "shot" and nxt in ("down",):
                 continue
             if lw in BEFORE_ONLY and (k >= f.start or k + 1 < len(words) and lower[k + 1] in SAID):
                 continue  # "lost dozens of men", "to free 1,000 personnel"; not "a press release says"
@@ -477,7 +763,7 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
     while k < f.end:
         if words[k].lower() in LOCATION_PREPS:
             return None  # "foreign forces in Afghanistan": the place, not the actor
-        code, nxt, _kind_ = actors.name_at(words, k, "coad")
+        code, nxt, _kind_ = _name_at(words, k, "coad")
         if code:
             return code
         if words[k] == "IS":
@@ -535,7 +821,7 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     k = 0
     while k < len(words):
-        code, end, kind = actors.name_at(words, k, "cmoa")
+        code, end, kind = _name_at(words, k, "cmoa")
         if words[k] == "IS" and not code:
             code, end, kind = "IS", k + 1, "o"
         if not code:
@@ -563,17 +849,56 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     return out
 
 
+class _SentenceActors:
+    """The actors a sentence names (``_candidates``), read once per sentence so that each figure's
+    look-up costs a bisection, not a scan of the sentence (linear time)."""
+
+    def __init__(self, tokens: Sequence[Token], subjects: set[int] | None) -> None:
+        self.all = _candidates(tokens)
+        self.states = [c for c in self.all if not actors.is_armed_group(c[2])]
+        self.group = next((c[2] for c in self.all if actors.is_armed_group(c[2])), None)
+        self._index = {False: self._read(self.all, subjects), True: self._read(self.states, subjects)}
+
+    @staticmethod
+    def _read(cands: list[tuple[int, int, str]], subjects: set[int] | None) -> tuple[
+            str | None, list[int], list[int], list[tuple[int, int, str]]]:
+        subject = next((code for start, end, code in cands if subjects and any(start <= x < end for x in subjects)),
+                       None)
+        return subject, [c[0] for c in cands], [c[1] for c in cands], cands
+
+    def actor(self, f: Figure, *, state_force: bool = False) -> str | None:
+        """The clause's subject, else the nearest actor before the figure, else one just after it;
+        for a state's force (``state_force``) never an armed group ("al-Shabaab fighters ambushed a convoy,
+        killing 12 soldiers")."""
+        subject, starts, ends, cands = self._index[state_force]
+        if subject is not None:
+            return subject
+        i = bisect_right(ends, f.start)
+        if i > 0:
+            return cands[i - 1][2]
+        j = bisect_left(starts, f.end)
+        return cands[j][2] if j < len(cands) and cands[j][0] < f.end + AFTER_WINDOW else None
+
+
 def _actor_in_sentence(tokens: Sequence[Token], f: Figure, subjects: set[int] | None) -> str | None:
-    cands = _candidates(tokens)
-    if subjects:
-        for start, end, code in cands:
-            if any(start <= s < end for s in subjects):
-                return code
-    before = [c for c in cands if c[1] <= f.start]
-    if before:
-        return before[-1][2]
-    after = [c for c in cands if f.end <= c[0] < f.end + AFTER_WINDOW]
-    return after[0][2] if after else None
+    return _SentenceActors(tokens, subjects).actor(f)
+
+
+# heads that name a state's regular force: an armed group named around them is its enemy, not its owner
+STATE_HEADS = {"soldiers", "soldier", "troops", "servicemen", "serviceman", "servicemembers", "servicemember",
+               "army", "armies", "officer", "officers", "peacekeepers", "peacekeeper", "paratroopers", "paratrooper",
+               "marines", "marine", "conscripts", "conscript", "reservists", "reservist", "sailors", "sailor",
+               "airmen", "brigade", "brigades", "battalion", "battalions", "division", "divisions", "regiment",
+               "regiments", "personnel", "guardsmen", "service"}
+# "pro-junta fighters", "pro-government militiamen": on the side of a state or a leader, not of a group named nearby
+STATE_WORDS = {"government", "army", "military", "national", "state", "pro", "regime", "junta"}
+
+
+def _state_force(lower: list[str], f: Figure) -> bool:
+    """A state's soldiers or a force on the government's side: "Three soldiers", "17 pro-government militiamen"."""
+    if f.head >= 0 and lower[f.head] in STATE_HEADS:
+        return True
+    return any(w in STATE_WORDS for w in lower[f.start:f.end])
 
 
 def _force_actor(tokens: Sequence[Token]) -> str | None:
@@ -588,17 +913,15 @@ def _force_actor(tokens: Sequence[Token]) -> str | None:
     return None
 
 
-def _recruited_by_group(tokens: Sequence[Token], f: Figure) -> str | None:
+def _recruited_by_group(tokens: Sequence[Token], f: Figure,
+                        named: Callable[[int], _SentenceActors]) -> str | None:
     """Fighters count for the side they fight for: demonym and generic heads in a sentence naming an armed group."""
     if f.head < 0:
         return None
     cat = classify_head(tokens[f.head].text.lower())
     if not (cat and cat[0] in ("demonym", "generic")):
         return None
-    for c in _candidates(tokens):
-        if actors.is_armed_group(c[2]):
-            return c[2]
-    return None
+    return named(f.sent).group
 
 
 def _military(words: list[str]) -> bool:
@@ -626,6 +949,13 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
 
     figs: list[Figure] = []
     antecedents: list[tuple[Figure, Figure]] = []
+    named_cache: dict[int, _SentenceActors] = {}
+    state_forces: set[int] = set()  # figures of a state's force: no armed group owns them
+
+    def sentence_actors(k: int) -> _SentenceActors:
+        if k not in named_cache:
+            named_cache[k] = _SentenceActors(toks[k], subjects[k])
+        return named_cache[k]
 
     def inherit() -> None:
         for f, g in antecedents:
@@ -649,7 +979,17 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             if f.elliptic and last_fig is None and not (near and _has_military_head(toks[max(0, n - 1):n + 1])):
                 continue  # an ellipsis needs a figure or a military noun in the same or the previous sentence
             f.kind = _kind(w, lower, f)
-            f.actor = _recruited_by_group(tokens, f) or _actor_in_span(w, f) or _actor_after(w, lower, f)
+            state_force = _state_force(lower, f)
+            if lower[f.end - 1] in ("others", "other") and last_fig is not None and last_fig.sent == n:
+                f.actor = last_fig.actor  # "12 militiamen were killed and four others wounded"
+                state_force = state_force or id(last_fig) in state_forces
+                if f.actor is None:
+                    antecedents.append((f, last_fig))
+            else:
+                f.actor = (_recruited_by_group(tokens, f, sentence_actors) or _actor_in_span(w, f)
+                           or _actor_after(w, lower, f))
+            if f.actor is None and f.elliptic:
+                f.actor = _gapped_actor(w, f)  # "Russia has 50,000 troops there, and Belarus 30,000"
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(lower, last_fig, f):
                 f.actor = last_fig.actor
             if f.actor is None and f.elliptic:
@@ -658,7 +998,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                 if f.actor is None and last_fig is not None:
                     antecedents.append((f, last_fig))  # resolved with it, below
             if f.actor is None:
-                f.actor = _actor_in_sentence(tokens, f, subjects[n])
+                f.actor = sentence_actors(n).actor(f, state_force=state_force)
             if is_multinational(lower, f):
                 # a total over several states: their alliance or mission if the text names one, else no one
                 if f.actor not in actors.ALLIANCES:
@@ -669,11 +1009,19 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             elif f.actor is None and document_actor:
                 if f.head >= 0 and lower[f.head].startswith("peacekeep"):
                     f.actor = discourse.recent(n, f.start, only=actors.ALLIANCES)  # they serve a mission
-                f.actor = f.actor or discourse.recent(n, f.start) or next(
-                    (a for k, a, src in mentions if k >= f.end and src != ALLIANCE), None)
+                banned = actors.ARMED_GROUPS if state_force else ()
+                f.actor = f.actor or discourse.recent(n, f.start, banned=banned) or next(
+                    (a for k, a, src in mentions if k >= f.end and src != ALLIANCE and a not in banned), None)
             if f.elliptic and last_fig is not None and lower[f.end - 1] in ("them", "whom", "others"):
                 f.kind = last_fig.kind if f.kind == "strength" else f.kind  # "One of them" was among the killed
+            elif last_fig is not None and last_fig.sent == n and (
+                    lower[last_fig.end:f.start] in (["and"], [",", "and"])
+                    or f.start > 0 and lower[f.start - 1] in ("including", "among")):
+                # "wounded an officer and two conscripts"; "300 soldiers who fell ..., including 40"
+                f.kind = last_fig.kind if f.kind == "strength" else f.kind
             f.location = _location_after(w, lower, f)
+            if state_force:
+                state_forces.add(id(f))
             figs.append(f)
             last_fig = f
             if f.actor:
@@ -685,12 +1033,13 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             if f.actor == TOPIC:
                 f.actor = topic
             if f.actor is None and id(f) not in no_actor:
-                f.actor = discourse.dominant()
+                f.actor = discourse.dominant(banned=actors.ARMED_GROUPS if id(f) in state_forces else ())
         _document_actor(toks, [f for f in figs if id(f) not in no_actor])
     inherit()
     for f in figs:  # still none: the nearest actor of the previous sentence ("MONUSCO is ... . Over 21,000 personnel")
         if f.actor is None and f.sent > 0 and id(f) not in no_actor:
-            cands = _candidates(toks[f.sent - 1])
+            named = sentence_actors(f.sent - 1)
+            cands = named.states if id(f) in state_forces else named.all
             f.actor = cands[-1][2] if cands else None
     inherit()
     return figs
@@ -704,6 +1053,11 @@ GENERIC_INSTITUTIONS = {"army", "military", "army's", "military's", "junta"}
 GENERIC_CUES = {"typically", "usually", "normally", "generally", "theoretically"}
 MULTINATIONAL_WORDS = ("multinational", "international", "allied", "coalition", "foreign", "european", "western")
 NATIONS_NOUNS = {"countries", "nations", "states", "member", "allies", "members"}
+
+
+# nouns after an armed group's name that make it the owner of a force: "Taliban militants", "RSF fighters"
+GROUP_FORCES = {"fighters", "militants", "rebels", "insurgents", "members", "gunmen", "terrorists", "forces",
+                "militiamen", "jihadists", "units", "commanders"}
 
 
 def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, str]]:
@@ -728,6 +1082,8 @@ def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, s
         code, end, kind = actors.name_at(words, k, "caom")
         if code and kind in "ca" and end < len(words) and lower[end] in OWNED_FORCES:
             out.append((k, code, "force"))
+        elif code and actors.is_armed_group(code) and end < len(words) and lower[end] in GROUP_FORCES:
+            out.append((k, code, "force"))  # "Taliban militants stormed a checkpoint"
         elif code and kind == "o" and code in actors.ALLIANCES:
             out.append((k, code, ALLIANCE))
         elif (code is None and lower[k] in GENERIC_INSTITUTIONS and k > 0 and lower[k - 1] == "the"
