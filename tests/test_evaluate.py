@@ -142,3 +142,16 @@ def test_a_known_entity_left_unlinked_is_a_nil_miss_even_with_its_name():
     s = LinkScores()
     s.add("d1", "Berlin.", gold, pred)
     assert s.right == 0 and s.errors[0]["kind"] == "nil"
+
+
+def test_an_entity_the_knowledge_base_holds_gets_no_credit_for_a_kept_name():
+    from geonews_nlp.evaluate import LinkScores
+
+    gold = [{"start": 4, "end": 14, "text": "Bundeswehr", "label": "ORG", "qid": None, "name": "Bundeswehr"}]
+    pred = [{"start": 4, "end": 14, "text": "Bundeswehr", "label": "ORG", "link": None, "canonical": "Bundeswehr"}]
+    lenient, strict = LinkScores(), LinkScores(known=lambda g: g["name"] == "Bundeswehr")
+    lenient.add("d1", "Die Bundeswehr übt.", gold, pred)
+    strict.add("d1", "Die Bundeswehr übt.", gold, pred)
+    assert (lenient.right, lenient.kept_names) == (1, 1)
+    assert (strict.right, strict.kept_names) == (0, 0) and strict.errors[0]["kind"] == "nil"
+    assert strict.summary()["accuracy_links_only"] == 0.0

@@ -283,7 +283,7 @@ def evaluate_links(
 
     docs = [d for d in _read_gold_or_exit(gold) if d.get("entities")]
     runner = _long_runner(lang, model)
-    scores = LinkScores()
+    scores = LinkScores(known=_known_to_the_knowledge_base(lang))
     for d in docs:
         pred = [e.model_dump() for e in runner.extract(d["text"]).entities]
         scores.add(d["id"], d["text"], d["entities"], pred)
@@ -292,6 +292,23 @@ def evaluate_links(
             for e in (e for e in scores.errors if e["kind"] == kind):
                 typer.echo(f"[{kind}] {e['id']}: {e['text']!r} gold {e['gold']}, got {e['got']}\n    {e['context']}")
     typer.echo(json.dumps(scores.summary(), indent=2))
+
+
+def _known_to_the_knowledge_base(lang: str):
+    """Whether the shipped knowledge base holds a gold entity: an exact entry (no fuzzy match) for
+    its English name or for its text in the document's language. Only entities it does not hold
+    may be left unlinked with their name kept."""
+    from .gazetteer.store import load_gazetteer
+    from .lang import registry
+
+    kbs = [(load_gazetteer(registry.get(lang).keys, lang), "text")]
+    if "en" in registry.registered():
+        kbs.append((load_gazetteer(registry.get("en").keys, "en"), "name"))
+
+    def known(g: dict) -> bool:
+        return any(g.get(field) and kb.lookup(g[field], g.get("label"), fuzzy=False) is not None
+                   for kb, field in kbs)
+    return known
 
 
 def _slice(items: list, spec: str | None) -> list:
