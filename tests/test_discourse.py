@@ -197,3 +197,12 @@ def test_soldiers_killed_with_no_owner_named_are_the_army_of_the_country_reporte
 def test_an_armed_group_named_in_a_compound_owns_its_fighters():
     assert actors_of("In Somalia wurden 80 Al-Shabaab-Kämpfer getötet .") == ["al-Shabaab"]
     assert actors_of("Im Sudan wurden 20 RSF-Kämpfer getötet .") == ["RSF"]
+
+
+def test_english_troops_placed_in_several_countries_keep_their_owner():
+    assert en_actors_of("France has 5,000 troops in several countries of the Sahel .") == ["FR"]
+    assert en_actors_of("Canada said 400 troops from several countries would join .") == [None]
+
+
+def test_english_an_adjective_before_a_table_force_names_its_owner():
+    assert en_actors_of("Britain sent British Marines to Norway . | About 300 soldiers take part .") == ["GB"]

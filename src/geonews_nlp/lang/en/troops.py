@@ -1047,12 +1047,14 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
 
 OWNED_FORCES = {"army", "military", "forces", "armed", "troops", "navy", "contingent", "marines", "soldiers",
                 "peacekeepers", "servicemen", "personnel", "brigade", "battalion", "division", "units", "fighters",
-                "army's", "military's", "navy's", "air", "defense", "defence", "government", "junta"}
+                "army's", "military's", "navy's", "air", "defense", "defence", "junta"}
+# (not "government": a government that condemns an attack owns no soldier of the next sentence)
 # a state's institutions named without the state ("the army said"): the document's country's
 GENERIC_INSTITUTIONS = {"army", "military", "army's", "military's", "junta"}
 GENERIC_CUES = {"typically", "usually", "normally", "generally", "theoretically"}
 MULTINATIONAL_WORDS = ("multinational", "international", "allied", "coalition", "foreign", "european", "western")
-NATIONS_NOUNS = {"countries", "nations", "states", "member", "allies", "members"}
+NATIONS_NOUNS = {"countries", "nations", "states", "member", "allies"}
+ORIGIN_WORDS = {"from", "of"}  # "troops from 40 countries"; never "troops in 12 countries" (a place)
 
 
 # nouns after an armed group's name that make it the owner of a force: "Taliban militants", "RSF fighters"
@@ -1072,9 +1074,10 @@ def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, s
         if k > 0 and lower[k - 1] in LOCATIVE:
             k += 1
             continue
-        table = next(((n, actors.FORCE_NAMES[" ".join(lower[k:k + n])]) for n in (4, 3, 2, 1)
-                      if k + n <= len(words) and words[k][:1].isupper()
-                      and " ".join(lower[k:k + n]) in actors.FORCE_NAMES), None)
+        owned = bool(out) and out[-1][0] == k - 1  # "British Marines": the adjective names the owner
+        table = None if owned else next(((n, actors.FORCE_NAMES[" ".join(lower[k:k + n])]) for n in (4, 3, 2, 1)
+                                         if k + n <= len(words) and words[k][:1].isupper()
+                                         and " ".join(lower[k:k + n]) in actors.FORCE_NAMES), None)
         if table:
             out.append((k, table[1], "force"))
             k += table[0]
@@ -1104,7 +1107,7 @@ def is_multinational(lower: list[str], f: Figure) -> bool:
             return False
         if w in NATIONS_NOUNS and k > 0 and (after[k - 1][:1].isdigit()
                                              or after[k - 1] in ("several", "many", "dozens")):
-            return True
+            return any(x in ORIGIN_WORDS for x in after[max(0, k - 4):k - 1])
     return False
 
 
