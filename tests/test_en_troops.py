@@ -39,7 +39,7 @@ def one(text: str, **kw):
 
 def test_pack_is_registered():
     pack = registry.get("en")
-    assert pack.code == "en" and pack.base_models[0] == "en_core_web_lg" and pack.shipped_model is None
+    assert pack.code == "en" and pack.base_models[0] == "en_core_web_lg" and pack.shipped_model == "en_geonews_ner"
     assert pack.actors.country_names()["north korea"] == "KP"
 
 

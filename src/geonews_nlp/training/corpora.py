@@ -2,6 +2,7 @@
 
 Every reader yields ``(tokens, tags)`` with IOB2 tags over PER, ORG and LOC only;
 everything else (OTH/MISC, ``*deriv``/``*part``, legal norms) becomes ``O``.
+``corpora(root, lang)`` names a language's corpora: German by default, English with ``lang="en"``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ MOBIE_MAP = {
 }
 COARSE = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 NEISS_MAP = {"pers": "PER", "place": "LOC"}  # the Sturm letters have no organisations
+# WNUT-17's six types: groups (bands, teams, parties) and corporations are CoNLL's ORG; products and
+# creative works are MISC in CoNLL's terms and are dropped (docs/model-card-en.md).
+WNUT_MAP = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}
 
 
 def _map_tags(raw: list[str], table: dict[str, str]) -> list[str]:
@@ -247,8 +251,54 @@ def read_unsegmented_bio(path: Path, max_len: int = 60) -> Iterator[Sentence]:
             yield toks, _map_tags(raw, COARSE)
 
 
-def corpora(root: Path) -> dict[str, Iterator[Sentence]]:
-    """All corpora the project trains on, by name (lazy)."""
+def read_wikigold_docs(path: Path) -> list[list[Sentence]]:
+    """WikiGold (``token TAG``, IOB1, MISC) as documents of sentences: a ``-DOCSTART-`` line starts a
+    document, and the sentences before the first one form document 0. MISC becomes ``O``."""
+    docs: list[list[Sentence]] = [[]]
+    with _open_text(path) as f:
+        for block in _blocks(f):
+            if block[0].startswith("-DOCSTART-"):
+                if docs[-1]:
+                    docs.append([])
+                block = block[1:]
+            rows = [r.split(" ") for r in block]
+            if rows:
+                docs[-1].append(([r[0] for r in rows], _map_tags([r[-1] for r in rows], COARSE)))
+    return [d for d in docs if d]
+
+
+# Country abbreviations that silver_en leaves out when they are adjectives ("U.S. officials",
+# ANNOTATION.md) but WikiGold, CoNLL and the project's gold label LOC ("U.S. troops").
+COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "U.S", "UK", "U.K."})
+
+
+def abbreviations_as_places(sentences: Iterator[Sentence]) -> Iterator[Sentence]:
+    """``U.S.``, ``US``, ``UK`` outside an entity become ``B-LOC`` (see ``COUNTRY_ABBREVIATIONS``)."""
+    for toks, tags in sentences:
+        yield toks, ["B-LOC" if g == "O" and t in COUNTRY_ABBREVIATIONS else g for t, g in zip(toks, tags)]
+
+
+def english_corpora(root: Path) -> dict[str, Iterator[Sentence]]:
+    """The English corpora beside WikiGold (whose split ``prepare`` makes), by name (lazy)."""
+    ner = root / "ner"
+    chain = itertools.chain.from_iterable
+    return {
+        "silver": read_conll(ner / "silver_en" / "silver_en.conll.gz", sep="\t"),
+        # silver_en with adjectival U.S./US/UK as LOC, as WikiGold labels them
+        "silver_loc": abbreviations_as_places(read_conll(ner / "silver_en" / "silver_en.conll.gz", sep="\t")),
+        # WNUT-17 train and dev (its test is left alone); social media, lower-case names
+        "wnut": chain(read_conll(ner / "wnut17_en" / name, sep="\t", table=WNUT_MAP)
+                      for name in ("wnut17train.conll", "emerging.dev.conll")),
+        "wikiann": read_conll(ner / "wikiann_en" / "train", sep="\t", strip_prefix="en:"),  # licence unclear
+    }
+
+
+def corpora(root: Path, lang: str = "de") -> dict[str, Iterator[Sentence]]:
+    """All corpora the project trains on for ``lang``, by name (lazy)."""
+    if lang == "en":
+        return english_corpora(root)
+    if lang != "de":
+        raise ValueError(f"no NER corpora for language {lang!r}; known: de, en")
     ner = root / "ner"
     chain = itertools.chain.from_iterable  # one lazy stream over several files
     return {

@@ -1,4 +1,4 @@
-"""Train floret vectors on the raw German text in ``../shared/data/raw_de``.
+"""Train floret vectors on a language's raw text (``../shared/data/raw_de``, ``raw_en``).
 
 floret keeps a fixed number of hashed subword buckets, so the table stays small
 enough to ship (buckets × dim × 4 bytes) and still gives every word a vector.
@@ -66,8 +66,11 @@ def train(corpus: Path, out: Path, *, dim: int = 100, bucket: int = 50000, epoch
 if __name__ == "__main__":  # pragma: no cover - used by `make train`
     import sys
 
+    if len(sys.argv) < 3:
+        sys.exit("usage: python -m geonews_nlp.training.vectors RAW_DIR WORK [EPOCHS]")
     raw, work = Path(sys.argv[1]), Path(sys.argv[2])
+    epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 5  # English's 0.6M tokens: 10 (docs/model-card-en.md)
     work.mkdir(parents=True, exist_ok=True)
     print("tokens", write_corpus(raw, work / "raw.txt"), flush=True)
     print("pretraining words", write_pretrain_jsonl(work / "raw.txt", work / "raw.jsonl"), flush=True)
-    print(train(work / "raw.txt", work / "vectors.floret"))
+    print(train(work / "raw.txt", work / "vectors.floret", epoch=epochs))

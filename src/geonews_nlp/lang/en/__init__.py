@@ -7,13 +7,12 @@ from . import actors, keys, names, numbers, troops
 
 
 def pack() -> LanguagePack:
-    """The pack registered for ``en`` (entry point ``geonews_languages``). No English NER model ships
-    yet, so ``shipped_model`` is None: without an installed ``en_core_web_*`` the base is blank English
-    and entities come from the gazetteer ruler only."""
+    """The pack registered for ``en`` (entry point ``geonews_languages``). An installed
+    ``en_core_web_*`` is preferred; else the shipped ``en_geonews_ner`` (docs/model-card-en.md)."""
     return LanguagePack(
         code="en",
         base_models=("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
-        shipped_model=None,
+        shipped_model="en_geonews_ner",
         numbers=NumberRules(scan_quantity=numbers.scan_quantity),
         troops=TroopGrammar(extract_figures=troops.extract_figures,
                             unit_name_patterns=tuple(troops.UNIT_NAME_PATTERNS)),
