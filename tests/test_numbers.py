@@ -107,3 +107,30 @@ def test_digit_strings_are_capped():
     assert parse_digits("7" * MAX_DIGITS) == int("7" * MAX_DIGITS)
     assert parse_digits("7" * (MAX_DIGITS + 1)) is None and parse_digits("7" * 4301) is None
     assert scan_quantity(["1"] + ["000"] * 3000, 0).value == 10 ** 15  # the 7th group would make 19 digits
+
+
+@pytest.mark.parametrize("text,value", [
+    ("eine halbe Million", 500000), ("einer halben Million", 500000), ("zweier", 2), ("dreier", 3),
+    ("10'100", 10100), ("10’100", 10100),
+])
+def test_more_number_forms(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    ("bis zu etwa 700", 700, "max"),  # a bound and an approx word: the bound
+    ("rund mehr als 700", 700, "min"),
+    ("mehr 700", 700, "min"),  # "als" dropped
+    ("Obergrenze von 700", 700, "max"),  # a cap
+    ("Personalobergrenze von 700", 700, "max"),
+    ("Maximalbestand von 700", 700, "max"),
+])
+def test_stacked_and_cap_qualifiers(text, value, qualifier):
+    q = scan_quantity(text.split(), 0)
+    assert q is not None and (q.value, q.qualifier) == (value, qualifier)
+
+
+def test_no_longer_is_no_lower_bound():
+    words = "es sind nicht mehr 35".split()
+    assert scan_quantity(words, 3) is None
+    assert scan_quantity(words, 4).qualifier == "exact"

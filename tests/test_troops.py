@@ -297,3 +297,175 @@ def test_no_break_space_span_maps_to_text(troops):
 ])
 def test_missed_forms_not_figures(troops, text):
     assert troops(text) == []
+
+
+# --- issue 21: German forms the fresh news raised (sentences written for these tests) -----------------
+
+@pytest.mark.parametrize("text,count,kind", [
+    ("Bei dem Gefecht mit den Rebellen gab es auf Seiten der Armee 14 Tote.", 14, "casualties"),
+    ("Die Truppe meldete nach dem Angriff auf die Kaserne 23 Verletzte.", 23, "casualties"),
+    ("Das Militär zählte nach dem Gefecht dutzende Todesopfer.", 12, "casualties"),
+    ("Die Armee will bis zu 200 000 Männer einberufen.", 200000, "strength"),
+    ("Für das Manöver meldeten sich 40 Wehrdienstleistende.", 40, "strength"),
+    ("An der Grenze stehen derzeit 150 Grundwehrdiener im Einsatz.", 150, "strength"),
+    ("Die Armee verlor bei dem Gefecht drei Kommandeure.", 3, "casualties"),
+    ("Die Militärs beklagen den Tod eines Soldaten.", 1, "casualties"),
+    ("Die Entführung zweier Soldaten löste den Krieg aus.", 2, "strength"),
+    ("Beim Austausch zwischen den Armeen kamen 90 Gefangene frei.", 90, "casualties"),
+])
+def test_more_heads(troops, text, count, kind):
+    (f,) = troops(text)
+    assert (f["count"], f["unit"]) == (count, "personnel")
+    if kind == "casualties":
+        assert f["kind"] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Bei dem Erdbeben gab es 300 Tote.",  # no military context
+    "Nach dem Angriff der Armee gab es 40 Tote, die meisten Zivilisten.",  # civilians
+    "Zwei Züge fuhren am Morgen nach Hamburg.",  # trains, not platoons
+    "Im Gefängnis der Stadt sitzen 300 Gefangene.",  # no military context
+    "Die Zahl der Flüchtlinge stieg von 2000 auf 3000.",  # no military head
+])
+def test_more_heads_not_figures(troops, text):
+    assert troops(text) == []
+
+
+def test_platoons_in_military_context(troops):
+    (f,) = troops("Das Bataillon verlegt zwei Züge an die Grenze.")
+    assert (f["unit"], f["unit_count"], f["count"]) == ("platoon", 2, None)
+
+
+def test_group_named_as_head(troops):
+    (f,) = troops("Im Morgengrauen griffen rund 200 Taliban einen Kontrollposten an.")
+    assert (f["count"], f["qualifier"], f["actor"]) == (200, "approx", "Taliban")
+
+
+@pytest.mark.parametrize("text,counts", [
+    # a change: the first number counts the second's head
+    ("Die Regierung erhöhte das Kontingent von 1200 auf 1500 Soldaten.", [1200, 1500]),
+    # head first: the head, then its numbers
+    ("Die Armee will die Zahl der Reservisten von 80.000 auf 95.000 erhöhen.", [80000, 95000]),
+    ("Der Plan sieht eine Truppenstärke von 150.000 vor.", [150000]),
+    ("Die Zahl der Berufssoldaten soll bis 2030 auf 60.000 steigen.", [60000]),
+])
+def test_head_first_and_changes(troops, text, counts):
+    assert [f["count"] for f in troops(text)] == counts
+
+
+def test_head_first_formations(troops):
+    figs = troops("Die Zahl der Brigaden soll von fünf auf acht steigen.")
+    assert [(f["unit"], f["unit_count"], f["count"]) for f in figs] == [("brigade", 5, None), ("brigade", 8, None)]
+
+
+def test_number_ending_a_sentence_the_splitter_missed():
+    from geonews_nlp.lang.de.troops import figures_of_words
+
+    words = ("Die Armee bezifferte die Zahl getöteter Soldaten mit über 9.000. "
+             "Dazu kämen 4.000 Verletzte .").split()
+    figs = figures_of_words([words])
+    assert [(f.count, f.qualifier, f.kind) for f in figs] == [(9000, "min", "casualties"),
+                                                              (4000, "exact", "casualties")]
+
+
+@pytest.mark.parametrize("text,count,qualifier", [
+    ("Geplant sind bis zu etwa 800 Soldaten.", 800, "max"),
+    ("Das Parlament beschloss eine Obergrenze von 1.200 Soldaten.", 1200, "max"),
+    ("Die Mandatsobergrenze von 900 Soldaten bleibt.", 900, "max"),
+    ("Das Land hat mehr 3.000 Soldaten im Einsatz.", 3000, "min"),
+    ("Das Heer will eine halbe Million Soldaten rekrutieren.", 500000, "exact"),
+    ("Kiew braucht etwa eine halbe Million neue Soldaten.", 500000, "approx"),
+])
+def test_qualifier_forms(troops, text, count, qualifier):
+    (f,) = troops(text)
+    assert (f["count"], f["qualifier"]) == (count, qualifier)
+
+
+@pytest.mark.parametrize("text,counts", [
+    # ages after names, in parentheses or between commas
+    ("Drei Soldaten wurden getötet: Jan Berger (24), Tim Roth (19) und Ole Falk (22).", [3]),
+    ("Ein Soldat starb, der Unteroffizier Paul Winter, 31, aus Kiel.", [1]),
+    # reference numbers and designations
+    ("Der Bundestag stimmte dem Antrag (20/4711) über 500 Soldaten zu.", [500]),
+    ("Gestützt auf die Resolution 2334 bleiben 800 Soldaten im Land.", [800]),
+    # a time of day
+    ("Für die Truppe ist es fünf vor zwölf, sagte der General.", []),
+    # an ellipsis counts the last counted noun, here no soldiers
+    ("Im Krieg mit der Armee wurden 5000 Häuser zerstört, 300 beschädigt.", []),
+    ("Die Armee hat 900 Panzer (Nachbarland 700).", []),
+])
+def test_numbers_that_are_no_count(troops, text, counts):
+    assert [f["count"] for f in troops(text)] == counts
+
+
+@pytest.mark.parametrize("text,actors", [
+    # rebels and fighters are no state's, whatever place their sentence names
+    ("In Syrien wurden bei Kämpfen 40 Rebellen getötet.", [None]),
+    # coordinated figures share the genitive after the last one
+    ("Derzeit sind 300 Soldaten und 20 Soldatinnen des Bundesheeres im Einsatz.", ["AT", "AT"]),
+    # a size adjective: the force it measures
+    ("Sie verstärken die 4000 Soldaten starke Nato-Mission im Kosovo.", ["NATO"]),
+    # a relative clause giving what its antecedent consists of
+    ("Geplant ist eine Eingreiftruppe der Nato, die aus 5000 Soldaten bestehen soll.", ["NATO"]),
+    # a definite article before the number refers back to the figure named before
+    ("Frankreich hat zwölf Soldaten in den Libanon verlegt. Die zwölf Blauhelme sind in Tyros.", ["FR", "FR"]),
+])
+def test_actor_rules(troops, text, actors):
+    assert [f["actor"] for f in troops(text)] == actors
+
+
+def test_casualties_of_another_side_leave_the_document_actor(troops):
+    text = ("Das Bundesheer ist im Libanon mit 180 Soldaten vertreten. Die Lage ist ruhig. "
+            "Die Mission wurde 2006 nach der Entführung zweier israelischer Soldaten ausgeweitet.")
+    figs = troops(text)
+    assert [(f["count"], f["actor"]) for f in figs] == [(180, "AT"), (2, "IL")]
+
+
+@pytest.mark.parametrize("text,counts", [
+    # a designation only when no military head follows: "auf Seite 20 Todesopfer" counts
+    ("Nach dem Gefecht gab es auf unserer Seite 20 Todesopfer.", [20]),
+    ("Gestützt auf die UNO-Resolution 2334 bleiben 800 Soldaten.", [800]),
+    # numbered unit names joined by "und" are names too
+    ("Zur Brigade gehören die Jägerbataillone 291 und 292 sowie 4000 Soldaten.", [4000]),
+    # "ein Drittel" counts no thing: the ellipses after it still count soldiers
+    ("Die Armee hat 90 000 Soldaten, ein Drittel (30 000) dient im Heer, weitere 12 000 bei der Marine.",
+     [90000, 30000, 12000]),
+    # soldiers and civilians in one count are no figure
+    ("Mehr als 300 Soldaten und Zivilisten kehrten aus der Gefangenschaft zurück.", []),
+    # "von N die Rede": the number talked of
+    ("Die Armee braucht mehr Soldaten. Bisher war von 15 000 die Rede.", [15000]),
+])
+def test_designations_and_mixed_counts(troops, text, counts):
+    assert [f["count"] for f in troops(text)] == counts
+
+
+def test_year_like_count_before_a_partitive(troops):
+    figs = troops("Die Armee schickte 12.000 Soldaten an die Front. Rund 2000 von ihnen wurden verwundet.")
+    assert [(f["count"], f["kind"]) for f in figs] == [(12000, "strength"), (2000, "casualties")]
+
+
+@pytest.mark.parametrize("text,count,unit,unit_count", [
+    ("Bei dem Anschlag wurde ein Major der Armee getötet.", 1, "personnel", None),
+    ("Die Armee hat ein Truppenkontingent in den Süden verlegt.", None, "unit", 1),
+    ("Mit zwei Kontingenten ist die Bundeswehr im Einsatz.", None, "unit", 2),
+])
+def test_ranks_and_contingents(troops, text, count, unit, unit_count):
+    (f,) = troops(text)
+    assert (f["count"], f["unit"], f["unit_count"]) == (count, unit, unit_count)
+
+
+def test_contingent_outside_military_context_is_a_quota(troops):
+    assert troops("Die Stadt erhielt ein Kontingent von Impfdosen.") == []
+
+
+def test_last_digit_group_glued_to_a_full_stop():
+    from geonews_nlp.lang.de.troops import figures_of_words
+
+    words = "Die Armee schätzte die Zahl der Rekruten auf 140 000. Zudem soll ein Register kommen .".split()
+    assert [f.count for f in figures_of_words([words])] == [140000]
+
+
+def test_casualties_named_before_the_soldiers_they_were(troops):
+    figs = troops("Ein Flugzeug mit acht Verletzten landete am Abend in Köln. Die Soldaten werden dort versorgt.")
+    assert [(f["count"], f["kind"]) for f in figs] == [(8, "casualties")]
+    assert troops("Ein Flugzeug mit acht Verletzten landete am Abend in Köln. Sie werden dort versorgt.") == []

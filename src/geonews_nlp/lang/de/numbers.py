@@ -53,8 +53,13 @@ QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted([
     (("mehr", "als"), "min"), (("über",), "min"), (("mindestens",), "min"), (("wenigstens",), "min"),
     (("weit", "mehr", "als"), "min"), (("deutlich", "mehr", "als"), "min"), (("mehr", "denn"), "min"),
     (("bis", "zu"), "max"), (("höchstens",), "max"), (("maximal",), "max"), (("weniger", "als"), "max"),
-    (("unter",), "max"), (("nicht", "mehr", "als"), "max"),
+    (("unter",), "max"), (("nicht", "mehr", "als"), "max"), (("mehr",), "min"),
 ], key=lambda q: -len(q[0]))
+# Genitive forms of small numbers: "der Tod zweier Soldaten".
+GENITIVE_NUMBERS = {"zweier": 2, "dreier": 3}
+HALF = {"halbe", "halben"}  # "eine halbe Million"
+# A cap or ceiling is a max qualifier (docs/troop-figures.md): "eine Obergrenze von 1.100", "Mandatsobergrenze von".
+CAPS = ("obergrenze", "höchstgrenze", "maximalbestand", "höchstbestand", "höchststärke", "maximalstärke")
 
 NUMBER_STEMS = ("ein", "zwei", "drei", "vier", "fünf", "sech", "sieb", "acht", "neun", "zehn", "elf",
                 "zwölf", "zwanzig", "dreißig", "vierzig", "hundert", "tausend", "anderthalb", "halb", "million",
@@ -99,6 +104,8 @@ def parse_number_words(text: str) -> int | None:
         return None
     if t in ARTICLE_ONE or t == "eins":
         return 1
+    if t in GENITIVE_NUMBERS:
+        return GENITIVE_NUMBERS[t]
     for frac, value in FRACTIONS.items():  # eineinhalb Millionen, anderthalbtausend
         if t.startswith(frac):
             rest = t[len(frac):].strip()
@@ -161,6 +168,9 @@ def scan_number(words: list[str], i: int) -> NumberMatch | None:
         return NumberMatch(VAGUE_SCALES[words[i + 1].lower()], i + 2, vague=True)
     if lw == "ein" and i + 2 < len(words) and words[i + 1].lower() == "paar" and words[i + 2].lower() in VAGUE_SCALES:
         return NumberMatch(VAGUE_SCALES[words[i + 2].lower()], i + 3, vague=True)
+    if lw in ARTICLE_ONE and i + 2 < len(words) and words[i + 1].lower() in HALF and \
+            SCALES.get(words[i + 2].lower(), 0) >= 1000:
+        return NumberMatch(SCALES[words[i + 2].lower()] // 2, i + 3)  # "eine halbe Million"
     if lw in ("eine", "einer", "einem") and i + 1 < len(words) and words[i + 1].lower() == "handvoll":
         return NumberMatch(5, i + 2, vague=True)
     if not lw.isalpha() or not lw.startswith(NUMBER_STEMS):
@@ -201,7 +211,7 @@ def could_start_quantity(word: str) -> bool:
     if word[:1].isdigit():
         return True
     lw = word.lower()
-    return lw in _STARTERS or lw.startswith(NUMBER_STEMS)
+    return lw in _STARTERS or lw.startswith(NUMBER_STEMS) or lw.endswith(CAPS)
 
 
 _SIZED = re.compile(r"^(?P<num>\d[\d.'\u202f\u00a0]*|[a-zäöüß]+?)(?:-?(?P<kopf>köpfig(?:e|en|er|es|em)?)"
@@ -248,11 +258,23 @@ def scan_quantity(words: list[str], i: int) -> Quantity | None:
             if b and b.value > a.value:
                 return Quantity(i, b.end, a.value, b.value, "range")
         return None
-    for seq, q in _QUALIFIERS_BY_FIRST.get(lower[j], ()):
+    if lower[j].endswith(CAPS):
+        if j + 2 >= len(words) or lower[j + 1] != "von":
+            return None
+        qualifier, j = "max", j + 2
+    for seq, q in _QUALIFIERS_BY_FIRST.get(lower[j], ()) if qualifier is None else ():
         if tuple(lower[j:j + len(seq)]) == seq:
+            if seq == ("mehr",) and i > 0 and lower[i - 1] in ("nicht", "kein", "keine"):
+                return None  # "nicht mehr 35": no longer, not a lower bound
             qualifier = q
             j += len(seq)
             break
+    if qualifier is not None and j < len(words):  # stacked: "bis zu etwa 1.000": the bound wins over approx
+        for seq, q in _QUALIFIERS_BY_FIRST.get(lower[j], ()):
+            if tuple(lower[j:j + len(seq)]) == seq and seq != ("mehr",):
+                qualifier = qualifier if q == "approx" else q
+                j += len(seq)
+                break
     # "3.000–4.000" as one token
     if j < len(words):
         m = _DIGIT_RANGE.match(words[j])

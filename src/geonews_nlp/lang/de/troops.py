@@ -20,6 +20,7 @@ and every look from a figure is either bounded by a window or a lookup in that i
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -43,15 +44,31 @@ PERSONNEL_SUFFIXES = (
     "kriegsgefangenen", "einsatzkräfte", "einsatzkräften", "eingreifkräfte", "eingreifkräften",
     "sicherheitskräfte", "sicherheitskräften", "streitkräfte", "bewaffnete", "bewaffneten", "kombattanten",
     "partisanen", "gardisten", "matrosen", "fighters", "fighter", "troops", "soldiers", "peschmerga",
-    "angehörige", "angehörigen", "scharfschützen", "elitekämpfer",
+    "angehörige", "angehörigen", "scharfschützen", "elitekämpfer", "wehrdienstleistende",
+    "wehrdienstleistenden", "grundwehrdiener", "grundwehrdienern", "islamisten", "taliban", "kommandeure",
+    "kommandeuren", "major", "majors", "oberst", "obersten", "leutnant", "leutnants", "hauptmann", "feldwebel",
+    "gefreite", "gefreiten", "gefreiter",
 )
+# Military casualty nouns (docs/troop-figures.md, "More heads"): heads when the context is military.
+CASUALTY_HEADS = {"tote", "toten", "todesopfer", "todesopfern", "gefallene", "gefallenen", "verwundete",
+                  "verwundeten", "verletzte", "verletzten", "opfer", "opfern", "verluste", "verlusten", "gefangene",
+                  "gefangenen"}
+# Words that make a casualty count one of civilians: "300 Tote, die meisten Zivilisten" is no figure.
+CIVILIAN_WORDS = ("zivilist", "zivilbevölkerung", "einwohner", "bewohner", "menschen", "kinder", "passagier",
+                  "erdbeben", "unfall")
+# "Zug" is a platoon only as a whole word (Abzug, Rückzug, Umzug are not) and only in military context.
+PLATOONS = {"zug", "züge", "zügen"}
+# A contingent is a unit of personnel in military context ("ein Truppenkontingent"), a quota elsewhere.
+CONTINGENTS = ("kontingent", "kontingente", "kontingenten")
 GENERIC_PERSONS = {
     "personen", "frauen", "männer", "männern", "angehörige", "angehörigen", "mitglieder", "mitgliedern",
     "kameraden", "kameradinnen", "freiwillige", "freiwilligen", "sträflinge", "sträflingen", "häftlinge",
-    "jugendliche", "jugendlichen", "leute", "kräfte", "kräften", "helfer", "ausbilder",
+    "jugendliche", "jugendlichen", "leute", "leuten", "kräfte", "kräften", "helfer", "ausbilder",
+    "mannschaften", "besatzungsmitglieder", "besatzungsmitgliedern", "aktive", "aktiven",
 }
 SINGULAR_PERSONNEL = ("soldat", "soldatin", "kämpfer", "söldner", "offizier", "rebell", "general",
-                      "reservist", "rekrut", "blauhelm", "marine")
+                      "reservist", "rekrut", "blauhelm", "marine", "major", "oberst", "leutnant", "hauptmann",
+                      "feldwebel", "gefreite", "gefreiter")
 FORMATIONS = [  # (suffix, unit), longest first within a family
     ("brigaden", "brigade"), ("brigade", "brigade"), ("divisionen", "division"), ("division", "division"),
     ("bataillonen", "battalion"), ("bataillone", "battalion"), ("bataillons", "battalion"),
@@ -79,15 +96,17 @@ CASUALTY_WORDS = (
     "gefangengenommen", "kriegsgefangen", "festgenommen", "verhaftet", "inhaftiert", "vermisst",
     "vermisste", "vermissten", "erschossen", "hingerichtet", "getöteten", "getötete", "umgekommen",
     "ums", "leben", "eliminiert", "verluste", "verlusten", "opfer", "getroffen", "festgesetzt",
+    "todesopfer", "todesopfern", "opfern", "tod", "ausgeschaltet",
 )
 CASUALTY_EXACT = {"tot", "tote", "toten", "ums", "opfer", "starb", "starben", "sterben", "verluste",
-                  "verlusten", "gefallen", "gefallene", "gefallenen"}
+                  "verlusten", "gefallen", "gefallene", "gefallenen", "todesopfer", "todesopfern", "opfern", "tod"}
 _CASUALTY_PREFIXES = tuple(c for c in CASUALTY_WORDS if c not in CASUALTY_EXACT)
 MILITARY_CONTEXT = (
     "armee", "militär", "streitkräfte", "front", "kämpf", "krieg", "truppe", "soldat", "bundeswehr", "nato",
     "einsatz", "stationier", "miliz", "dschihad", "terror", "rekrutier", "offensive", "brigade", "division",
     "bataillon", "söldner", "verteidigung", "angriff", "gefecht", "kaserne", "kontingent", "mission",
-    "kampf", "waffe", "ausbild", "kommandeur",
+    "kampf", "waffe", "ausbild", "kommandeur", "einberuf", "einzuziehen", "eingezogen", "mobilisier",
+    "wehrdienst", "wehrpflicht", "reservist",
 )
 # Nouns for a state's or group's forces: an adjective before them names the actor ("türkischen Militär").
 FORCE_NOUNS = ("militär", "armee", "streitkräfte", "truppen", "kontingent", "friedenskontingent", "marine",
@@ -123,6 +142,12 @@ def classify_head(word: str) -> tuple[str, str] | None:
     w = word.lower().rstrip(".")
     if w in ("mann",):
         return ("personnel", "personnel")
+    if w in CASUALTY_HEADS:
+        return ("casualty", "personnel")
+    if w in PLATOONS:
+        return ("formation_ctx", "platoon")
+    if w.endswith(CONTINGENTS):
+        return ("formation_ctx", "unit")
     if "-" in w:
         tail = w.rsplit("-", 1)[1]
         if tail:
@@ -192,57 +217,159 @@ def _figure_from(q: Quantity, head: int, cat: str, unit: str, sent: int, words: 
     end = head + 1
     if end + 1 < len(words) and words[end].lower() in ("und", "oder") and classify_head(words[end + 1]):
         end += 2  # "Soldatinnen und Soldaten"
-    if cat == "formation":
+    if cat in ("formation", "formation_ctx"):
         return Figure(sent, q.start, end, None, None, "exact" if q.qualifier != "vague" else "vague",
-                      unit, q.value, head=head)
+                      unit, q.value, head=head, needs_context=cat == "formation_ctx")
     return Figure(sent, q.start, end, q.value, q.value_max, q.qualifier, "personnel", None, head=head,
-                  needs_context=cat in ("generic", "demonym"))
+                  needs_context=cat in ("generic", "demonym", "casualty"))
 
 
-def figures_in_sentence(words: list[str], sent: int) -> list[Figure]:
-    """Figures with their own head noun, and bare ellipsis candidates (``elliptic=True``)."""
+# A number that names a thing, not a count: "Resolution 1244", "Artikel 5", "Drucksache 18/5054".
+DESIGNATIONS = {"nr.", "nummer", "resolution", "artikel", "paragraf", "paragraph", "absatz", "seite", "kapitel",
+                "drucksache", "ziffer", "band", "flug", "gleis", "zimmer", "rang", "platz"}
+# Head-first figures (docs/troop-figures.md): "die Zahl der Reservisten von 120.000 auf 260.000",
+# "eine Truppenstärke von 200.000": the number after one of these prepositions counts the head before it.
+HEAD_FIRST_PREPS = {"von", "auf", "mit", "bei", "um"}
+STRENGTH_NOUNS = ("truppenstärke", "personalstärke", "sollstärke", "iststärke", "gesamtstärke",
+                  "mannschaftsstärke", "truppenumfang")
+MILITARY_CATS = ("personnel", "formation", "casualty")
+
+
+def _head_first_index(words: list[str], lower: list[str]) -> list[int]:
+    """For each position: the last military head noun before it not counted by a number of its own
+    (``Reservisten`` in "die Zahl der Reservisten von 120.000"), with no punctuation between; else -1.
+    Read once a sentence."""
+    out = [-1] * (len(words) + 1)
+    last = -1
+    for k, w in enumerate(words):
+        out[k] = last
+        if is_punct(w):
+            last = -1
+        elif is_capitalised(w) and (lower[k].endswith(STRENGTH_NOUNS) or
+                                    (classify_head(w) or ("",))[0] in MILITARY_CATS[:2]):
+            last = -1 if k > 0 and words[k - 1][:1].isdigit() else k
+    out[len(words)] = last
+    return out
+
+
+def _is_age(words: list[str], q: Quantity) -> bool:
+    """``Sraja Elbom (21)``, ``Tzvika Lavi, 30,``: a small number set off after a name is an age."""
+    if q.value >= 120 or q.start < 2 or q.end >= len(words):
+        return False
+    opener, closer, name = words[q.start - 1], words[q.end], words[q.start - 2]
+    return ((opener, closer) in (("(", ")"), (",", ",")) and is_capitalised(name) and not is_punct(name)
+            and classify_head(name) is None and actors.country_from_name(name) is None)
+
+
+def _is_clock(words: list[str], lower: list[str], q: Quantity) -> bool:
+    """``fünf nach zwölf``, ``fünf vor zwölf``: a time of day, not a count."""
+    if q.start >= 2 and lower[q.start - 1] in ("vor", "nach") and scan_number(words, q.start - 2) is not None \
+            and q.value <= 24:
+        return True
+    if q.end + 1 < len(words) and lower[q.end] in ("vor", "nach") and q.value <= 30:
+        b = scan_number(words, q.end + 1)
+        return b is not None and b.value <= 24 and (b.end >= len(words) or not is_capitalised(words[b.end]))
+    return False
+
+
+def figures_in_sentence(words: list[str], sent: int, ends: frozenset[int] = frozenset()) -> list[Figure]:
+    """Figures with their own head noun, and bare ellipsis candidates (``elliptic=True``).
+
+    ``ends``: positions of numbers a sentence ends after, where the splitter missed the full stop
+    ("... mit mehr als 60.000. Hinzu kämen ...")."""
     figs: list[Figure] = []
     lower = [w.lower() for w in words]
+    head_first = _head_first_index(words, lower)
+    counted: set[int] = set()  # heads counted by a number of their own
+    first_use: set[int] = set()  # head-first heads already given a number
+    named_end = -1  # after a numbered unit name: "Bataillone 313 und 373"
+    other_noun = False  # the last counted noun was no military one: "3500 Kampfpanzer (Südkorea 2750)"
     for q in all_quantities(words, scan_quantity):
-        if q.start > 0 and words[q.start][:1].isdigit() and (
-                lower[q.start - 1] in ("nr.", "nummer") or
-                (classify_head(words[q.start - 1]) or ("", ""))[0] == "formation"):
-            continue  # "Panzerbrigade 45" (unit names are numbered with digits)
         if q.end < len(words) and lower[q.end] in NON_PERSON_AFTER:
             continue
-        head = find_head(words, q.end)
+        if (q.start > 0 and words[q.start - 1] == "/") or (q.end < len(words) and words[q.end] == "/"):
+            continue  # a reference number: "18/5054"
+        head = None if q.end - 1 in ends else find_head(words, q.end)
+        if q.start > 0 and words[q.start][:1].isdigit() and (head is None or classify_head(words[head]) is None) \
+                and (lower[q.start - 1].rsplit("-", 1)[-1] in DESIGNATIONS
+                     or (classify_head(words[q.start - 1]) or ("", ""))[0] == "formation"
+                     or q.start - 1 == named_end and lower[q.start - 1] in ("und", "sowie", "oder", ",")):
+            # "Panzerbrigade 45", "Bataillone 313 und 373" (unit names are numbered with digits),
+            # "UNO-Resolution 1244"; not "der Armee 14 Tote", "auf Seite 20 Todesopfer"
+            named_end = q.end
+            continue
         if head is not None and classify_head(words[head]) is None and head + 1 < len(words) \
                 and is_capitalised(words[head + 1]) and classify_head(words[head + 1]):
             head += 1  # a head written as two capitalised words: "Foreign Fighters"
         if head is not None:
             cls = classify_head(words[head])
+            if cls is None and not is_year(q, words) and not q.article:  # "ein Drittel (61 000)" counts no thing
+                other_noun = q.start == 0 or lower[q.start - 1] not in PREPOSITIONS
             if cls is None or (is_year(q, words) and head != q.end):
                 continue
             cat, unit = cls
+            if head + 2 < len(words) and lower[head + 1] in ("und", "oder", "sowie") and \
+                    lower[head + 2].startswith(("zivilist", "zivilpersonen")):
+                continue  # soldiers and civilians in one count, no military share (docs/troop-figures.md)
             if cat == "formation" and unit == "unit" and q.value > 100:
                 continue  # "380 andere Einheiten, darunter Autos"
             if q.article:
                 w = lower[head]
-                if lower[q.start] == "eines":
+                if lower[q.start] == "eines" and not (q.start > 0 and lower[q.start - 1].startswith(
+                        ("tod", "tötung", "verlust", "gefangennahme", "verwundung"))):
+                    continue  # but a casualty noun's genitive: "den Tod eines Soldaten"
+                singular = w.endswith(SINGULAR_PERSONNEL) or "-" in w and w.rsplit("-", 1)[1].endswith(
+                    SINGULAR_PERSONNEL)
+                if cat == "personnel" and lower[q.start] != "eines" and not singular:
                     continue
-                if cat == "personnel" and not (w.endswith(SINGULAR_PERSONNEL) or "-" in w and
-                                               w.rsplit("-", 1)[1].endswith(SINGULAR_PERSONNEL)):
+                if cat in ("generic", "demonym", "casualty") or unit == "platoon":
                     continue
-                if cat in ("generic", "demonym"):
-                    continue
+            other_noun = False
+            counted.add(head)
             figs.append(_figure_from(q, head, cat, unit, sent, words))
             continue
-        if q.article or is_year(q, words):
-            continue
-        nxt = lower[q.end] if q.end < len(words) else "."
+        nxt = "." if q.end - 1 in ends else lower[q.end] if q.end < len(words) else "."
+        partitive = nxt in PARTITIVE or (nxt == "von" and q.end + 1 < len(words)
+                                         and lower[q.end + 1] in ("ihnen", "denen"))
+        if q.article or is_year(q, words) and not partitive:
+            continue  # a year is no count, but "rund 2000 von ihnen" is
         prev = lower[q.start - 1] if q.start > 0 else ""
-        if prev in TIME_BEFORE or (prev and prev[-1:].isdigit()):
+        # a change: "von 4700 auf 3600 Soldaten": the first number counts the second's head
+        later = scan_quantity(words, q.end + 1) if nxt == "auf" else None
+        later_head = find_head(words, later.end) if later is not None else None
+        later_cls = classify_head(words[later_head]) if later_head is not None else None
+        if later_cls is not None and later_cls[0] in MILITARY_CATS and later_head is not None:
+            f = _figure_from(q, later_head, *later_cls, sent, words)
+            figs.append(replace(f, end=q.end, needs_context=False))
             continue
-        if nxt in PARTITIVE or (nxt == "von" and q.end + 1 < len(words) and lower[q.end + 1] in ("ihnen", "denen")):
+        # a head-first figure: "die Zahl der Reservisten von 120.000", "Truppenstärke ... zunächst von 2.000"
+        hf = head_first[q.start]
+        via = prev in HEAD_FIRST_PREPS or (q.start > 1 and lower[q.start - 2] in HEAD_FIRST_PREPS
+                                           and not is_capitalised(words[q.start - 1]))
+        if hf >= 0 and hf not in counted and via and q.start - hf <= MAX_NP:
+            cls = classify_head(words[hf]) or ("personnel", "personnel")
+            first = hf not in first_use
+            first_use.add(hf)
+            start = hf if first else q.start
+            if cls[0] == "formation":
+                figs.append(Figure(sent, start, q.end, None, None, "exact", cls[1], q.value, head=hf,
+                                   elliptic=not first))
+            else:
+                figs.append(Figure(sent, start, q.end, q.value, q.value_max, q.qualifier, "personnel", None,
+                                   head=hf, elliptic=not first))
+            continue
+        talk = prev == "von" and nxt == "die" and q.end + 1 < len(words) and lower[q.end + 1] == "rede"
+        if (prev in TIME_BEFORE and not talk) or (prev and prev[-1:].isdigit()):
+            continue  # but "war von 20 000 die Rede": the number talked of
+        if _is_age(words, q) or _is_clock(words, lower, q):
+            continue
+        if partitive:
             end = q.end + (2 if nxt == "von" else 1)
             figs.append(Figure(sent, q.start, end, q.value, q.value_max, q.qualifier, "personnel", None,
                                elliptic=True))
             continue
+        if other_noun:
+            continue  # the ellipsis counts the last counted noun, which is no soldier: "Millionen mussten fliehen"
         if nxt in ELLIPSIS_NEXT or (not is_capitalised(nxt) and not nxt[:1].isdigit()):
             end = q.end + 1 if nxt in ("weitere", "mehr") else q.end
             figs.append(Figure(sent, q.start, end, q.value, q.value_max, q.qualifier, "personnel", None,
@@ -569,6 +696,8 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
         return named[0]
     if f.head >= 0 and words[f.head].lower() in actors.FORCE_NAMES:
         return actors.FORCE_NAMES[words[f.head].lower()]  # "zwei Blauhelme"
+    if f.head >= 0 and words[f.head].lower() in actors.ORGANISATIONS:
+        return actors.ORGANISATIONS[words[f.head].lower()]  # a group named as the head: "300 Taliban"
     if f.head >= 0 and classify_head(words[f.head]) == ("demonym", "personnel"):
         return actors.actor_from_demonym(words[f.head]) or actors.actor_from_adjective(words[f.head])
     return None
@@ -748,6 +877,17 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
     """``Soldaten aus Südkorea``, ``Soldaten der Bundeswehr``, ``Truppen Russlands``; ``leaving``: the
     sentence is about leaving a place (``_withdrawal``, read once a sentence by the caller)."""
     k = f.end
+    if k < len(words) and words[k].lower() in SIZE_ADJECTIVES:
+        # "rund 4500 Personen starke Nato-Mission": the force the figure measures
+        named = [words[j].lower() for j in range(k + 1, min(len(words), k + 4))]
+        for w in named:  # the mission's own name first: "Nato-Mission KFOR"
+            if w in actors.ORGANISATIONS:
+                return actors.ORGANISATIONS[w]
+        for w in named[:2]:  # a state or alliance; a compound's group name is ambiguous ("Al-Quds-Brigade")
+            found = actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
+            if found and (len(found) == 2 or found in actors.NOT_ARMED_GROUPS):
+                return found
+        return None
     if k < len(words) and is_capitalised(words[k]):
         found, _ = _name_at(words, k)
         if found and words[k].endswith("s"):
@@ -761,6 +901,38 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
         found, _ = _name_at(words, k)
         return found
     return None
+
+
+def _antecedent_actor(words: list[str], f: Figure) -> str | None:
+    """``eine Eingreiftruppe der Nato, die aus 5000 Soldaten besteht``: a relative clause giving what its
+    antecedent consists of; the figure is the antecedent's, and so is its owner (bounded look back)."""
+    k = f.start
+    if not (k >= 3 and words[k - 1].lower() in ("aus", "mit") and words[k - 2].lower() in RELATIVES
+            and words[k - 3] == ","):
+        return None
+    for j in range(k - 4, max(-1, k - 7), -1):
+        if is_punct(words[j]):
+            return None
+        found = actors.actor_from_prefix(words[j]) or actors.actor_from_adjective(words[j]) or (
+            _name_at(words, j)[0] if is_capitalised(words[j]) else None)
+        if found:
+            return found
+    return None
+
+
+DEFINITE = {"die", "der", "den", "dem", "des", "diese", "diesen", "dieser"}
+SIZE_ADJECTIVES = {"starke", "starken", "starker", "starkes", "zählende", "zählenden", "umfassende",
+                   "umfassenden"}
+
+
+def _share_attribute(words: list[str], figs: list[Figure], after: set[int], own: set[int]) -> None:
+    """``260 Soldaten und 15 Soldatinnen des Bundesheeres``: coordinated figures share the genitive or
+    ``aus`` phrase after the last one (``after``: figures whose actor that phrase gave; ``own``: figures
+    whose own words named theirs)."""
+    for a, b in zip(figs, figs[1:]):
+        if (id(b) in after and id(a) not in own and id(a) not in after and b.actor != a.actor
+                and [w.lower() for w in words[a.end:b.start]] in (["und"], ["sowie"])):
+            a.actor = b.actor
 
 
 WITHDRAWAL = ("abzieh", "abgezogen", "abzuziehen", "abzug", "zurückzieh", "zurückgezogen", "zurückzuziehen",
@@ -906,8 +1078,21 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     # a cardinal that ends its sentence is read with the full stop: "heute sind es noch 35."
     sentences = [s[:-1] + [s[-1][:-1]] if s and len(s[-1]) > 1 and s[-1][:-1].replace(".", "").isdigit()
                  and s[-1].endswith(".") else s for s in sentences]
+    # and inside a sentence the splitter did not end: "mit mehr als 60.000. Hinzu kämen ..." (a grouped number
+    # is no ordinal)
+    ends: list[frozenset[int]] = []
+    for n, s in enumerate(sentences):
+        glued = [k for k in range(len(s) - 1) if is_capitalised(s[k + 1]) and (
+            _GLUED_END.match(s[k]) or _GLUED_GROUP.match(s[k]) and k > 0 and s[k - 1].isdigit()
+            and len(s[k - 1]) <= 3)]
+        if glued:
+            sentences[n] = s = list(s)
+            for k in glued:
+                s[k] = s[k][:-1]
+        ends.append(frozenset(glued))
     # what does not depend on the figure is read once a sentence (linear time, not a scan a figure)
     context: dict[int, bool] = {}
+    civil: dict[int, bool] = {}
     heads: dict[int, bool] = {}
     groups: dict[int, str | None] = {}
     forces: dict[int, str | None] = {}
@@ -917,6 +1102,11 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         if k not in context:
             context[k] = k >= 0 and is_military_context(sentences[k])
         return context[k]
+
+    def civilian(k: int) -> bool:
+        if k not in civil:
+            civil[k] = any(w.lower().startswith(CIVILIAN_WORDS) for w in sentences[k])
+        return civil[k]
 
     def military_head(k: int) -> bool:
         if k not in heads:
@@ -928,6 +1118,9 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             groups[k] = _first_group(sentences[k])
         return groups[k]
 
+    by_count: dict[int, Figure] = {}  # the last figure of each count: "die sechs Blauhelme" refers back
+    own: set[int] = set()  # figures whose own words name their actor
+    after: set[int] = set()  # figures whose genitive or "aus" phrase names it
     not_document: dict[int, set[str]] = {}  # a casualty figure's attackers, which the document actor is not
     no_actor: set[int] = set()  # multinational totals: no owner, whatever the document says
     from_discourse: set[int] = set()  # figures whose actor the discourse gave, not their sentence
@@ -944,10 +1137,14 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             discourse.add(n, pos, actor)
         for pos, actor in alliance_mentions(words):
             discourse.add(n, pos, actor, ALLIANCE)
-        for f in figures_in_sentence(words, n):
+        for f in figures_in_sentence(words, n, ends[n]):
             near_military = military(n) or military(n - 1)
-            if f.needs_context and not near_military:
-                continue
+            if f.needs_context and not near_military and not (
+                    f.head >= 0 and (classify_head(words[f.head]) or ("",))[0] == "casualty"
+                    and n + 1 < len(sentences) and military(n + 1)):
+                continue  # casualties named before the soldiers they were: "mit sechs Verletzten ... Diese Soldaten"
+            if f.head >= 0 and (classify_head(words[f.head]) or ("",))[0] == "casualty" and civilian(n):
+                continue  # "300 Tote, die meisten Zivilisten": a count of civilians
             if f.elliptic and not (bool(figs) and figs[-1].sent >= n - 1 or near_military and military_head(n)):
                 continue  # an ellipsis needs a figure or a military noun nearby
             cue = casualty_cue(words, f.start, f.end)
@@ -960,9 +1157,21 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             def ok(actor: str | None, banned: set[str] = banned) -> str | None:
                 return None if actor in banned else actor
 
-            f.actor = (_recruited_by_group(sentences, n, f, group_in) or _actor_in_span(words, f)
-                       or ok(_actor_after(words, f, leaving))
-                       or ok(_name_just_before(words, f)))
+            f.actor = _recruited_by_group(sentences, n, f, group_in) or _actor_in_span(words, f)
+            if f.actor is not None:
+                own.add(id(f))
+            else:
+                f.actor = ok(_actor_after(words, f, leaving))
+                if f.actor is not None:
+                    after.add(id(f))
+                else:
+                    f.actor = ok(_name_just_before(words, f)) or ok(_antecedent_actor(words, f))
+            back = by_count.get(f.count) if f.count is not None else None
+            if (back is not None and back.actor and back.sent >= n - 3 and f.start > 0
+                    and words[f.start - 1].lower() in DEFINITE and back.actor not in banned
+                    and not any(actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
+                                for w in words[f.start:f.end])):
+                f.actor = back.actor  # "die sechs Blauhelme": the six named before, and their owner
             if f.actor == MIXED:
                 f.actor = None
                 no_actor.add(id(f))
@@ -978,10 +1187,14 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 if n not in forces:
                     forces[n] = _force_actor(words)
                 f.actor = ok(forces[n])
+                if f.actor not in actors.ARMED_GROUPS and _insurgent(words, f):
+                    f.actor = None
             if f.actor is None:
                 if n not in names:
                     names[n] = _SentenceActors(words, subjects[n] if subjects else None)
                 f.actor = names[n].nearest(f, banned)
+                if f.actor not in actors.ARMED_GROUPS and _insurgent(words, f):
+                    f.actor = None  # rebels and fighters are no state's: the place or army their clause names
             if id(f) in no_actor:
                 pass
             elif is_multinational(words, f):
@@ -992,7 +1205,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             elif f.actor is None and generic:
                 no_actor.add(id(f))  # what is usual belongs to no one force
             elif f.actor is None and document_actor:
-                if f.head >= 0 and words[f.head].lower().endswith(INSURGENT_HEADS):
+                if _insurgent(words, f):
                     # fighters and rebels belong to armed groups, never to the state the text is about
                     f.actor = discourse.recent(n, f.start, banned, only=actors.ARMED_GROUPS)
                     no_actor.add(id(f))
@@ -1004,11 +1217,14 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 not_document[id(f)] = banned
             f.location = _location_after(words, f)
             figs.append(f)
+            if f.count is not None:
+                by_count[f.count] = f
             last_fig = f
             if f.actor and not aside[f.start]:  # an aside leaves the discourse as it was
                 last_with_actor = f
                 discourse.add(n, f.start, f.actor, "figure")
         _partitive_of_next(words, [g for g in figs if g.sent == n], from_discourse)
+        _share_attribute(words, [g for g in figs if g.sent == n], after, own)
     if document_actor:
         topic = topic_country(sentences) if any(f.actor in (TOPIC, None) for f in figs) else None
         for f in figs:
@@ -1027,6 +1243,20 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             if id(f) in follows and follows[id(f)].actor not in not_document.get(id(f), ()):
                 f.actor = follows[id(f)].actor
     return [_restore_positions(f, kept[f.sent]) for f in figs] if kept else figs
+
+
+def _insurgent(words: list[str], f: Figure) -> bool:
+    """Rebels, fighters, militiamen, or the members of their ranks: "drei Kommandeure der Rebellen"."""
+    if f.head < 0:
+        return False
+    h = f.head
+    return words[h].lower().endswith(INSURGENT_HEADS) or (
+        h + 2 < len(words) and words[h + 1].lower() in ("der", "von")
+        and words[h + 2].lower().endswith(INSURGENT_HEADS))
+
+
+_GLUED_END = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
+_GLUED_GROUP = re.compile(r"^\d{3}\.$")  # the last group of "140 000."
 
 
 def _first_from(mentions: list[tuple[int, str]], k: int, banned: set[str]) -> str | None:
@@ -1104,7 +1334,8 @@ def _document_actor(sentences: list[list[str]], figs: list[Figure],
     Candidates are the figures' own actors and the document's named national forces
     ("Bundeswehr", "das türkische Militär"); exactly one candidate means no doubt.
     """
-    known: Counter[str] = Counter(f.actor for f in figs if f.actor)
+    # a casualty figure's owner is often the other side (two soldiers the enemy captured): no doubt it casts
+    known: Counter[str] = Counter(f.actor for f in figs if f.actor and f.kind != "casualties")
     for words in sentences:
         for w in words:
             if w.lower().startswith(("bundeswehr", "bundesheer")):
