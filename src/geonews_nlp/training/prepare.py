@@ -9,7 +9,8 @@ MobIE, compared by text with spaces ignored).
 
 English (``lang="en"``) has WikiGold as its gold, split by *documents* (145: the text before the
 first ``-DOCSTART-``, then one per ``-DOCSTART-`` line; the file ends with an empty one):
-documents 0–79 train, 80–104 tune, 105–144 the fixed held-out block, never trained or tuned on (docs/model-card-en.md). The same filters apply.
+documents 0–79 train, 80–104 tune, 105–144 the fixed held-out block,
+never trained or tuned on (docs/model-card-en.md). The same filters apply.
 ``heldout.conll`` (token TAB tag, IOB2) is written beside the ``.spacy`` files for
 ``geonews evaluate ner --format conll``.
 """
