@@ -690,8 +690,11 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
         found = actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
         if found and found not in named:
             named.append(found)
-    if len(named) > 1:
+    states = [a for a in named if len(a) == 2 and a.isupper() and a not in actors.NOT_ARMED_GROUPS]
+    if len(states) > 1:  # "70 ungarische und italienische KFOR-Soldaten": their organisation, else no one
         return next((a for a in named if a in actors.NOT_ARMED_GROUPS), MIXED)
+    if states:
+        return states[0]  # a national contingent of a mission takes its country: "300 deutsche UN-Soldaten"
     if named:
         return named[0]
     if f.head >= 0 and words[f.head].lower() in actors.FORCE_NAMES:
@@ -755,6 +758,8 @@ def force_mentions(words: list[str]) -> list[tuple[int, str]]:
             continue
         lw = lower[k]
         found = actors.FORCE_NAMES.get(lw)
+        if found is not None and k > 0 and actors.actor_from_adjective(words[k - 1]):
+            found = actors.actor_from_adjective(words[k - 1])  # "die britischen Marines": the adjective names the owner
         if found is None and "-" in lw and _force_tail(lw.split("-", 1)[1]):
             found = actors.actor_from_prefix(w)
         if found is None and lw.startswith("bundeswehr"):
@@ -765,11 +770,19 @@ def force_mentions(words: list[str]) -> list[tuple[int, str]]:
             if found is None and lw.endswith(OWN_FORCE_NOUNS) and k + 2 < len(words) and lower[k + 1] in ("in", "im"):
                 j = k + 2 + (lower[k + 2] in ("der", "den", "dem"))
                 found = actors.country_from_name(words[j]) if j < len(words) and is_capitalised(words[j]) else None
-        if found is None and lw in GENERIC_INSTITUTIONS and not (k > 0 and actors.actor_from_adjective(words[k - 1])):
+        if (found is None and lw in GENERIC_INSTITUTIONS and not (k > 0 and actors.actor_from_adjective(words[k - 1]))
+                and not _quoted_source(lower, k)):
             found = TOPIC  # "teilte die Armee mit": the army of the country the document is about
         if found:
             out.append((k, found))
     return out
+
+
+def _quoted_source(lower: list[str], k: int) -> bool:
+    """An institution quoted as a source ("nach Angaben des Militärs", "laut Armee", "der Armee
+    zufolge"): it says something, it is not said to own the soldiers."""
+    return ((k >= 2 and lower[k - 2] in ("angaben", "laut")) or (k >= 1 and lower[k - 1] == "laut")
+            or (k + 1 < len(lower) and lower[k + 1] == "zufolge"))
 
 
 def alliance_mentions(words: list[str]) -> list[tuple[int, str]]:
@@ -778,7 +791,8 @@ def alliance_mentions(words: list[str]) -> list[tuple[int, str]]:
     out = []
     for k, w in enumerate(words):
         found = (actors.ORGANISATIONS.get(w.lower()) or actors.actor_from_prefix(w)) if is_capitalised(w) else None
-        if found in actors.NOT_ARMED_GROUPS and not (k > 0 and words[k - 1].lower() in LOCATION_PREPS):
+        if found in actors.NOT_ARMED_GROUPS and not any(j >= 0 and words[j].lower() in LOCATION_PREPS
+                                                        for j in (k - 1, k - 2)):
             out.append((k, found))
     return out
 
@@ -814,8 +828,9 @@ def topic_country(sentences: list[list[str]]) -> str | None:
 
 # a state's own forces, placed in it ("die Armee in Mali"); never "Truppen in Afghanistan", which are guests
 OWN_FORCE_NOUNS = ("armee", "militär", "streitkräfte")
+# (not "Regierung": a government that condemns an attack owns no soldier of the next sentence)
 FORCE_TAILS = ("truppe", "streitkräfte", "armee", "militär", "soldat", "kämpfer", "marine", "luftwaffe", "heer",
-               "regierung", "führung", "generalstab", "verteidigungsminist", "kommando")
+               "generalstab", "verteidigungsminist", "kommando")
 
 
 def _force_tail(tail: str) -> bool:
@@ -853,7 +868,8 @@ def is_multinational(words: list[str], f: Figure) -> bool:
             return False
         if w in NATIONS_NOUNS and k > 0 and (any(ch.isdigit() for ch in after[k - 1])
                                              or after[k - 1] in ("mehreren", "vielen", "zahlreichen")):
-            return True
+            # origins ("aus 40 Ländern", "der 31 Mitgliedsstaaten"), never places ("in mehreren Ländern")
+            return any(x in ("aus", "von", "der", "den") for x in after[max(0, k - 4):k - 1])
     return False
 
 
@@ -935,15 +951,18 @@ def _share_attribute(words: list[str], figs: list[Figure], after: set[int], own:
             a.actor = b.actor
 
 
-WITHDRAWAL = ("abzieh", "abgezogen", "abzuziehen", "abzug", "zurückzieh", "zurückgezogen", "zurückzuziehen",
-              "rückzug", "evakuier", "ausgeflogen", "abgeflogen")
+# verbs of leaving a place (not the nouns "Rückzug", "Evakuierung", which may name another event)
+WITHDRAWAL = ("abzieh", "abgezogen", "abzuziehen", "zurückzieh", "zurückgezogen", "zurückzuziehen",
+              "evakuiert", "evakuieren", "ausgeflogen", "abgeflogen")
 
 
 def _withdrawal(words: list[str]) -> bool:
     """A sentence about leaving a place ("abziehen", "zieht ... ab", "Rückzug"): its "aus X" is the place."""
     lower = [w.lower() for w in words]
+    content = [w for w in lower if not is_punct(w)]
+    # the separable "ab" ends its clause: "zieht 500 Soldaten aus Mali ab" (never "Ab Mittwoch ziehen ... ein")
     return any(w.startswith(WITHDRAWAL) for w in lower) or (
-        "ab" in lower and any(w.startswith(("zieh", "zog")) for w in lower))
+        bool(content) and content[-1] == "ab" and any(w.startswith(("zieh", "zog")) for w in lower))
 
 
 def _location_after(words: list[str], f: Figure) -> str | None:
@@ -976,17 +995,22 @@ def _locative_chain(words: list[str], lower: list[str]) -> list[bool]:
     baltischen Staaten sowie Polen", "in Estland, Lettland und Polen"): names there are places. The
     phrase runs over articles, numbers, adjectives, names and coordinators, and ends at any other word."""
     inside = [False] * len(words)
-    on = False
+    state = 0  # 0: outside; 1: after the preposition or a coordinator, before a name; 2: after a name
     for k, w in enumerate(words):
         lw = lower[k]
-        if lw in PLACE_PREPS:
-            on = True
-            continue
-        if on and (is_capitalised(w) or lw in ARTICLES or lw in COORDINATORS or scan_number(words, k) is not None
-                   or lw.endswith(("e", "en", "er", "es", "em")) and not lw.endswith(("ten", "te"))):
-            inside[k] = is_capitalised(w)
-            continue
-        on = False
+        if lw in PLACE_PREPS or lw in LOCATION_PREPS:
+            state = 1  # "in den baltischen Staaten", "im Krieg gegen die islamistische Hamas"
+        elif state == 1 and is_capitalised(w):
+            inside[k], state = True, 2
+        elif state == 1 and (lw in ARTICLES or scan_number(words, k) is not None
+                             or lw.endswith(("e", "en", "er", "es", "em"))):
+            continue  # "in den drei baltischen ...": before the name, modifiers
+        elif state == 2 and lw in COORDINATORS:
+            state = 1
+        elif state == 2 and is_capitalised(w):
+            inside[k] = True  # a name of two words: "in Burkina Faso"
+        else:
+            state = 0  # a verb or any other word ends the phrase: "In Mali haben Frankreich und ..."
     return inside
 
 
@@ -1129,8 +1153,9 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     last_with_actor: Figure | None = None  # figures are appended in text order, their actor set before
     for n, words in enumerate(sentences):
         last_fig = figs[-1] if figs and figs[-1].sent >= n - 1 else None
-        mentions = force_mentions(words)
+        first_of_sentence = len(figs)
         aside = aside_mask(words)
+        mentions = [(k, a) for k, a in force_mentions(words) if not aside[k]]  # an aside leaves the model as it was
         generic = is_generic_statement(words)
         leaving = _withdrawal(words)
         for pos, actor in mentions:
@@ -1223,8 +1248,9 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             if f.actor and not aside[f.start]:  # an aside leaves the discourse as it was
                 last_with_actor = f
                 discourse.add(n, f.start, f.actor, "figure")
-        _partitive_of_next(words, [g for g in figs if g.sent == n], from_discourse)
-        _share_attribute(words, [g for g in figs if g.sent == n], after, own)
+        in_sentence = figs[first_of_sentence:]
+        _partitive_of_next(words, in_sentence, from_discourse)
+        _share_attribute(words, in_sentence, after, own)
     if document_actor:
         topic = topic_country(sentences) if any(f.actor in (TOPIC, None) for f in figs) else None
         for f in figs:
@@ -1261,7 +1287,8 @@ _GLUED_GROUP = re.compile(r"^\d{3}\.$")  # the last group of "140 000."
 
 def _first_from(mentions: list[tuple[int, str]], k: int, banned: set[str]) -> str | None:
     """The first owner named from position ``k`` on (bisection: linear in the figures a sentence)."""
-    for _, actor in mentions[bisect_left(mentions, (k, "")):][:MAX_SKIP + 1]:
+    i = bisect_left(mentions, (k, ""))
+    for _, actor in mentions[i:i + MAX_SKIP + 1]:
         if actor not in banned:
             return actor
     return None
