@@ -244,3 +244,10 @@ def test_a_force_named_in_an_aside_does_not_change_whose_troops_follow():
     text = ("Die US-Truppen verstärken ihre Präsenz in Polen ( dort übt auch die Bundeswehr ) . | "
             "Rund 2000 Soldaten kommen im Mai an .")
     assert actors_of(text) == ["US"]
+
+
+def test_the_state_that_sends_troops_owns_those_of_the_next_sentence():
+    text = "Großbritannien entsendet Truppen nach Estland . | Rund 2000 Soldaten machten sich auf den Weg ."
+    assert actors_of(text) == ["GB"]
+    # the destination is a place, not an owner
+    assert force_mentions("Großbritannien entsendet Truppen nach Estland .".split()) == [(0, "GB")]

@@ -775,7 +775,24 @@ def force_mentions(words: list[str]) -> list[tuple[int, str]]:
             found = TOPIC  # "teilte die Armee mit": the army of the country the document is about
         if found:
             out.append((k, found))
+    if any(w.startswith(SENDING) for w in lower) and any(
+            (classify_head(w) or ("",))[0] in ("personnel", "formation") for w in words):
+        # "Großbritannien entsendet Truppen nach Estland": the state that sends forces owns them
+        place = _locative_chain(words, lower)
+        taken = {j for j, _ in out}
+        for k, w in enumerate(words):
+            if (is_capitalised(w) and not place[k] and k not in taken
+                    and not (k >= 1 and lower[k - 1] in LOCATION_PREPS)):
+                state = actors.country_from_name(w) or actors.actor_from_metonym(w)
+                if state and len(state) == 2:
+                    out.append((k, state))
+        out.sort()
     return out
+
+
+# verbs of sending, stationing and mobilising forces (their subject owns them)
+SENDING = ("entsend", "entsandt", "entsende", "schick", "verlegt", "verlege", "stationier", "mobilisier",
+           "beorder")
 
 
 def _quoted_source(lower: list[str], k: int) -> bool:
