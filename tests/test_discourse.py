@@ -251,3 +251,13 @@ def test_the_state_that_sends_troops_owns_those_of_the_next_sentence():
     assert actors_of(text) == ["GB"]
     # the destination is a place, not an owner
     assert force_mentions("Großbritannien entsendet Truppen nach Estland .".split()) == [(0, "GB")]
+
+
+def test_attackers_named_in_an_earlier_sentence_are_not_the_side_that_lost_soldiers():
+    text = ("Russische Truppen haben in der Nacht Charkiw beschossen . | Russland setzte Raketen ein . | "
+            "Dabei kamen zwölf Soldaten ums Leben .")
+    assert actors_of(text) == [None]
+    # in a passive the agent is the attacker, the subject the side that lost them
+    text = ("Ukrainische Stellungen wurden von russischen Truppen beschossen . | "
+            "Dabei kamen zwölf ukrainische Soldaten ums Leben .")
+    assert actors_of(text) == ["UA"]

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..base import Figure, Quantity, Sentence
 from ..common import all_quantities, is_punct, is_year
-from ..discourse import ALLIANCE, TOPIC, Discourse
+from ..discourse import ALLIANCE, TOPIC, WINDOW, Discourse
 from . import actors
 from .numbers import could_start_quantity, scan_number, scan_quantity, scan_sized
 
@@ -790,6 +790,27 @@ def force_mentions(words: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+ATTACK_VERBS = ("beschoss", "beschieß", "angegriff", "attackier", "bombardier", "überfiel", "überfall")
+
+
+def attackers_named(words: list[str], mentions: list[tuple[int, str]]) -> list[str]:
+    """The owners a sentence names as attackers: with an attack verb, the force mentions before it
+    ("Russische Truppen haben Charkiw beschossen"), or in a passive its agent after von/durch
+    ("... wurden von russischen Truppen beschossen"). A later casualty figure is not theirs."""
+    lower = [w.lower() for w in words]
+    verb = next((k for k, w in enumerate(lower) if w.startswith(ATTACK_VERBS)), None)
+    if verb is None:
+        content = [w for w in lower if not is_punct(w)]
+        if content and content[-1] == "an" and any(w.startswith(("griff", "greif")) for w in lower):
+            verb = len(words) - 1  # "Russische Truppen griffen Charkiw an"
+        else:
+            return []
+    if any(w in PASSIVE_FORMS for w in lower):
+        agent = next((k for k, w in enumerate(lower) if w in AGENT_PREPS), None)
+        return [a for k, a in mentions if agent is not None and agent < k <= agent + 4]
+    return [a for k, a in mentions if k < verb]
+
+
 # verbs of sending, stationing and mobilising forces (their subject owns them)
 SENDING = ("entsend", "entsandt", "entsende", "schick", "verlegt", "verlege", "stationier", "mobilisier",
            "beorder")
@@ -1164,6 +1185,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     after: set[int] = set()  # figures whose genitive or "aus" phrase names it
     not_document: dict[int, set[str]] = {}  # a casualty figure's attackers, which the document actor is not
     no_actor: set[int] = set()  # multinational totals: no owner, whatever the document says
+    attack_log: list[tuple[int, str]] = []  # (sentence, actor) of the attackers the sentences name
     from_discourse: set[int] = set()  # figures whose actor the discourse gave, not their sentence
     follows: dict[int, Figure] = {}  # an ellipsis after a figure without an actor: it shares that figure's
     discourse = Discourse()
@@ -1177,6 +1199,8 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         leaving = _withdrawal(words)
         for pos, actor in mentions:
             discourse.add(n, pos, actor)
+        earlier_attackers = {a for m, a in attack_log if n - WINDOW <= m < n}
+        attack_log.extend((n, a) for a in attackers_named(words, mentions))
         for pos, actor in alliance_mentions(words):
             discourse.add(n, pos, actor, ALLIANCE)
         for f in figures_in_sentence(words, n, ends[n]):
@@ -1195,6 +1219,8 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 f.kind = last_fig.kind  # "31 weitere wurden verletzt, vier von ihnen schwer": the verb is elided
             # a casualty figure is the side that lost the soldiers: never the attacker of its clause
             banned = attackers(words, f, *clause_bounds(words, f.start, f.end), cue) if cue is not None else set()
+            if cue is not None and not _actor_in_span(words, f):
+                banned |= earlier_attackers  # "Russische Truppen beschossen Charkiw. Dabei starben zwölf Soldaten."
 
             def ok(actor: str | None, banned: set[str] = banned) -> str | None:
                 return None if actor in banned else actor
