@@ -3,8 +3,10 @@ quantities of a sentence, years, punctuation. A pack imports them; the core does
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.resources import files
 
 from .base import Quantity
 
@@ -49,3 +51,11 @@ def is_year(q: Quantity, words: list[str]) -> bool:
 
 def is_punct(word: str) -> bool:
     return bool(word) and not any(c.isalnum() for c in word)
+
+
+def read_force_table(package: str) -> dict[str, str]:
+    """A pack's ``forces.tsv`` (names of armed forces that name their owner, each row with its
+    source; ``#`` lines are comments): lower-cased name → actor."""
+    text = files(package).joinpath("forces.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row["name"]: row["actor"] for row in rows}

