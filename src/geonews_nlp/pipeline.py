@@ -136,6 +136,8 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
         add("LOC", text, code)
     for pattern in pack.troops.unit_name_patterns:
         patterns.append({"label": "ORG", "pattern": pattern, "id": "rule:military_unit"})
+    for pattern in rules.institution_patterns:
+        patterns.append({"label": "ORG", "pattern": pattern, "id": "rule:institution"})
     return patterns
 
 

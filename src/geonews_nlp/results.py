@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Label = Literal["PER", "ORG", "LOC"]
 Source = Literal["model", "gazetteer", "rule"]
-LinkMethod = Literal["exact", "alias", "fuzzy", "demonym", "metonym"]
+LinkMethod = Literal["exact", "alias", "fuzzy", "demonym", "metonym", "institution"]
 Qualifier = Literal["exact", "approx", "min", "max", "range", "vague"]
 Unit = Literal["personnel", "brigade", "division", "battalion", "regiment", "company", "platoon", "corps",
                "army", "unit"]

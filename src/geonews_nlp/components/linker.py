@@ -10,6 +10,7 @@ hash of every gazetteer file read; loading warns when the files have changed sin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,16 @@ from spacy.tokens import Doc, Span
 
 from ..errors import Errors, GeonewsError, Warnings, logger
 from ..gazetteer.coref import antecedents
-from ..gazetteer.decide import BEFORE_CHARS, Mention, decide, document_context, link_actor, link_location
+from ..gazetteer.decide import (
+    BEFORE_CHARS,
+    Mention,
+    decide,
+    document_context,
+    document_topic,
+    link_actor,
+    link_location,
+    same_body_country,
+)
 from ..gazetteer.store import Gazetteer, content_hash, load_gazetteer, shipped_files
 from ..lang import registry
 from . import extensions
@@ -78,6 +88,17 @@ class GazetteerLinker(SettingsOnDisk):
         ctx, first = document_context(mentions, kb, fuzzy=fuzzy)
         decisions = [decide(m, ctx, kb, rules, fuzzy=fuzzy, first=first[i]) if i in first
                      else decide(m, ctx, kb, rules, fuzzy=fuzzy) for i, m in enumerate(mentions)]
+        # a state body that names no country ("the Defense Ministry") is that of the same kind named
+        # with its country nearest to it, else the document's country: only all the links tell
+        matches = [d.match for d in decisions]
+        bodies = [(i, body.kind) for i, body in enumerate(rules.institution(m.text) for m in mentions)
+                  if body is not None and getattr(matches[i], "method", None) != "institution"]
+        if bodies:
+            topic = document_topic(matches)
+            for i, kind in bodies:
+                code = same_body_country(matches, i, kind) or topic
+                if code:
+                    decisions[i] = decide(mentions[i], replace(ctx, topic=code), kb, rules, fuzzy=fuzzy)
         links = [d.link() for d in decisions]
         # a surname after the full name ("Mark Rutte ... Ruttes"): that person, linked or NIL as the full name
         full = antecedents([(m.text, d.label) for m, d in zip(mentions, decisions)], rules.genitive_bases)

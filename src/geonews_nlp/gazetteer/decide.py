@@ -13,12 +13,15 @@ figure's location word: a place's own name, exact or inflected, never a common n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..labels import LABEL_TYPES
-from ..lang.base import NameRules
+from ..lang.base import Institution, NameRules
+from .institutions import topic_country
+from .schema import Entry
 from .store import Gazetteer, Match
 
 BEFORE_CHARS = 16  # how much text before a mention the rules read
@@ -39,6 +42,7 @@ class DocContext:
 
     countries: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
+    topic: str | None = None  # the country it is about (institutions.topic_country), if one stands out
 
 
 class Decision(NamedTuple):
@@ -57,6 +61,28 @@ def document_context(mentions: Sequence[Mention], kb: Gazetteer, *, fuzzy: bool 
                           if m and m.entry.type == "country" and m.entry.country)
     surnames = frozenset(m.text.split()[-1] for m in mentions if m.label == "PER" and len(m.text.split()) > 1)
     return DocContext(countries, surnames), first
+
+
+def same_body_country(matches: Sequence[Match | None], i: int, kind: str) -> str | None:
+    """The country of the state body of ``kind`` linked nearest to mention ``i``, before it first
+    ("France's Armed Forces Ministry … the Armed Forces Ministry said"), else after it."""
+    order = [*range(i - 1, -1, -1), *range(i + 1, len(matches))]
+    for j in order:
+        match = matches[j]
+        if match is not None and match.entry.institution == kind and match.entry.country:
+            return match.entry.country
+    return None
+
+
+def document_topic(matches: Sequence[Match | None]) -> str | None:
+    """The country a document's links are most about (``institutions.topic_country``): a country's
+    name counts twice, anything else of it (a town, a region, a state body) once."""
+    weights: dict[str, float] = {}
+    for match in matches:
+        if match is not None and match.entry.country and match.method != "institution":
+            code = match.entry.country
+            weights[code] = weights.get(code, 0) + (2 if match.entry.type == "country" else 1)
+    return topic_country(weights)
 
 
 _UNSET: Any = object()
@@ -80,6 +106,12 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
         match = metonym(m, match, kb, rules)
     if label == "LOC" and match is None and m.source == "model" and rules.person_genitive(m.text, m.after):
         label = "PER"
+    institution = rules.institution(m.text)
+    if institution is not None and not (match is not None and match.method in ("exact", "alias")
+                                         and match.entry.type in LABEL_TYPES["ORG"]):
+        body = institution_of(institution, m, ctx, kb)
+        if body is not None:
+            return Decision("ORG", Match(body, 100.0, "institution"))
     if label == "PER" and match is not None and match.entry.type not in LABEL_TYPES["PER"]:
         if any(base in ctx.surnames for base in (m.text, *rules.genitive_bases(m.text))):
             match = None  # "Bill Gates ... Gates": the person, not the company
@@ -87,6 +119,34 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
             # a known agency ("Yonhap") or place ("Ankara") that the model took for a person
             label = "ORG" if match.entry.type in LABEL_TYPES["ORG"] else "LOC"
     return Decision(label, match)
+
+
+def institution_of(institution: Institution, m: Mention, ctx: DocContext, kb: Gazetteer) -> Entry | None:
+    """The state body a mention names by its kind ("Defense Ministry", "Verteidigungsministerium"):
+    of the country its own words name ("Russian", "US-", "der Ukraine": all of them must name one
+    country, else it is another body's name, "Free Syrian Army"), else of the country named just
+    before it ("France's", "des russischen"), else of the document's country; None when none is."""
+    if institution.country_words:
+        codes = {_country_code(kb, w) for w in institution.country_words}
+        code = codes.pop() if len(codes) == 1 else None
+        return kb.institution(institution.kind, code) if code else None
+    before = m.before.split()
+    for n in (2, 1):  # "the Russian", "South Korean"; a possessive "France's"
+        if len(before) >= n:
+            code = _country_code(kb, " ".join(before[-n:]))
+            if code:
+                return kb.institution(institution.kind, code)
+    return kb.institution(institution.kind, ctx.topic) if ctx.topic else None
+
+
+def _country_code(kb: Gazetteer, word: str) -> str | None:
+    """The country a word names: its name, adjective or capital ("Moskaus"), possessive or not."""
+    word = re.sub(r"[’']s?$", "", word)
+    match = kb.lookup(word, "LOC", fuzzy=False)
+    if match is not None and match.entry.type == "country":
+        return match.entry.country
+    country = kb.metonym_country(word)
+    return country.country if country is not None else None
 
 
 def metonym(m: Mention, match: Match, kb: Gazetteer, rules: NameRules) -> Match:

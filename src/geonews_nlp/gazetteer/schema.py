@@ -18,6 +18,9 @@ from ..errors import GeonewsError
 
 EntryType = Literal["country", "region", "city", "place", "person", "organisation", "armed_group", "agency",
                     "media", "company"]
+# A state body named by its kind and country in news ("the Russian Defense Ministry"): gazetteer.institutions
+InstitutionKind = Literal["defence_ministry", "foreign_ministry", "interior_ministry", "armed_forces", "army",
+                          "navy", "air_force", "general_staff", "national_guard"]
 
 
 class GazetteerError(GeonewsError, ValueError):
@@ -48,6 +51,9 @@ class Entry(BaseModel):
                                    "frequent word (Halle, Essen): not proposed as an entity there")
     propose: bool = Field(True, description="false: linked where the NER finds the name, never added as an "
                           "entity by the gazetteer ruler")
+    institution: InstitutionKind | None = Field(None, description="the kind of state body it is of its country "
+                                                "(army, defence_ministry, ...): what 'the Defense Ministry' of "
+                                                "that country links to")
 
     def all_names(self) -> Iterator[tuple[str, str]]:
         """(language, name) for the canonical name, labels and aliases."""

@@ -13,6 +13,7 @@ import gc
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,10 +25,13 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..labels import LABEL_TYPES, TYPE_RANK
 from ..lang.base import KeyRules
+from .institutions import made_entry
 from .keys import normalize_key, strip_titles
 from .schema import Entry, read_entries
 
 PLACE_FOR_PERSON_POPULATION = 100_000
+SHORT_ACRONYM = 5  # an all-capitals organisation this short is an acronym, never a town
+FUZZY_TOWN_POPULATION = 100_000
 MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
 BLOCK = 3
 
@@ -46,7 +50,7 @@ def max_edits(length: int) -> int:
 class Match:
     entry: Entry
     score: float
-    method: str  # exact | alias | fuzzy | demonym | metonym
+    method: str  # exact | alias | fuzzy | demonym | metonym | institution
     refers_to: str | None = None
 
     def link(self) -> dict[str, Any]:
@@ -76,6 +80,9 @@ class Gazetteer:
         self.canonical: dict[str, set[str]] = defaultdict(set)  # keys of canonical names and labels
         self.adjectives: dict[str, str] = {}  # adjective (stem) key -> id
         self.metonyms: dict[str, str] = {}  # metonym key -> country id
+        self.institutions: dict[tuple[str, str], str] = {}  # (country code, kind) -> id of a curated entry
+        self._made: dict[tuple[str, str], Entry] = {}
+        self._countries: dict[str, Entry] = {}  # ISO code -> country entry
         self._blocks: dict[str, dict[int, list[str]]] | None = None
         self.add(entries)
 
@@ -103,6 +110,10 @@ class Gazetteer:
                         self.adjectives[key(adj)] = e.id
             for m in e.metonyms:
                 self.metonyms[key(m)] = e.id
+            if e.institution and e.country:
+                self.institutions[(e.country, e.institution)] = e.id
+            if e.type == "country" and e.country:
+                self._countries[e.country] = e
         self._blocks = None
 
     def key(self, text: str) -> str:
@@ -135,8 +146,11 @@ class Gazetteer:
         return self._blocks
 
     def _choose(self, ids: Iterable[str], label: str | None, countries: frozenset[str],
-                prefer: tuple[str, ...] = (), strict: bool = True) -> Entry | None:
-        """Disambiguate: the label's types, preferred types, countries of the document, then population."""
+                prefer: tuple[str, ...] = (), strict: bool = True, own: AbstractSet[str] = frozenset()
+                ) -> Entry | None:
+        """Disambiguate: the label's types, preferred types, countries of the document, the type, an
+        entry's own name (``own``: its canonical name or a label) over another's alternate name
+        ("Islamabad" is also an old name of Chattogram, a bigger city), then population."""
         allowed = LABEL_TYPES.get(label or "", None)
         cands = [self.entries[i] for i in ids]
         if allowed:
@@ -146,7 +160,7 @@ class Gazetteer:
             cands = typed or cands
         return min(cands, key=lambda e: (e.type not in prefer if prefer else False,
                                          e.country not in countries if countries else False,
-                                         TYPE_RANK.get(e.type, 9), -(e.population or 0), e.id))
+                                         TYPE_RANK.get(e.type, 9), e.id not in own, -(e.population or 0), e.id))
 
     def _place_for_person(self, key: str, countries: frozenset[str]) -> Entry | None:
         """A one-word "person" that is the name of a country, a region or a city of 100,000 or more
@@ -178,12 +192,21 @@ class Gazetteer:
         rules = self.rules
         text = strip_titles(mention, rules.titles, rules.articles) if label in (None, "PER") else mention
         key = normalize_key(text, rules.articles)
+        if label is None and text != mention:  # a name that starts like a title: "General Staff of ..."
+            raw = normalize_key(mention, rules.articles)
+            if any(k in self.keys for k in (raw, *rules.inflection_candidates(raw))):
+                key = raw
         if not key:
             return None
         ids = self.keys.get(key)
+        own = self.canonical.get(key, set())
+        if ids and label == "ORG" and mention.isupper() and len(key) <= SHORT_ACRONYM:
+            # an organisation's acronym is no town ("NIS" is neither Niš nor Nice, whose GeoNames
+            # names hold codes); a dateline's "KIEW" or "ROM", labelled a place, still is
+            ids = {i for i in ids if self.entries[i].type not in ("city", "place")}
         if ids:
-            e = self._choose(ids, label, countries, prefer) or self._choose(
-                ids, "ORG" if label == "PER" else label, countries, prefer, strict=label == "PER")
+            e = self._choose(ids, label, countries, prefer, own=own) or self._choose(
+                ids, "ORG" if label == "PER" else label, countries, prefer, strict=label == "PER", own=own)
             if e is None and label == "PER" and " " not in key:
                 e = self._place_for_person(key, countries)
             if e is not None:
@@ -234,12 +257,35 @@ class Gazetteer:
         if not found:
             return None
         best = min(d for _, d, _ in found)  # the nearest names only; among them, the usual disambiguation
-        ids = {i for k, d, _ in found if d == best for i in self.keys[k]}
+        # never a listed company by a misspelling: its names are linked only as written ("Swisscoy")
+        ids = {i for k, d, _ in found if d == best for i in self.keys[k] if self.entries[i].type != "company"}
+        if not ids:
+            return None
         e = self._choose(ids, label, countries)
-        if e is None:
+        if e is None or (e.type in ("city", "place") and e.country not in countries
+                         and (countries or (e.population or 0) < FUZZY_TOWN_POPULATION)):
+            # a misspelt town lies in a country the document names ("Svecan" in a story on Kosovo);
+            # an unknown name is no look-alike town abroad ("Mekran" → Akron, "Buleda" → Breda), and
+            # with no country known, only a big city is worth the guess ("Kharkiw")
             return None
         score = 100.0 * (1 - best / max(len(key), 1))
         return Match(e, max(0.0, min(100.0, score)), "fuzzy")
+
+    def institution(self, kind: str, code: str) -> Entry | None:
+        """The ``kind`` of state body of the country ``code``: its curated entry, else one made by
+        ``institutions.made_entry`` (the same object each time); None for no such country."""
+        if (code, kind) in self.institutions:
+            return self.entries[self.institutions[(code, kind)]]
+        if (code, kind) not in self._made:
+            country = self._countries.get(code)
+            if country is None:
+                return None
+            self._made[(code, kind)] = made_entry(kind, country)
+        return self._made[(code, kind)]
+
+    def country(self, code: str) -> Entry | None:
+        """The country entry of an ISO 3166-1 alpha-2 code."""
+        return self._countries.get(code)
 
     def metonym_country(self, mention: str) -> Entry | None:
         """The country whose government a name stands for ("Pjöngjang", "der Kreml"), if any."""

@@ -115,6 +115,20 @@ def _no_names() -> Mapping[str, str]:
     return {}
 
 
+class Institution(NamedTuple):
+    """What a mention names when it names a state body by its kind ("the Russian Defense Ministry"):
+    the kind (``gazetteer.schema.InstitutionKind``: ``defence_ministry``, ``army``, ...) and the words in
+    the mention that may say whose (an adjective, a compound's first part, a genitive: "russischen",
+    "US", "Azerbaijan")."""
+
+    kind: str
+    country_words: tuple[str, ...] = ()
+
+
+def _no_institution(_text: str) -> Institution | None:
+    return None
+
+
 # --- the parts of a pack ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -181,6 +195,9 @@ class NameRules:
     # a one-word name of no known place before a capitalised word is a person's genitive
     # ("Zabels Entscheidung"); called with (name, next word)
     person_genitive: Callable[[str, str], bool] = _never
+    # a state body named by its kind, and the words that may say whose (gazetteer.institutions)
+    institution: Callable[[str], Institution | None] = _no_institution
+    institution_patterns: tuple[list[dict], ...] = ()  # spaCy token patterns proposing such names (ORG)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..base import ActorTable, KeyRules, LanguagePack, NameRules, NumberRules, TroopGrammar
-from . import actors, keys, names, numbers, troops
+from . import actors, institutions, keys, names, numbers, troops
 
 
 def pack() -> LanguagePack:
@@ -29,7 +29,7 @@ def pack() -> LanguagePack:
             anonymised_name_end=names.anonymised_name_end, is_org_descriptor=names.is_org_descriptor,
             is_person_descriptor=names.is_person_descriptor, is_role_noun=names.is_role_noun,
             genitive_forms=names.genitive_forms, genitive_bases=names.genitive_bases,
-            person_genitive=names.person_genitive,
+            person_genitive=names.person_genitive, institution=institutions.institution,
         ),
         keys=KeyRules(articles=keys.ARTICLES, titles=keys.TITLES,
                       inflection_candidates=keys.inflection_candidates, genitive_stems=keys.genitive_stems),

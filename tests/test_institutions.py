@@ -1,0 +1,186 @@
+"""State bodies named by their kind ("the Russian Defense Ministry", "das Verteidigungsministerium"):
+the packs' readings, the entries made for them, the country from the name, the word before or the
+document, and the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geonews_nlp.gazetteer.decide import DocContext, Mention, decide, document_topic, institution_of
+from geonews_nlp.gazetteer.institutions import KINDS, NAME_TEMPLATES, made_entry, topic_country
+from geonews_nlp.gazetteer.schema import Entry
+from geonews_nlp.gazetteer.store import Gazetteer, Match, load_gazetteer
+from geonews_nlp.lang import registry
+from geonews_nlp.lang.base import Institution
+from geonews_nlp.lang.de.institutions import institution as de_institution
+from geonews_nlp.lang.en.institutions import institution as en_institution
+
+EN, DE = registry.get("en"), registry.get("de")
+
+
+@pytest.fixture(scope="module")
+def kb_en() -> Gazetteer:
+    return load_gazetteer(EN.keys, "en")
+
+
+@pytest.fixture(scope="module")
+def kb_de() -> Gazetteer:
+    return load_gazetteer(DE.keys, "de")
+
+
+# --- what the packs read ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defense Ministry", ("defence_ministry", ())),
+    ("the Defence Ministry", ("defence_ministry", ())),
+    ("Russian Defense Ministry", ("defence_ministry", ("Russian",))),
+    ("UK Defense Ministry", ("defence_ministry", ("UK",))),
+    ("Ministry of Defense of Azerbaijan", ("defence_ministry", ("Azerbaijan",))),
+    ("Ministry of Foreign Affairs", ("foreign_ministry", ())),
+    ("General Staff of the Armed Forces of Ukraine", ("general_staff", ("Ukraine",))),
+    ("Armed Forces of the Philippines", ("armed_forces", ("Philippines",))),
+    ("U.S. Army", ("army", ("U.S.",))),
+    ("Army", ("army", ())),
+    ("Somali National Army", ("army", ("Somali National",))),  # the core rejects the words
+])
+def test_english_reading(text, expected):
+    assert en_institution(text) == Institution(*expected)
+
+
+@pytest.mark.parametrize("text", ["army", "the military", "Bank of England", "Ministry", "Foreign Minister"])
+def test_english_names_of_no_body(text):
+    assert en_institution(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Verteidigungsministerium", ("defence_ministry", ())),
+    ("russischen Verteidigungsministeriums", ("defence_ministry", ("russischen",))),
+    ("US-Luftwaffe", ("air_force", ("US",))),
+    ("Generalstab der ukrainischen Streitkräfte", ("general_staff", ("ukrainischen",))),
+    ("Schweizer Armee", ("armed_forces", ("Schweizer",))),
+    ("Nationalgarde der USA", ("national_guard", ("USA",))),
+    ("Verteidigungsministerium in Moskau", ("defence_ministry", ("Moskau",))),
+])
+def test_german_reading(text, expected):
+    assert de_institution(text) == Institution(*expected)
+
+
+@pytest.mark.parametrize("text", ["Armeen", "Befreiungsarmee", "Belutschistan-Befreiungsarmee", "Bundesheer",
+                                  "Verteidigungsministerin", "armee"])
+def test_german_names_of_no_body(text):
+    assert de_institution(text) is None
+
+
+@given(st.text())
+def test_readings_never_raise(text):
+    for read in (en_institution, de_institution):
+        got = read(text)
+        assert got is None or got.kind in KINDS
+
+
+# --- entries and the document's country --------------------------------------------------------------
+
+def test_made_entries_are_named_like_their_articles(kb_en):
+    ru, india = kb_en.country("RU"), kb_en.country("IN")
+    assert made_entry("defence_ministry", ru).name == "Ministry of Defence (Russia)"
+    assert made_entry("army", india).name == "Indian Army"
+    e = made_entry("general_staff", india)
+    assert (e.id, e.country, e.institution, e.propose) == ("geonews:in-general-staff", "IN", "general_staff", False)
+    assert set(NAME_TEMPLATES) == set(KINDS)
+
+
+def test_a_country_without_an_adjective_is_named_by_its_name():
+    land = Entry(id="Q1", type="country", name="Freedonia", country="XF")
+    assert made_entry("army", land).name == "Army of Freedonia"
+
+
+def test_curated_bodies_win_and_made_ones_are_stable(kb_en):
+    assert kb_en.institution("army", "US").name == "United States Army"
+    assert kb_en.institution("army", "RU") is kb_en.institution("army", "RU")
+    assert kb_en.institution("army", "XX") is None
+
+
+@pytest.mark.parametrize("weights, expected", [
+    ({"US": 3, "PL": 2}, "US"), ({"US": 2, "PL": 2}, None), ({}, None), ({"DE": 1}, "DE")])
+def test_topic_country_needs_a_clear_lead(weights, expected):
+    assert topic_country(weights) == expected
+
+
+def test_document_topic_counts_countries_twice(kb_en):
+    def m(name: str, method: str = "exact") -> Match:
+        return Match(kb_en.lookup(name, "LOC").entry, 100.0, method)
+    assert document_topic([m("Poland"), m("Kentucky"), m("Texas"), m("Boston")]) == "US"
+    assert document_topic([m("Poland"), m("Kentucky"), None]) == "PL"
+
+
+# --- the country of one mention ---------------------------------------------------------------------
+
+def mention(text: str, before: str = "") -> Mention:
+    return Mention(text, "ORG", "model", before)
+
+
+def test_country_from_the_name_the_word_before_or_the_document(kb_en):
+    def name(text: str, before: str = "", topic: str | None = None) -> str | None:
+        inst = en_institution(text)
+        assert inst is not None
+        body = institution_of(inst, mention(text, before), DocContext(topic=topic), kb_en)
+        return body.name if body else None
+    assert name("Russian Defense Ministry") == "Ministry of Defence (Russia)"
+    assert name("Armed Forces Ministry", before="said that France's ") == "Ministry of the Armed Forces (France)"
+    assert name("Defense Ministry", before="the ", topic="KR") == "Ministry of National Defense (South Korea)"
+    assert name("Defense Ministry", before="the ") is None  # no country: no guess
+    assert name("Somali National Army", topic="SO") is None  # another body's own name
+    assert name("Army", before="Kremlin's ", topic="US") == "Russian Ground Forces"
+
+
+def test_a_known_organisation_keeps_its_entry(kb_de):
+    got = decide(mention("US-Verteidigungsministerium"), DocContext(topic="RU"), kb_de, DE.names)
+    assert got.match is not None and got.match.entry.name == "United States Department of Defense"
+
+
+def test_german_mention_takes_the_adjective_before_it(kb_de):
+    got = decide(mention("Verteidigungsministeriums", before="des russischen "), DocContext(), kb_de, DE.names)
+    assert got.label == "ORG" and got.match is not None
+    assert (got.match.entry.name, got.match.method) == ("Ministry of Defence (Russia)", "institution")
+
+
+# --- the pipeline --------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def blank_en():
+    from geonews_nlp.pipeline import BaseChoice, assemble
+
+    return assemble(spacy.blank("en"), BaseChoice("blank_en", "blank", None), "en")
+
+
+def test_english_names_are_proposed_and_linked_by_the_document(blank_en):
+    doc = blank_en("Troops left Fort Bliss in Texas for Poland. The Army said the Polish Defense Ministry "
+                   "and the National Guard of Texas agreed. Houston and Dallas were calm.")
+    got = {e.text: e._.geonews_link["name"] for e in doc.ents if e._.geonews_link}
+    assert got["Polish Defense Ministry"] == "Ministry of Defence (Poland)"
+
+
+def test_lower_case_army_is_no_name(blank_en):
+    doc = blank_en("The Russian army moved 3,000 soldiers to the border.")
+    assert not any("army" in e.text for e in doc.ents)
+
+
+def test_a_body_named_again_keeps_its_country(kb_en):
+    from geonews_nlp.gazetteer.decide import same_body_country
+
+    fr = Match(kb_en.institution("defence_ministry", "FR"), 100.0, "institution")
+    niger = Match(kb_en.lookup("Niger", "LOC").entry, 100.0, "exact")
+    army = Match(kb_en.institution("army", "US"), 100.0, "exact")
+    assert same_body_country([fr, niger, niger, None], 3, "defence_ministry") == "FR"
+    assert same_body_country([None, army, fr], 0, "army") == "US"  # after it, when none is before
+    assert same_body_country([fr, niger, None], 2, "army") is None
+
+
+def test_pipeline_links_a_later_bare_name_to_the_first_one(blank_en):
+    doc = blank_en("France's Armed Forces Ministry says 1,500 troops in Niger will leave. Niger and Mali "
+                   "agreed, Niger said. The Armed Forces Ministry said the exit ends in December.")
+    links = [e._.geonews_link["name"] for e in doc.ents if e.text == "Armed Forces Ministry"]
+    assert links == ["Ministry of the Armed Forces (France)"] * 2
