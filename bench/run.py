@@ -2,6 +2,13 @@
 
     python bench/run.py [--docs 2000] [--requests 400] [--out docs/benchmarks.md]
     python bench/run.py --only-service [--service-requests 200]   # the slow-client run alone, printed
+    python bench/run.py --only-ratio [--docs 300] [--ratio-rounds 7] [--dry-run]   # issue 22 alone
+
+The first table (issue 22, ``bench/reference.py``) is every pipeline's time as a multiple of spaCy's
+own ``efficiency`` NER preset, all in one process; it replaces the part of ``--out`` between the
+``bench-ratio:start``/``bench-ratio:end`` markers (``--dry-run``: print it only). It runs on
+``--ratio-docs`` generated documents (with ``--only-ratio``, ``--docs``): short passes and many
+rounds hold up best on a shared machine.
 
 Every comparison runs in this one invocation, side by side, and is reported as a ratio to its
 baseline (the machine is shared and noisy). Each configuration runs in a fresh child process so
@@ -29,6 +36,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from reference import END as RATIO_END  # noqa: E402
+from reference import START as RATIO_START  # noqa: E402
+from reference import measure, ratio_lines  # noqa: E402
+
 from corpus import documents  # noqa: E402
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -60,6 +71,11 @@ def child_pipeline(args) -> dict:
                     pass
             store.append(time.perf_counter() - t)
     return {"bare_s": min(bare), "full_s": min(full), "ours": ours}
+
+
+def child_ratio(args) -> dict:
+    """Issue 22: every pipeline as a multiple of spaCy's efficiency preset, in this one process."""
+    return measure(args.ratio_docs, args.ratio_rounds)
 
 
 def child_extract_many(args) -> dict:
@@ -352,9 +368,32 @@ def service_slow_client_lines(args, r: dict) -> list[str]:
     return lines
 
 
+def write_block(path: Path, start: str, end: str, block: str) -> None:
+    """Replace the part of ``path`` between the ``start`` and ``end`` markers by ``block`` (which
+    carries them), or append it."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmarks\n\n"
+    if start in text and end in text:
+        text = re.sub(re.escape(start) + ".*?" + re.escape(end) + "\n?", lambda m: block, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    path.write_text(text, encoding="utf-8")
+
+
+def ratio_block(args) -> str:
+    """Run the issue-22 child and give its Markdown block (printed too)."""
+    command = f"`python bench/run.py --only-ratio --docs {args.ratio_docs} --ratio-rounds {args.ratio_rounds}`"
+    if not args.only_ratio:
+        command = (f"`python bench/run.py --docs {args.docs} --requests {args.requests}` (`make bench`; this part "
+                   f"alone: {command})")
+    r = run_child("ratio", args, ratio_rounds=args.ratio_rounds, ratio_docs=args.ratio_docs)
+    block = "\n".join(ratio_lines(r, command)) + "\n"
+    print(block)
+    return block
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--docs", type=int, default=None, help="generated documents (default 2000; --only-ratio: 300)")
     ap.add_argument("--requests", type=int, default=400)
     ap.add_argument("--out", default=str(HERE.parent / "docs" / "benchmarks.md"))
     ap.add_argument("--child")
@@ -364,13 +403,29 @@ def main() -> None:
     ap.add_argument("--service-requests", type=int, default=200, help="small requests in the slow-client run")
     ap.add_argument("--service-seconds", type=float, default=90, help="at most this long each slow-client run")
     ap.add_argument("--only-service", action="store_true", help="only the slow-client run; print its table")
+    ap.add_argument("--ratio-rounds", type=int, default=7, help="alternating rounds of the issue-22 ratio run")
+    ap.add_argument("--ratio-docs", type=int, default=300, help="generated documents of the issue-22 ratio run")
+    ap.add_argument("--only-ratio", action="store_true",
+                    help="only the issue-22 ratio run (every pipeline as a multiple of spaCy's efficiency preset)")
+    ap.add_argument("--dry-run", action="store_true", help="with --only-ratio: print the table, leave --out alone")
     args = ap.parse_args()
+    if args.docs is None:
+        args.docs = 300 if args.only_ratio else 2000
+    if args.only_ratio:
+        args.ratio_docs = args.docs
     if args.child:
-        fn = {"pipeline": child_pipeline, "extract_many": child_extract_many, "annotate": child_annotate}
+        fn = {"pipeline": child_pipeline, "extract_many": child_extract_many, "annotate": child_annotate,
+              "ratio": child_ratio}
         print(json.dumps(fn[args.child](args)))
         return
     if args.only_service:
         print("\n".join(service_slow_client_lines(args, bench_service_slow_client(args))))
+        return
+    if args.only_ratio:
+        args.tmp = tempfile.gettempdir()
+        block = ratio_block(args)
+        if not args.dry_run:
+            write_block(Path(args.out), RATIO_START, RATIO_END, block)
         return
 
     started = time.perf_counter()
@@ -384,6 +439,8 @@ def main() -> None:
         words = sum(len(d.split()) for d in docs)
         log = lambda msg: print(msg, file=sys.stderr, flush=True)
 
+        log("issue 22: every pipeline as a multiple of spaCy's efficiency preset")
+        ratio = ratio_block(args)
         log("pipeline: bare base vs full")
         p = run_child("pipeline", args)
         log("extract_many: 1 vs 2 processes")
@@ -461,13 +518,8 @@ def main() -> None:
     lines.append(END)
     block = "\n".join(lines) + "\n"
     print(block)
-    out = Path(args.out)
-    text = out.read_text(encoding="utf-8") if out.is_file() else "# Benchmarks\n\n"
-    if START in text and END in text:
-        text = re.sub(re.escape(START) + ".*?" + re.escape(END) + "\n?", lambda m: block, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    out.write_text(text, encoding="utf-8")
+    write_block(Path(args.out), RATIO_START, RATIO_END, ratio)
+    write_block(Path(args.out), START, END, block)
 
 
 if __name__ == "__main__":
