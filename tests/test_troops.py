@@ -469,3 +469,318 @@ def test_casualties_named_before_the_soldiers_they_were(troops):
     figs = troops("Ein Flugzeug mit acht Verletzten landete am Abend in Köln. Die Soldaten werden dort versorgt.")
     assert [(f["count"], f["kind"]) for f in figs] == [(8, "casualties")]
     assert troops("Ein Flugzeug mit acht Verletzten landete am Abend in Köln. Sie werden dort versorgt.") == []
+
+
+# --- actors and kinds from German grammar and news writing (sentences written for these tests) ---------
+
+def test_head_first_figure_reads_the_adjectives_before_its_head(troops):
+    (f,) = troops("Die Zahl der getöteten israelischen Soldaten wird mit 326 angegeben.")
+    assert (f["count"], f["actor"], f["kind"]) == (326, "IL", "casualties")
+    assert f["text"].startswith("getöteten israelischen Soldaten")
+    (f,) = troops("Moskau beziffert die Zahl getöteter georgischer Soldaten mit 900.")
+    assert (f["count"], f["actor"]) == (900, "GE")
+
+
+@pytest.mark.parametrize("text,actor", [
+    # the subject before the auxiliary killed them, however long the middle field
+    ("Russische Truppen haben bei den schweren Gefechten im Osten des Landes am Montag 20 Soldaten getötet.", None),
+    # an adverbial first: the subject follows the auxiliary
+    ("Im Osten haben die Taliban bei Angriffen in zwei Provinzen mindestens 20 Soldaten getötet.", None),
+    # an object of the first conjunct is no attacker
+    ("Die Miliz hat russische Wagner-Söldner in Mali angegriffen und dabei mindestens sechs von ihnen getötet.",
+     "Wagner"),
+])
+def test_attacker_before_the_auxiliary(troops, text, actor):
+    figs = troops(text)
+    assert figs[-1]["actor"] == actor and figs[-1]["kind"] == "casualties"
+
+
+def test_zu_infinitive_takes_the_figure_as_object(troops):
+    (f,) = troops("Die Armee erklärte, einen Angriff abgewehrt und Dutzende Kämpfer getötet zu haben.")
+    assert f["kind"] == "casualties"
+    (f,) = troops("Die Armee erklärte, 300 Soldaten an die Grenze verlegt zu haben.")
+    assert f["kind"] == "strength"
+
+
+def test_regional_adjective_names_the_country_reported_on(troops):
+    (f,) = troops("Bei Gefechten sind in der südafghanischen Provinz Helmand Dutzende Soldaten getötet worden.")
+    assert f["actor"] == "AF"
+
+
+def test_compass_prefix_keeps_whole_state_adjectives():
+    from geonews_nlp.lang.de.troops import state_adjective
+
+    assert state_adjective("südafghanischen") == "AF"
+    assert state_adjective("ostukrainische") == "UA"
+    assert state_adjective("südkoreanische") == "KR"
+    assert state_adjective("westafrikanischen") is None
+
+
+def test_casualties_take_the_state_of_the_lead(troops):
+    figs = troops("Bewaffnete haben in Niger eine Patrouille in einen Hinterhalt gelockt. Wie die Regierung "
+                  "mitteilte, seien elf Soldaten getötet worden. Der Ort liegt nahe der Grenze zu Mali.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(11, "NE")]
+    # a lead naming two states leaves the owner open
+    figs = troops("Zwischen Peru und Chile kam es zu Gefechten an der Grenze. Dabei starben zwölf Soldaten.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(12, None)]
+
+
+def test_dateline_is_a_place_not_an_owner(troops):
+    figs = troops("OSLO – Nach Protesten der Bevölkerung sollen bis zu 900 Soldaten verlegt werden. "
+                  "Die USA haben mit der Verlegung ihrer Marines begonnen.")
+    assert figs[0]["actor"] != "NO"
+
+
+@pytest.mark.parametrize("text,actor", [
+    # the group fought against is not the fighters' own
+    ("Die Peschmerga bezogen in der Stadt Stellung. Rund 150 Kämpfer sollen sie gegen den IS verteidigen.",
+     "Peshmerga"),
+    # a group's name of two words
+    ("Nach einem Angriff der Gruppe Boko Haram hat die Armee 50 Aufständische getötet.", "Boko Haram"),
+])
+def test_fighters_side_not_their_enemy(troops, text, actor):
+    assert troops(text)[-1]["actor"] == actor
+
+
+def test_fighters_take_the_one_armed_group_of_the_report(troops):
+    text = ("Die Islamistengruppe Boko Haram griff einen Stützpunkt an. Die Lage ist unklar. Es gab Schüsse. "
+            "Der Ort ist abgelegen. Die Armee tötete 50 Aufständische.")
+    assert [f["actor"] for f in troops(text)] == ["Boko Haram"]
+    text = ("Die Gruppen Boko Haram und IS griffen einen Stützpunkt an. Die Lage ist unklar. Es gab Schüsse. "
+            "Der Ort ist abgelegen. Die Armee tötete 50 Aufständische.")
+    assert [f["actor"] for f in troops(text)] == [None]
+
+
+def test_whole_with_a_part_named_by_origin_is_multinational(troops):
+    figs = troops("Die Nato übt an der Ostsee. An dem Manöver sind 4000 Soldaten beteiligt, darunter 800 aus "
+                  "der Bundeswehr.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(4000, "NATO"), (800, "DE")]
+    figs = troops("Die Bundeswehr schickt 500 Soldaten in den Einsatz, darunter 20 Fallschirmjäger.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(500, "DE"), (20, "DE")]
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Zwei Soldaten aus Polen wurden getötet, acht weitere Soldaten beider Länder verletzt.", ["PL", None]),
+    ("Russland und die Ukraine tauschten Gefangene aus: jeweils 90 Gefangene der Kriegsparteien kamen frei.",
+     [None]),
+    ("Russland und die Ukraine gaben als beide Seiten bekannt, dass jeweils 150 eigene Soldaten heimkehrten.",
+     [None]),
+])
+def test_counts_of_both_sides_have_no_owner(troops, text, actors):
+    assert [f["actor"] for f in troops(text)] == actors
+
+
+def test_nationality_adjective_on_uncounted_soldiers_names_the_owner(troops):
+    figs = troops("Unter deutschen Soldaten wächst die Sorge. Viele meldeten sich, wie 13 weitere Reservisten "
+                  "aus ihrer Einheit.")
+    assert [f["actor"] for f in figs] == ["DE"]
+    # a fighter's nationality is where he comes from, not whom he fights for
+    figs = troops("Russische Söldner der Gruppe Wagner kämpfen in Mali. Dabei starben sechs Kämpfer.")
+    assert [f["actor"] for f in figs] == ["Wagner"]
+
+
+def test_force_names_of_two_words_and_swisscoy(troops):
+    assert [f["actor"] for f in troops("Die Schweizer Armee rekrutierte dafür 160 Armeeangehörige.")] == ["CH"]
+    assert [f["actor"] for f in troops("Im Herbst nahmen die ersten 160 Swisscoy-Soldaten ihre Arbeit auf.")] == ["CH"]
+
+
+def test_soldiers_killed_are_not_the_armed_group_that_reports_them(troops):
+    figs = troops("Die Terrormiliz Al-Shabaab griff drei Stützpunkte an. Die Miliz berichtete von 71 getöteten "
+                  "Soldaten.")
+    assert [f["actor"] for f in figs] == [None]
+    figs = troops("Die Terrormiliz Al-Shabaab griff drei Stützpunkte an. Die Armee meldete 40 getötete Kämpfer.")
+    assert [f["actor"] for f in figs] == ["al-Shabaab"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Nach dem Gefecht an der Grenze hieß es, auf indischer Seite habe es 20 Todesopfer gegeben.", "IN"),
+    ("Im Gefecht um die Stadt starben etwa 13.500 Soldaten aufseiten Russlands.", "RU"),
+    # a side that is named but not by a name: no owner, not the group named before
+    ("Die Kämpfer des IS griffen an. Aufseiten der Angreifer wurden bei den Kämpfen 15 Kämpfer getötet.", None),
+])
+def test_side_phrase_names_the_owner(troops, text, actor):
+    assert troops(text)[-1]["actor"] == actor
+
+
+def test_institution_in_a_capital_is_that_states(troops):
+    figs = troops("Das Verteidigungsministerium in Moskau meldete, sieben Soldaten seien gefangen genommen worden.")
+    assert [(f["actor"], f["kind"]) for f in figs] == [("RU", "casualties")]
+
+
+def test_military_coalition_is_no_one_state(troops):
+    figs = troops("Mindestens 30 Soldaten sind bei einem Angriff auf einen Stützpunkt der von Saudi-Arabien "
+                  "angeführten Koalition im Jemen getötet worden.")
+    assert [f["actor"] for f in figs] == [None]
+    # a government's coalition leads no troops
+    figs = troops("Deutschland will 300 Soldaten in den Einsatz schicken, beschloss die Koalition.")
+    assert [f["actor"] for f in figs] == ["DE"]
+
+
+@pytest.mark.parametrize("text,count,qualifier", [
+    ("Insgesamt verfüge das Land über zwei Millionen Reservisten.", 2_000_000, "exact"),
+    ("Die Armee verfügt über mehr als 5000 Soldaten.", 5000, "min"),
+    ("Das Land hat über 5000 Soldaten.", 5000, "min"),
+])
+def test_verfuegen_ueber_is_no_qualifier(troops, text, count, qualifier):
+    (f,) = troops(text)
+    assert (f["count"], f["qualifier"]) == (count, qualifier)
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Die Armee teilte mit, 17 weitere Soldaten seien an den Folgen ihrer Verletzungen gestorben.", ["casualties"]),
+    ("Die russischen Ausfälle werden auf 30.000 bis 40.000 Soldaten geschätzt.", ["casualties"]),
+    ("Freigelassen wurden demnach 114 Soldaten.", ["casualties"]),
+    # coordinated noun phrases share their predicate
+    ("Bei den Toten handele es sich um etwa 100 Soldaten und 80 Rebellen.", ["casualties", "casualties"]),
+    ("Die Armee teilte mit, dass ein Offizier und fünf Soldaten bei einem Anschlag am Straßenrand in der "
+     "Provinz während einer Patrouille nahe der Grenze getötet wurden.", ["casualties", "casualties"]),
+    # a list of figures runs over an attribute after a figure
+    ("14 Kämpfer von Al-Shabaab sowie ein Soldat seien getötet worden.", ["casualties", "casualties"]),
+    # not across a verb of their own
+    ("Die Armee verlegte 300 Soldaten der Brigade, 50 wurden verletzt.", ["strength", "casualties"]),
+])
+def test_more_kind_cues(troops, text, kinds):
+    assert [f["kind"] for f in troops(text)] == kinds
+
+
+def test_prisoners_coming_home_were_captured(troops):
+    figs = troops("Die Ukraine und Russland haben Kriegsgefangene ausgetauscht. Nach Angaben aus Kiew seien 95 "
+                  "ukrainische Soldaten nach Hause zurückgekehrt. Unter ihnen seien 80 Soldaten sowie 15 Offiziere.")
+    assert [(f["count"], f["kind"]) for f in figs] == [(95, "casualties"), (80, "casualties"), (15, "casualties")]
+    # with no captivity near, coming back is strength
+    figs = troops("Die Bundeswehr hat 300 Soldaten aus Mali zurückgeholt.")
+    assert [(f["actor"], f["kind"]) for f in figs] == [("DE", "strength")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the finite verb stands second, its object after a long middle field
+    ("Rebellen im Norden töteten bei dreitägigen Kämpfen nach eigenen Angaben mehrere Dutzend Soldaten.",
+     "casualties"),
+    ("Dabei starben nach Angaben von Provinzrat Ahmad Khan Zadran am Montag zehn Soldaten.", "casualties"),
+    # a partitive of casualties opening the clause
+    ("Unter den Verletzten ist nach Angaben des belgischen Ministeriums auch ein belgischer Soldat.", "casualties"),
+    # not a separable verb ("fielen ... ein": invaded), nor a death in a phrase before the clause's verb
+    ("Im Frühjahr fielen nach Angaben aus Kiew mit schweren Waffen 3000 Soldaten in das Nachbarland ein.",
+     "strength"),
+])
+def test_finite_verb_before_a_long_middle_field(troops, text, kind):
+    assert troops(text)[-1]["kind"] == kind
+
+
+def test_attackers_of_a_finite_kill_verb_far_before_the_figure(troops):
+    figs = troops("Die indische Armee tötete am Montag nach eigenen Angaben an der Grenze sechs Soldaten.")
+    assert [(f["actor"], f["kind"]) for f in figs] == [(None, "casualties")]
+
+
+def test_one_count_of_two_nationalities_has_no_owner(troops):
+    (f,) = troops("Rebellen töteten nach eigenen Angaben mehrere Dutzend malische Soldaten und russische Söldner.")
+    assert (f["text"], f["count"], f["actor"]) == ("mehrere Dutzend malische Soldaten und russische Söldner", 12,
+                                                   None)
+
+
+def test_force_trained_or_supported_is_not_the_sender(troops):
+    figs = troops("Die Bundeswehr ist am Einsatz beteiligt, der die Unterstützung der libanesischen Streitkräfte "
+                  "vorsieht. Bis zu 300 Soldatinnen und Soldaten können dabei eingesetzt werden.")
+    assert [f["actor"] for f in figs] == ["DE"]
+    figs = troops("Geplant ist, 200 Soldaten zur Ausbildung der taiwanischen Streitkräfte zu entsenden.")
+    assert [f["actor"] for f in figs] == [None]
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Die Nato beschloss den Abzug. Deutschland stellt das zweitgrößte Kontingent in der etwa 10 000 Soldaten "
+     "starken Truppe.", ["NATO"]),
+    ("Die Bundeswehr stellt etwa 8000 Soldaten für die insgesamt rund 11.500 Soldaten zählende Truppe.",
+     ["DE", None]),
+    # the contributor's own force
+    ("Deutschland stellt eine 5000 Soldaten starke Brigade.", ["DE"]),
+])
+def test_force_contributed_to_is_several_states(troops, text, actors):
+    assert [f["actor"] for f in troops(text)] == actors
+
+
+def test_capitalised_state_adjective_counts_only_where_german_capitalises_every_word():
+    from geonews_nlp.lang.de.troops import topic_country
+
+    # a sentence's first word: "Afghanische Spezialkräfte ..."
+    assert topic_country([["Afghanische", "Spezialkräfte", "griffen", "an", "."]]) == "AF"
+    # a name: "der Deutschen Presse-Agentur" names no state the report is about
+    assert topic_country([["In", "Mali", "starben", "Soldaten", "."],
+                          ["Das", "sagte", "er", "der", "Deutschen", "Presse-Agentur", "."]]) == "ML"
+
+
+@pytest.mark.parametrize("text,actor", [
+    # a government named by the capital it sits in
+    ("Die Regierung in Warschau will 10.000 Soldaten an die Grenze schicken.", "PL"),
+    # the Bundestag mandates every armed deployment of the Bundeswehr (forces.tsv)
+    ("Der Bundestag stimmte dem Einsatz von bis zu 1000 Soldaten in Mali zu.", "DE"),
+    ("Nach Angaben des Bundesverteidigungsministeriums sollen 300 Soldaten verlegt werden.", "DE"),
+    # troops placed in a state are its guests
+    ("Die Truppen in Polen sollen um 300 Soldaten wachsen.", None),
+])
+def test_owners_by_seat_and_mandate(troops, text, actor):
+    assert [f["actor"] for f in troops(text)] == [actor]
+
+
+def test_multinational_total_serves_the_mission_named_nearby(troops):
+    figs = troops("Österreich beteiligt sich an der UNIFIL-Mission. Die Soldaten verwalten ein Lager von UNIFIL. "
+                  "Aufgabe der rund 10.500 Soldaten aus 40 Nationen ist es, die Waffenruhe zu überwachen.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(10500, "UN")]
+    # none named within the window: no one
+    figs = troops("Aufgabe der rund 10.500 Soldaten aus 40 Nationen ist es, die Waffenruhe zu überwachen.")
+    assert [f["actor"] for f in figs] == [None]
+
+
+@pytest.mark.parametrize("text,actor", [
+    # the agent of a passive of sending sends them
+    ("Nach Estland wurden 3000 Soldaten durch Großbritannien verlegt.", "GB"),
+    ("In Litauen sind 1000 Soldaten stationiert, die von Deutschland entsandt wurden.", "DE"),
+    # a route's start is a place
+    ("Die 3000 Soldaten wurden von Polen nach Litauen verlegt.", None),
+])
+def test_agent_of_a_sending_passive_owns_the_troops(troops, text, actor):
+    assert [f["actor"] for f in troops(text)] == [actor]
+
+
+def test_count_added_to_the_one_before_shares_its_owner(troops):
+    figs = troops("Russland beziffert die Zahl getöteter georgischer Soldaten mit 9.000. Dazu kommen 1500 "
+                  "Verletzte, sagte Russlands Minister.")
+    assert [(f["count"], f["actor"], f["kind"]) for f in figs] == [(9000, "GE", "casualties"),
+                                                                  (1500, "GE", "casualties")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Die Ukraine hatte die Todesopfer in den eigenen Reihen Ende August auf annähernd 9000 Soldaten beziffert.",
+     "casualties"),
+    ("Die Armee hat die Truppenstärke im Osten Ende August auf annähernd 9000 Soldaten erhöht.", "strength"),
+])
+def test_casualty_noun_put_at_a_number(troops, text, kind):
+    assert [f["kind"] for f in troops(text)] == [kind]
+
+
+@pytest.mark.parametrize("text,counts", [
+    # a year-like number before a nationality adjective and its head counts, after a verb or at the start
+    ("Russland hat 2000 ukrainische Kriegsgefangene freigelassen.", [2000]),
+    ("2000 ukrainische Soldaten wurden verlegt.", [2000]),
+    # after a preposition or a conjunction it is a year
+    ("Seit 2014 russische Truppen die Krim besetzen, ist alles anders.", []),
+    ("Er sagte, dass 2022 russische Soldaten einmarschierten.", []),
+])
+def test_year_like_count_before_a_nationality_adjective(troops, text, counts):
+    assert [f["count"] for f in troops(text)] == counts
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the sentence's first word is the subject of "hat ... getötet"; the figure its object
+    ("Israel hat nach eigenen Angaben 300 Hamas-Kämpfer getötet.", "casualties"),
+    # a preposition first: the figure may be the subject
+    ("Bei dem Angriff hätten 300 Soldaten zwei Zivilisten getötet.", "strength"),
+])
+def test_sentence_initial_subject_of_an_active_kill(troops, text, kind):
+    assert [f["kind"] for f in troops(text)] == [kind]
+
+
+def test_armed_group_in_the_sentence_is_not_the_owner_of_soldiers_killed(troops):
+    figs = troops("Im Sudan liefern sich die Armee und die RSF seit April Kämpfe, bei denen 300 Soldaten starben.")
+    assert [(f["actor"], f["kind"]) for f in figs] == [("SD", "casualties")]
+    figs = troops("Im Sudan kämpfen die Armee und die RSF, bei denen 300 RSF-Soldaten starben.")
+    assert [f["actor"] for f in figs] == ["RSF"]

@@ -97,6 +97,11 @@ CASUALTY_WORDS = (
     "vermisste", "vermissten", "erschossen", "hingerichtet", "getöteten", "getötete", "umgekommen",
     "ums", "leben", "eliminiert", "verluste", "verlusten", "opfer", "getroffen", "festgesetzt",
     "todesopfer", "todesopfern", "opfern", "tod", "ausgeschaltet",
+    # died of wounds ("an den Folgen ... gestorben", "seinen Verletzungen erlegen"); lost to the force
+    # ("die russischen Ausfälle", "20.000 Mann ausgefallen": the military word for killed, wounded and captured)
+    "gestorben", "verstorben", "erlegen", "ausfälle", "ausfällen", "ausgefallen",
+    # released from captivity: they had been captured ("Freigelassen wurden 114 Soldaten")
+    "freigelassen", "freigekommen",
 )
 CASUALTY_EXACT = {"tot", "tote", "toten", "ums", "opfer", "starb", "starben", "sterben", "verluste",
                   "verlusten", "gefallen", "gefallene", "gefallenen", "todesopfer", "todesopfern", "opfern", "tod"}
@@ -217,6 +222,9 @@ def _figure_from(q: Quantity, head: int, cat: str, unit: str, sent: int, words: 
     end = head + 1
     if end + 1 < len(words) and words[end].lower() in ("und", "oder") and classify_head(words[end + 1]):
         end += 2  # "Soldatinnen und Soldaten"
+    elif (end + 2 < len(words) and words[end].lower() == "und" and actors.actor_from_adjective(words[end + 1])
+          and (classify_head(words[end + 2]) or ("",))[0] == "personnel"):
+        end += 3  # one count of two forces: "mehrere Dutzend malische Soldaten und russische Söldner"
     if cat in ("formation", "formation_ctx"):
         return Figure(sent, q.start, end, None, None, "exact" if q.qualifier != "vague" else "vague",
                       unit, q.value, head=head, needs_context=cat == "formation_ctx")
@@ -250,6 +258,35 @@ def _head_first_index(words: list[str], lower: list[str]) -> list[int]:
             last = -1 if k > 0 and words[k - 1][:1].isdigit() else k
     out[len(words)] = last
     return out
+
+
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _modifiers_before(words: list[str], lower: list[str], head: int) -> int:
+    """Where a head-first figure's noun phrase starts: German puts attributive adjectives and participles
+    before their noun, so "die Zahl getöteter ukrainischer Soldaten" is the phrase of "Soldaten" from
+    "getöteter" on, and the adjective that names the owner is the figure's own (bounded: 3 words)."""
+    k = head
+    while k > 0 and head - k < 3:
+        w, lw = words[k - 1], lower[k - 1]
+        if is_punct(w) or lw in ARTICLES or lw in PREPOSITIONS or w[:1].isdigit() or len(lw) < 4:
+            break
+        if not lw.endswith(ADJECTIVE_ENDINGS) or (is_capitalised(w) and not actors.actor_from_adjective(w)):
+            break
+        k -= 1
+    return k
+
+
+def _count_not_year(words: list[str], lower: list[str], q: Quantity, head: int) -> bool:
+    """A year-like number that counts: before a nationality adjective and its head, after a verb or at the
+    start ("Russland hat 2000 ukrainische Kriegsgefangene freigelassen"). A year stands after a preposition or
+    a conjunction ("seit 2014 russische Truppen"), and a year opening a main clause is followed by its verb."""
+    if head != q.end + 1 or not actors.actor_from_adjective(words[q.end]):
+        return False
+    prev = lower[q.start - 1] if q.start > 0 else ""
+    return not (prev in TIME_BEFORE or prev in PREPOSITIONS or prev in SUBORDINATORS or prev in RELATIVES
+                or prev in COORDINATORS or is_punct(prev) and prev != "")
 
 
 def _is_age(words: list[str], q: Quantity) -> bool:
@@ -305,7 +342,7 @@ def figures_in_sentence(words: list[str], sent: int, ends: frozenset[int] = froz
             cls = classify_head(words[head])
             if cls is None and not is_year(q, words) and not q.article:  # "ein Drittel (61 000)" counts no thing
                 other_noun = q.start == 0 or lower[q.start - 1] not in PREPOSITIONS
-            if cls is None or (is_year(q, words) and head != q.end):
+            if cls is None or (is_year(q, words) and head != q.end and not _count_not_year(words, lower, q, head)):
                 continue
             cat, unit = cls
             if head + 2 < len(words) and lower[head + 1] in ("und", "oder", "sowie") and \
@@ -350,7 +387,7 @@ def figures_in_sentence(words: list[str], sent: int, ends: frozenset[int] = froz
             cls = classify_head(words[hf]) or ("personnel", "personnel")
             first = hf not in first_use
             first_use.add(hf)
-            start = hf if first else q.start
+            start = _modifiers_before(words, lower, hf) if first else q.start
             if cls[0] == "formation":
                 figs.append(Figure(sent, start, q.end, None, None, "exact", cls[1], q.value, head=hf,
                                    elliptic=not first))
@@ -378,7 +415,17 @@ def figures_in_sentence(words: list[str], sent: int, ends: frozenset[int] = froz
     if sized:
         taken = {k for g in sized for k in range(g.start, g.end)}
         figs = sorted([g for g in figs if g.start not in taken] + sized, key=lambda g: g.start)
-    return _merge_formations(words, figs)
+    return [_valency_uber(words, lower, f) for f in _merge_formations(words, figs)]
+
+
+def _valency_uber(words: list[str], lower: list[str], f: Figure) -> Figure:
+    """``verfügen über`` takes its object with "über" ("Russland verfüge über zwei Millionen Reservisten"):
+    there "über" is the verb's preposition, not "more than" (bounded: 3 words back)."""
+    if f.qualifier == "min" and lower[f.start] == "über" and f.start + 1 < f.end and any(
+            lower[k].startswith("verfüg") for k in range(max(0, f.start - 3), f.start)):
+        rest = scan_quantity(words, f.start + 1)  # "verfügt über mehr als 5000 Soldaten": min all the same
+        return replace(f, start=f.start + 1, qualifier=rest.qualifier if rest is not None else "exact")
+    return f
 
 
 # Heads a size compound counts the members of ("eine 500-köpfige Einheit", "die 2.000-Mann-Truppe").
@@ -509,6 +556,7 @@ SEPARABLE_FALL = {"ein", "aus", "weg", "zurück", "auf", "an", "um"}  # einfalle
 HAVE_FORMS = {"hat", "haben", "hatte", "hatten", "habe", "hätten", "hätte", "habt"}
 PASSIVE_FORMS = {"wurde", "wurden", "worden", "werden", "wird", "sind", "seien", "waren", "ist", "sei", "war"}
 SUBJECT_PRONOUNS = {"sie", "er", "wir", "man", "ihr"}
+FINITE_DYING = {"starb", "starben"}  # ("fielen" may be "fielen ... ein": invaded)
 KIND_LEFT, KIND_RIGHT = 6, 20  # the clause is read within this window: bounded, so linear in the sentence
 
 
@@ -547,7 +595,7 @@ def clause_bounds(words: list[str], start: int, end: int) -> tuple[int, int]:
         lo = k
     hi = end
     limit = min(len(words), end + KIND_RIGHT)
-    item_end = end  # where the figure, or the list it is an item of, ends
+    item_end = _attribute_end(words, low, end, limit)  # where the figure, or the list it is an item of, ends
     k = end
     while k < limit:
         w = low[k]
@@ -577,12 +625,33 @@ def clause_bounds(words: list[str], start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+ATTRIBUTE_PREPS = {"von", "vom", "aus", "der", "des"}
+
+
+def _attribute_end(words: list[str], low: list[str], end: int, limit: int) -> int:
+    """The end of a figure's noun phrase with its attribute after it ("14 Mitglieder von Al-Shabaab", "15
+    Kämpfer der SDF"): a list of figures sharing a verb runs on after it ("... sowie ein Soldat getötet")."""
+    k = end
+    if k < limit and low[k] in ATTRIBUTE_PREPS:
+        k += 1
+        while k < limit and low[k] in ARTICLES:
+            k += 1
+        j = k
+        while j < limit and j - k < 2 and is_capitalised(words[j]) and not is_punct(words[j]):
+            j += 1
+        if j > k:
+            return j
+    return end
+
+
 def _active_kill_has_object(words: list[str], lower: dict[int, str], lo: int, f_start: int, verb: int) -> bool:
     """An active "töten" whose object is the figure: the verb before the figure ("Russland tötete drei
     Soldaten"), or after it with a subject before the figure (", dass russische Truppen drei Soldaten
     töteten"); "300 Soldaten töteten zwei Zivilisten" has the figure as subject."""
     if verb < f_start:
         return True
+    if lower.get(verb + 1) == "zu" or lower.get(verb - 1) == "zu":
+        return True  # a zu-infinitive has no subject of its own: "Dutzende Kämpfer getötet zu haben", "... zu töten"
     for k in range(lo, f_start):
         if lower[k] in SUBJECT_PRONOUNS:
             return True
@@ -591,6 +660,9 @@ def _active_kill_has_object(words: list[str], lower: dict[int, str], lo: int, f_
             return True
         if is_capitalised(words[k]) and k == lo and lo > 0 and lower[lo - 1] == ",":
             return True  # a subordinate clause's first word: ", Russland habe ..."
+        if (k == lo == 0 and is_capitalised(words[k]) and lower[k] not in PREPOSITIONS
+                and any(lower.get(j) in HAVE_FORMS for j in range(k + 1, f_start))):
+            return True  # the sentence's first word, before the auxiliary: "Israel hat 300 Kämpfer getötet"
     return False
 
 
@@ -622,6 +694,19 @@ def casualty_cue(words: list[str], start: int, end: int) -> int | None:
             if lw == "leben" and (k == 0 or words[k - 1].lower() != "ums"):
                 continue
             return k
+    # the finite verb of a main clause stands second, its object may follow a long middle field: "töteten bei
+    # dreitägigen Kämpfen nach eigenen Angaben mehrere Dutzend Soldaten", "Dabei starben nach Angaben von ...
+    # zehn Soldaten"; and a partitive of casualties opening the clause: "Unter den Verletzten ist ... ein Soldat"
+    ext = _main_clause_start(words, lo)
+    for k in range(ext, lo):
+        lw = words[k].lower()
+        if lw in KILL_ACTIVE or lw in FINITE_DYING:
+            return k
+        if lw == "unter" and k + 2 < lo and words[k + 1].lower() in ("den", "diesen") and \
+                words[k + 2].lower() in CASUALTY_HEADS:
+            return k + 2
+        if lw in CASUALTY_HEADS and start > 0 and words[start - 1].lower() in ("auf", "mit"):
+            return k  # the number a casualty noun is put at: "hatte die Todesopfer ... auf 9000 Soldaten beziffert"
     return None
 
 
@@ -643,10 +728,25 @@ def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) ->
     "bei einem Angriff Russlands"), the agent of a passive ("von russischen Truppen getötet"), and with
     an active "töten" every actor of the clause outside the figure ("Russland tötete 300 Soldaten")."""
     out: set[str] = set()
+    if cue is not None and cue < lo:
+        lo = _main_clause_start(words, lo)  # the cue is the main clause's finite verb, far before the figure
     lower = {k: words[k].lower() for k in range(lo, hi)}
     cue_word = lower.get(cue, "") if cue is not None else ""
     active_kill = cue_word in KILL_ACTIVE or cue_word.startswith("getötet") and \
         any(w in HAVE_FORMS for w in lower.values()) and not any(w in PASSIVE_FORMS for w in lower.values())
+    if cue_word.startswith("getötet") and not active_kill and not any(w in PASSIVE_FORMS for w in lower.values()):
+        # a perfect whose auxiliary stands far before the figure: German puts the subject and the finite verb
+        # first and the participle last ("Die Taliban haben bei Angriffen in zwei Provinzen 20 Soldaten
+        # getötet"); the subject before the auxiliary (the Vorfeld) killed them, an object after it did not
+        ext = _main_clause_start(words, lo)
+        pre = [words[k].lower() for k in range(ext, lo)]
+        v = next((i for i, w in enumerate(pre) if w in HAVE_FORMS), None)
+        if v is not None and not any(w in PASSIVE_FORMS for w in pre):
+            if pre[0] in PREPOSITIONS:  # an adverbial first ("Im Krisenland Myanmar haben Rebellen ..."): the
+                subject = words[ext + v + 1:min(f.start, ext + v + 4)]  # subject follows the auxiliary
+                out.update(a for a in map(_actor_word, subject) if a)
+            else:
+                out.update(a for a in map(_actor_word, words[ext:ext + v]) if a)
     for k in range(lo, hi):
         if f.start <= k < f.end:
             continue
@@ -678,6 +778,22 @@ def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) ->
                 if is_capitalised(words[m]) or is_punct(words[m]):
                     break  # the agent's noun ends the phrase: "von den Truppen" names no one
     return out
+
+
+MIDDLE_FIELD = 12  # words between a main clause's finite verb and the figure it governs, read at most
+
+
+def _main_clause_start(words: list[str], lo: int) -> int:
+    """The start of the clause that ``words[lo]`` is in, up to ``MIDDLE_FIELD`` words back. German puts
+    the subject and the finite verb first and the participle last ("Die Taliban haben bei Angriffen in
+    zwei Provinzen 20 Soldaten getötet"), so who killed may stand well before the figure."""
+    k = lo
+    while k > 0 and lo - k < MIDDLE_FIELD:
+        w = words[k - 1].lower()
+        if w in (",", ";", ":", "–", "(", ")", MASK) or w in ADVERSATIVES or w in SUBORDINATORS:
+            break
+        k -= 1
+    return k
 
 
 def _actor_in_span(words: list[str], f: Figure) -> str | None:
@@ -725,8 +841,61 @@ def _recruited_by_group(sentences: list[list[str]], n: int, f: Figure,
     return first(n) or (first(n - 1) if insurgent and n > 0 else None)
 
 
+def _organisations_named(words: list[str]) -> list[tuple[int, str]]:
+    """Alliances and missions a sentence names in any role, by position ("UNIFIL", "UN-Mission", "der Nato")."""
+    out = []
+    for k, w in enumerate(words):
+        if is_capitalised(w):
+            found = actors.ORGANISATIONS.get(w.lower()) or actors.actor_from_prefix(w) or (
+                actors.PREFIXES.get(w.lower()) if w.isupper() else None)
+            if found in actors.NOT_ARMED_GROUPS:
+                out.append((k, found))
+    return out
+
+
+def _group_of_two(words: list[str], k: int) -> str | None:
+    """An armed group whose name is two words from ``words[k]`` ("Boko Haram", "Islamischer Staat")."""
+    if k + 1 >= len(words) or not (is_capitalised(words[k]) and is_capitalised(words[k + 1])):
+        return None
+    two = f"{words[k]} {words[k + 1]}".lower()
+    found = actors.ORGANISATIONS.get(two) or actors.PREFIXES.get(two.replace(" ", "-"))
+    return found if actors.is_armed_group(found) else None
+
+
+def _groups_named(words: list[str]) -> set[str]:
+    """Every armed group a sentence names (one word or two: "IS-Kämpfer", "Boko Haram")."""
+    out = set()
+    for k, w in enumerate(words):
+        found = _group_at(w) or _group_of_two(words, k)
+        if found:
+            out.add(found)
+    return out
+
+
+REGULAR_SOLDIERS = ("soldat", "soldatin", "soldaten", "soldatinnen", "militärangehörige", "militärangehörigen",
+                    "armeeangehörige", "armeeangehörigen")
+
+
+def _regular_soldiers(words: list[str], f: Figure) -> bool:
+    """Soldiers proper ("Soldaten", "Militärangehörige"): the word for a state's army. German news calls the
+    members of an armed group Kämpfer, Milizionäre or Rebellen, so an armed group named near a count of soldiers
+    killed is the enemy, not their owner ("Die Miliz berichtete von 71 getöteten Soldaten"; "Kämpfe zwischen der
+    Armee und der RSF, bei denen 300 Soldaten starben"); only the figure's own words may name a group."""
+    return f.head >= 0 and words[f.head].lower().rsplit("-", 1)[-1].endswith(REGULAR_SOLDIERS) \
+        and not words[f.head].lower().endswith(("kindersoldaten", "kindersoldat"))
+
+
+OPPONENT_PREPS = {"gegen", "wider"}  # "Kämpfer ... gegen den IS": the group fought, not the fighters' own
+
+
 def _first_group(words: list[str]) -> str | None:
-    return next((a for a in map(_group_at, words) if a), None)
+    """The first armed group a sentence names as a side, not as the enemy after "gegen" ("die Stadt gegen den
+    IS verteidigen"); a name of two words too ("Boko Haram", "Islamischer Staat")."""
+    for k, w in enumerate(words):
+        found = _group_at(w) or _group_of_two(words, k)
+        if found and not any(words[j].lower() in OPPONENT_PREPS for j in range(max(0, k - 3), k)):
+            return found
+    return None
 
 
 def _group_at(word: str) -> str | None:
@@ -740,9 +909,20 @@ def _force_actor(words: list[str]) -> str | None:
     for k in range(len(words) - 1):
         if words[k + 1].lower().endswith(FORCE_NOUNS) and is_capitalised(words[k + 1]):
             found = actors.actor_from_adjective(words[k])
-            if found:
+            if found and not (k >= 2 and _beneficiary([w.lower() for w in words[k - 2:k]], 2)):
                 return found
     return None
+
+
+# nouns of help given to a force: the force in their genitive receives it ("zur Ausbildung der taiwanischen
+# Streitkräfte", "die Unterstützung der libanesischen Streitkräfte"), it does not send the helpers
+BENEFIT_NOUNS = ("ausbildung", "unterstützung", "training", "beratung", "ausrüstung", "aufbau", "stärkung",
+                 "schulung")
+
+
+def _beneficiary(lower: list[str], j: int) -> bool:
+    """Whether the adjective at ``lower[j]`` opens the genitive of a noun of help ("Ausbildung der ...")."""
+    return j >= 2 and lower[j - 1] in ("der", "des") and lower[j - 2].startswith(BENEFIT_NOUNS)
 
 
 def force_mentions(words: list[str]) -> list[tuple[int, str]]:
@@ -753,23 +933,44 @@ def force_mentions(words: list[str]) -> list[tuple[int, str]]:
     noun placed in a country ("die Armee in Mali"). Places alone never count: they are not owners."""
     out: list[tuple[int, str]] = []
     lower = [w.lower() for w in words]
+    named_two: set[int] = set()
     for k, w in enumerate(words):
         if not is_capitalised(w):
             continue
         lw = lower[k]
         found = actors.FORCE_NAMES.get(lw)
+        if k in named_two:
+            continue  # the second word of a name of two words
+        if found is None and k + 1 < len(words):
+            found = actors.FORCE_NAMES.get(f"{lw} {lower[k + 1]}")  # a name of two words: "Schweizer Armee"
+            if found is not None:
+                named_two.add(k + 1)
         if found is not None and k > 0 and actors.actor_from_adjective(words[k - 1]):
             found = actors.actor_from_adjective(words[k - 1])  # "die britischen Marines": the adjective names the owner
         if found is None and "-" in lw and _force_tail(lw.split("-", 1)[1]):
             found = actors.actor_from_prefix(w)
         if found is None and lw.startswith("bundeswehr"):
             found = "DE"  # "Bundeswehrsoldaten", "Bundeswehreinsatz"
-        if found is None and (lw.endswith(FORCE_NOUNS) or (classify_head(w) or ("",))[0] == "formation"):
-            if k > 0:
+        # (personnel too: "Unter deutschen Soldaten ...", "Angaben zu den ukrainischen Gefangenen"; but not
+        # fighters and mercenaries, whose adjective says where they come from, not whom they fight for)
+        if found is None and (lw.endswith(FORCE_NOUNS) or (classify_head(w) or ("",))[0] in OWNED_HEADS
+                              and not lw.endswith(INSURGENT_HEADS) and not _counted(words, k)):
+            if k > 0 and not _beneficiary(lower, k - 1):
                 found = actors.actor_from_adjective(words[k - 1])
-            if found is None and lw.endswith(OWN_FORCE_NOUNS) and k + 2 < len(words) and lower[k + 1] in ("in", "im"):
+            if (found is None and lw.endswith(OWN_FORCE_NOUNS + SEAT_NOUNS) and k + 2 < len(words)
+                    and lower[k + 1] in ("in", "im")):
+                # a state's own army, or its government by its seat ("die Regierung in Warschau")
                 j = k + 2 + (lower[k + 2] in ("der", "den", "dem"))
-                found = actors.country_from_name(words[j]) if j < len(words) and is_capitalised(words[j]) else None
+                found = (actors.country_from_name(words[j]) or actors.actor_from_metonym(words[j])
+                         if j < len(words) and is_capitalised(words[j]) else None)
+        placed = k + 2 < len(words) and lower[k + 1] in ("in", "im") and is_capitalised(words[k + 2])
+        if (found is None and lw in GENERIC_INSTITUTIONS and placed
+                and not (k > 0 and actors.actor_from_adjective(words[k - 1]))):
+            # "das Verteidigungsministerium in Moskau": the state whose capital it sits in; an unknown
+            # place names no one, and the institution is no longer the document's country's
+            found = actors.country_from_name(words[k + 2]) or actors.actor_from_metonym(words[k + 2])
+            if found is None:
+                continue
         if (found is None and lw in GENERIC_INSTITUTIONS and not (k > 0 and actors.actor_from_adjective(words[k - 1]))
                 and not _quoted_source(lower, k)):
             found = TOPIC  # "teilte die Armee mit": the army of the country the document is about
@@ -780,9 +981,14 @@ def force_mentions(words: list[str]) -> list[tuple[int, str]]:
         # "Großbritannien entsendet Truppen nach Estland": the state that sends forces owns them
         place = _locative_chain(words, lower)
         taken = {j for j, _ in out}
+        passive = any(w in PASSIVE_FORMS for w in lower)
         for k, w in enumerate(words):
-            if (is_capitalised(w) and not place[k] and k not in taken
-                    and not (k >= 1 and lower[k - 1] in LOCATION_PREPS)):
+            # in a passive, the agent after von/durch sends them ("3000 Soldaten wurden durch Großbritannien
+            # verlegt"); not a route's start ("von Polen nach Litauen verlegt")
+            agent = passive and k >= 1 and lower[k - 1] in ("von", "durch") and not (
+                k + 1 < len(words) and lower[k + 1] in ("nach", "in", "ins", "an", "zu", "zur", "zum", "bis"))
+            if (is_capitalised(w) and (agent or not place[k] and not (k >= 1 and lower[k - 1] in LOCATION_PREPS))
+                    and k not in taken):
                 state = actors.country_from_name(w) or actors.actor_from_metonym(w)
                 if state and len(state) == 2:
                     out.append((k, state))
@@ -790,6 +996,13 @@ def force_mentions(words: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+OWNED_HEADS = ("formation", "personnel", "casualty")  # nouns whose nationality adjective names their owner
+
+
+def _counted(words: list[str], k: int) -> bool:
+    """A noun counted by a number before its adjective ("30 saudische Soldaten"): a figure, which enters the
+    model with its resolved actor, not as a force named in passing."""
+    return k >= 2 and scan_quantity(words, k - 2) is not None
 ATTACK_VERBS = ("beschoss", "beschieß", "angegriff", "attackier", "bombardier", "überfiel", "überfall")
 
 
@@ -845,18 +1058,7 @@ def topic_country(sentences: list[list[str]]) -> str | None:
     half of the mentions of states, and at least twice."""
     counts: Counter[str] = Counter()
     for words in sentences:
-        k = 0
-        while k < len(words):
-            w, nxt = words[k], k + 1
-            found = None
-            if is_capitalised(w):
-                found, nxt = _name_at(words, k)  # "Burkina Faso" as one name
-                found = found or actors.actor_from_prefix(w)
-            if found is None and w[:1].islower() and w.endswith(("isch", "ische", "ischen", "ischer", "isches")):
-                found = actors.actor_from_adjective(w)
-            if found and len(found) == 2 and found.isalpha() and found.isupper():
-                counts[found] += 1
-            k = max(nxt, k + 1)
+        counts.update(_state_mentions(words))
     if not counts:
         return None
     top, n = counts.most_common(1)[0]
@@ -864,8 +1066,60 @@ def topic_country(sentences: list[list[str]]) -> str | None:
     return top if (n >= 2 and 2 * n >= total) or total == 1 else None
 
 
+STATE_ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches")
+
+
+def _state_mentions(words: list[str]) -> list[str]:
+    """The states a sentence names, in order: as a place or a name ("Burkina Faso" as one name), or as an
+    adjective, lower case or capitalised only where German capitalises every word, at the start of a sentence
+    or a quote ("Afghanische Spezialkräfte haben ..."); elsewhere a capitalised adjective belongs to a name
+    ("der Deutschen Presse-Agentur")."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        w, nxt = words[k], k + 1
+        found = None
+        if is_capitalised(w):
+            found, nxt = _name_at(words, k)
+            found = found or actors.actor_from_prefix(w)
+        if found is None and w.endswith(STATE_ADJECTIVE_ENDINGS) and (
+                not is_capitalised(w) or all(is_punct(x) or x.isspace() for x in words[max(0, k - 3):k])):
+            found = state_adjective(w)
+        if found and len(found) == 2 and found.isalpha() and found.isupper():
+            out.append(found)
+        k = max(nxt, k + 1)
+    return out
+
+
+def lead_state(sentences: list[list[str]]) -> str | None:
+    """The state of a report's lead: the first sentence that names a state, when it names only one. A news
+    lead says where its event happened ("Dschihadisten haben in Niger Soldaten in einen Hinterhalt gelockt")."""
+    for words in sentences[:3]:
+        named = set(_state_mentions(words))
+        if named:
+            return next(iter(named)) if len(named) == 1 else None
+    return None
+
+
+COMPASS_PREFIXES = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "zentral")
+
+
+def state_adjective(word: str) -> str | None:
+    """A state's adjective, also with a compass prefix naming its region ("südafghanischen": AF; German
+    writes the region of a state as one word). Whole adjectives first: "südkoreanisch" is KR, not KP."""
+    found = actors.actor_from_adjective(word)
+    if found is None:
+        lw = word.lower()
+        for prefix in COMPASS_PREFIXES:
+            if lw.startswith(prefix) and len(lw) > len(prefix) + 5:
+                found = actors.actor_from_adjective(lw[len(prefix):])
+                break
+    return found
+
+
 # a state's own forces, placed in it ("die Armee in Mali"); never "Truppen in Afghanistan", which are guests
 OWN_FORCE_NOUNS = ("armee", "militär", "streitkräfte")
+SEAT_NOUNS = ("regierung", "führung")  # named by the capital they sit in: "die Regierung in Warschau"
 # (not "Regierung": a government that condemns an attack owns no soldier of the next sentence)
 FORCE_TAILS = ("truppe", "streitkräfte", "armee", "militär", "soldat", "kämpfer", "marine", "luftwaffe", "heer",
                "generalstab", "verteidigungsminist", "kommando")
@@ -887,10 +1141,39 @@ def is_generic_statement(words: list[str]) -> bool:
         lower[k:k + 3] == ["in", "der", "regel"] for k in range(len(lower) - 2))
 
 
+COALITION_FORCES = ("koalitionstruppen", "koalitionskräfte", "koalitionssoldaten", "militärkoalition")
+LED_BY = ("angeführt", "geführt")
+
+
+def is_military_coalition(words: list[str]) -> bool:
+    """A sentence naming a military coalition of states: its forces ("Koalitionstruppen"), or a coalition led by
+    a state ("der von Saudi-Arabien angeführten Koalition"); not a government's coalition ("die Koalition aus SPD
+    und Grünen"), which leads no one."""
+    lower = [w.lower() for w in words]
+    return any(w.startswith(COALITION_FORCES) or w.endswith(COALITION_FORCES) or (
+        w.startswith("koalition") and k > 0 and lower[k - 1].startswith(LED_BY)) for k, w in enumerate(lower))
+
+
 MULTINATIONAL_WORDS = ("international", "multinational", "alliiert", "verbündet", "europäisch", "westlich",
                        "ausländisch")
 NATIONS_NOUNS = {"ländern", "staaten", "nationen", "mitgliedsstaaten", "mitgliedstaaten", "mitgliedsländern",
                  "nato-staaten", "nato-ländern", "nato-mitgliedsstaaten", "partnerländern", "partnerstaaten"}
+
+
+CONTRIBUTING = ("stellt", "stellen", "stellte", "stellten", "gestellt", "beteilig")
+
+
+def _contributed_to(words: list[str], f: Figure) -> bool:
+    """A force measured by a size adjective that a state contributes to ("stellt 8000 Männer und Frauen für die
+    insgesamt 11.500 Soldaten zählende Truppe"): a whole of several states' shares, not the contributor's
+    (bounded: 15 words back)."""
+    before = [w.lower() for w in words[max(0, f.start - 15):f.start]]
+    k = len(before) - 1
+    if k >= 0 and before[k] == "insgesamt":
+        k -= 1
+    if k < 1 or before[k] not in ("die", "der", "den", "dem") or before[k - 1] not in ("für", "in", "an", "zu"):
+        return False
+    return any(w.startswith(CONTRIBUTING) for w in before[:k - 1])
 
 
 def is_multinational(words: list[str], f: Figure) -> bool:
@@ -901,6 +1184,13 @@ def is_multinational(words: list[str], f: Figure) -> bool:
     if any(w.startswith(MULTINATIONAL_WORDS) for w in span):
         return True
     after = lower[f.end - f.start:]
+    if after[:1] == ["beider"] or after[:2] in (["der", "kriegsparteien"], ["der", "konfliktparteien"]):
+        return True  # both sides' soldiers in one count: "13 Soldaten beider Länder", "Gefangene der Kriegsparteien"
+    if after[:1] and after[0] in SIZE_ADJECTIVES and _contributed_to(words, f):
+        return True  # "Deutschland stellt das zweitgrößte Kontingent in der 10 000 Soldaten starken Truppe"
+    if f.start > 0 and words[f.start - 1].lower() == "jeweils" and any(
+            w.lower() in ("beide", "beiden", "beider") for w in words[max(0, f.start - 15):f.start]):
+        return True  # a count for each of two sides: "beide Seiten gaben bekannt, dass jeweils 200 Soldaten ..."
     for k, w in enumerate(after):
         if is_punct(w):
             return False
@@ -957,6 +1247,36 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
     return None
 
 
+SIDE_NOUNS = {"seite", "seiten"}
+SIDE_REACH = 8  # words before a figure a side phrase may stand ("Aufseiten der Angreifer wurden ... 15 Kämpfer")
+
+
+def _side_of(words: list[str], f: Figure) -> str | None:
+    """The side a count belongs to, named by a side phrase next to it: "auf indischer Seite 20 Todesopfer",
+    "13.500 Tote aufseiten Moskaus", "Verluste auf russischer Seite" (bounded: 4 words either side)."""
+    base = max(0, f.start - SIDE_REACH)
+    for j in range(f.start - 1, base - 1, -1):
+        if words[j] in (",", ";", ":", "(", ")"):
+            base = j + 1  # the side phrase stands in the figure's own clause
+            break
+    lower = [w.lower() for w in words[base:min(len(words), f.end + 4)]]
+    for i, w in enumerate(lower):
+        k = base + i
+        if f.start <= k < f.end:
+            continue
+        if k >= f.end and is_punct(w):
+            break
+        if w in SIDE_NOUNS and i >= 2 and lower[i - 2] == "auf":  # "auf indischer Seite"
+            return state_adjective(words[k - 1]) or MIXED  # "auf gegnerischer Seite": a side, but not named
+        if w in ("aufseiten", "seitens") or (w == "seiten" and i >= 1 and lower[i - 1] == "auf"):
+            j = k + 1 + (k + 1 < len(words) and words[k + 1].lower() in ("der", "des"))
+            if j < len(words) and words[j].lower() in GENERIC_INSTITUTIONS:
+                return TOPIC  # "auf Seiten der Armee": the army of the country reported on
+            # "aufseiten Moskaus", "auf Seiten Russlands"; "aufseiten der Angreifer" names a side, but no one
+            return (_name_at(words, j)[0] if j < len(words) else None) or MIXED
+    return None
+
+
 def _antecedent_actor(words: list[str], f: Figure) -> str | None:
     """``eine Eingreiftruppe der Nato, die aus 5000 Soldaten besteht``: a relative clause giving what its
     antecedent consists of; the figure is the antecedent's, and so is its owner (bounded look back)."""
@@ -989,9 +1309,25 @@ def _share_attribute(words: list[str], figs: list[Figure], after: set[int], own:
             a.actor = b.actor
 
 
+def _added_to(words: list[str], f: Figure) -> bool:
+    """A count added to the one before: "Hinzu kämen fast 50.000 Verletzte", "Dazu kommen 300 Verwundete"."""
+    before = [w.lower() for w in words[max(0, f.start - 3):f.start]]
+    return any(w in ("hinzu", "dazu") for w in before) and any(w.startswith(("kam", "käm", "komm")) for w in before)
+
+
+def _share_kind(words: list[str], figs: list[Figure]) -> None:
+    """Coordinated noun phrases share their predicate: "Bei den Toten handele es sich um 100 Soldaten und 80
+    Rebellen", "dass ein Offizier und fünf Soldaten ... getötet wurden": when one of two figures joined by
+    "und"/"sowie" (each with its own head) is a casualty figure, so is the other."""
+    for a, b in zip(figs, figs[1:]):
+        if (a.kind != b.kind and not b.elliptic and not a.elliptic
+                and [w.lower() for w in words[a.end:b.start]] in (["und"], ["sowie"], ["plus"])):
+            a.kind = b.kind = "casualties"
+
+
 # verbs of leaving a place (not the nouns "Rückzug", "Evakuierung", which may name another event)
 WITHDRAWAL = ("abzieh", "abgezogen", "abzuziehen", "zurückzieh", "zurückgezogen", "zurückzuziehen",
-              "evakuiert", "evakuieren", "ausgeflogen", "abgeflogen")
+              "evakuiert", "evakuieren", "ausgeflogen", "abgeflogen", "zurückgeholt", "zurückhol", "zurückzuholen")
 
 
 def _withdrawal(words: list[str]) -> bool:
@@ -1152,10 +1488,19 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             for k in glued:
                 s[k] = s[k][:-1]
         ends.append(frozenset(glued))
+    # a dateline says where the report was filed ("TOKIO – Nach jahrelangen Spannungen ..."): no owner of forces
+    # (a place); the document's topic still counts it
+    named_sentences = sentences
+    sentences = [_without_dateline(s) if n < 2 else s for n, s in enumerate(sentences)]
     # what does not depend on the figure is read once a sentence (linear time, not a scan a figure)
     context: dict[int, bool] = {}
     civil: dict[int, bool] = {}
     heads: dict[int, bool] = {}
+    captive: dict[int, bool] = {}  # sentences near a text about prisoners
+    coalitions: dict[int, bool] = {}  # sentences naming a military coalition
+    doc_groups: list[str | None] = []  # the one armed group the document names, read once when needed
+    fighters: list[Figure] = []  # fighters with no group named near them
+    missions: dict[int, list[tuple[int, str]]] = {}  # alliances and missions a sentence names, in any role
     groups: dict[int, str | None] = {}
     forces: dict[int, str | None] = {}
     names: dict[int, _SentenceActors] = {}
@@ -1169,6 +1514,36 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         if k not in civil:
             civil[k] = any(w.lower().startswith(CIVILIAN_WORDS) for w in sentences[k])
         return civil[k]
+
+    def organisation_near(n: int, pos: int) -> str | None:
+        """The alliance or mission a multinational total serves: one named as such (the discourse's alliance
+        mentions), else the last one named in any role within ``WINDOW`` sentences ("an der UNIFIL-Mission",
+        "von UNIFIL": a mission the text is about is the organisation of the soldiers from 40 nations)."""
+        found = discourse.recent(n, pos, only=actors.NOT_ARMED_GROUPS)
+        for m in range(n, max(-1, n - WINDOW - 1), -1):
+            if found is not None:
+                break
+            if m not in missions:
+                missions[m] = _organisations_named(sentences[m])
+            found = next((a for k, a in reversed(missions[m]) if m < n or k < pos), None)
+        return found
+
+    def only_group() -> str | None:
+        if not doc_groups:
+            named = {g for words in sentences for g in _groups_named(words)}
+            doc_groups.append(next(iter(named)) if len(named) == 1 else None)
+        return doc_groups[0]
+
+    def coalition(k: int) -> bool:
+        if k not in coalitions:
+            coalitions[k] = is_military_coalition(sentences[k])
+        return coalitions[k]
+
+    def prisoners(k: int) -> bool:
+        if k not in captive:
+            captive[k] = any(w.lower().startswith(CAPTIVITY) for j in range(max(0, k - 2), k + 1)
+                             for w in sentences[j])
+        return captive[k]
 
     def military_head(k: int) -> bool:
         if k not in heads:
@@ -1217,21 +1592,33 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             f.kind = "casualties" if cue is not None else "strength"
             if cue is None and last_fig is not None and last_fig.sent == n and _is_partitive(words, last_fig, f):
                 f.kind = last_fig.kind  # "31 weitere wurden verletzt, vier von ihnen schwer": the verb is elided
+            elif (cue is None and last_fig is not None and last_fig.sent == n - 1
+                  and sum(not w.isspace() for w in words[:f.start]) <= 3
+                  and any(w.lower() in ("ihnen", "denen", "davon", "darunter") for w in words[:f.start + 1])):
+                f.kind = last_fig.kind  # "Unter ihnen seien 82 Offiziere": a part of the last sentence's figure
+            if cue is None and prisoners(n) and _returned(words, f):
+                f.kind = "casualties"  # soldiers back from captivity had been captured (docs/troop-figures.md)
             # a casualty figure is the side that lost the soldiers: never the attacker of its clause
             banned = attackers(words, f, *clause_bounds(words, f.start, f.end), cue) if cue is not None else set()
+            if cue is not None and _regular_soldiers(words, f):
+                banned |= actors.ARMED_GROUPS  # see _regular_soldiers
             if cue is not None and not _actor_in_span(words, f):
                 banned |= earlier_attackers  # "Russische Truppen beschossen Charkiw. Dabei starben zwölf Soldaten."
 
             def ok(actor: str | None, banned: set[str] = banned) -> str | None:
                 return None if actor in banned else actor
 
-            f.actor = _recruited_by_group(sentences, n, f, group_in) or _actor_in_span(words, f)
+            span = _actor_in_span(words, f)
+            side = None if span else _side_of(words, f)  # "auf indischer Seite 20 Todesopfer": whose they are
+            f.actor = None if side else _recruited_by_group(sentences, n, f, group_in) or span
             if f.actor is not None:
                 own.add(id(f))
             else:
-                f.actor = ok(_actor_after(words, f, leaving))
+                f.actor = side or ok(_actor_after(words, f, leaving))
                 if f.actor is not None:
                     after.add(id(f))
+                elif last_fig is not None and last_fig.actor and _added_to(words, f):
+                    f.actor = ok(last_fig.actor)  # "Hinzu kämen 50.000 Verletzte": more of the same side's
                 else:
                     f.actor = ok(_name_just_before(words, f)) or ok(_antecedent_actor(words, f))
             back = by_count.get(f.count) if f.count is not None else None
@@ -1268,15 +1655,23 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             elif is_multinational(words, f):
                 # a total over several states: their alliance or mission if the text names one, else no one
                 if f.actor not in actors.NOT_ARMED_GROUPS:
-                    f.actor = discourse.recent(n, f.start, only=actors.NOT_ARMED_GROUPS)
+                    f.actor = organisation_near(n, f.start)
+                no_actor.add(id(f))
+            elif f.actor is None and coalition(n):
+                # soldiers of a military coalition of several states ("ein Stützpunkt der von Saudi-Arabien
+                # angeführten Koalition"): no one state's, unless their own words name it
+                f.actor = discourse.recent(n, f.start, only=actors.NOT_ARMED_GROUPS)
                 no_actor.add(id(f))
             elif f.actor is None and generic:
                 no_actor.add(id(f))  # what is usual belongs to no one force
             elif f.actor is None and document_actor:
                 if _insurgent(words, f):
-                    # fighters and rebels belong to armed groups, never to the state the text is about
+                    # fighters and rebels belong to armed groups, never to the state the text is about; with no
+                    # group named nearby, the one armed group the whole report names, if it names only one
                     f.actor = discourse.recent(n, f.start, banned, only=actors.ARMED_GROUPS)
                     no_actor.add(id(f))
+                    if f.actor is None:
+                        fighters.append(f)
                 else:
                     f.actor = discourse.recent(n, f.start, banned) or _first_from(mentions, f.end, banned)
                 if f.actor is not None:
@@ -1294,24 +1689,57 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         in_sentence = figs[first_of_sentence:]
         _partitive_of_next(words, in_sentence, from_discourse)
         _share_attribute(words, in_sentence, after, own)
+        _share_kind(words, in_sentence)
+        for whole in _wholes_of_named_parts(words, in_sentence, after):
+            # a total whose part is named by its origin is a total over several forces
+            whole.actor = organisation_near(n, whole.start)
+            no_actor.add(id(whole))
     if document_actor:
-        topic = topic_country(sentences) if any(f.actor in (TOPIC, None) for f in figs) else None
+        topic = topic_country(named_sentences) if any(f.actor in (TOPIC, None) for f in figs) else None
         for f in figs:
             if f.actor == TOPIC:
                 f.actor = topic if topic not in not_document.get(id(f), ()) else None
             if f.actor is None and id(f) not in no_actor:
                 f.actor = discourse.dominant(not_document.get(id(f), ()))
         _document_actor(sentences, [f for f in figs if id(f) not in no_actor], not_document)
-        for f in figs:
+        lost = [f for f in figs if f.actor is None and f.kind == "casualties" and id(f) not in no_actor
+                and id(f) not in follows]
+        # with no state named in most mentions, the state of the report's lead (where the event happened)
+        home = topic or (lead_state(named_sentences) if lost else None)
+        for f in lost:
             # soldiers killed or wounded with no owner named anywhere: the army of the country the report is
             # about ("In Pakistan ... kamen zwölf Soldaten ums Leben"), never their attackers
-            if (f.actor is None and f.kind == "casualties" and id(f) not in no_actor and id(f) not in follows
-                    and topic not in not_document.get(id(f), ())):
-                f.actor = topic
+            if home not in not_document.get(id(f), ()):
+                f.actor = home
+        for f in fighters:
+            if f.actor is None and only_group() not in not_document.get(id(f), ()):
+                f.actor = only_group()
         for f in figs:
             if id(f) in follows and follows[id(f)].actor not in not_document.get(id(f), ()):
                 f.actor = follows[id(f)].actor
     return [_restore_positions(f, kept[f.sent]) for f in figs] if kept else figs
+
+
+DATELINE_ENDS = {"–", "-", "—", ":", "|"}
+MASK = "·"  # stands for a word the actor rules must not read (punctuation to every rule: no name, no figure)
+
+
+def _without_dateline(words: list[str]) -> list[str]:
+    """A sentence with its opening dateline masked: place names (and a date, an agency in parentheses) before
+    a dash or colon in the first six words ("TOKIO –", "MOSKAU ( dpa-AFX ) -", "BAKU / ERIWAN :")."""
+    if not words or not is_capitalised(words[0]):
+        return words
+    depth = 0
+    for d, w in enumerate(words[:7]):
+        if w in DATELINE_ENDS and d > 0 and depth == 0:
+            return [MASK] * (d + 1) + words[d + 1:]
+        depth += (w == "(") - (w == ")")
+        lw = w.lower()
+        if lw in actors.FORCE_NAMES or lw in actors.ORGANISATIONS or lw in actors.PREFIXES and depth == 0:
+            return words  # a headline about a force ("SWISSCOY - 25 Jahre im Einsatz"), not a place
+        if not (depth > 0 or w in (")", "/", ",", ".") or is_capitalised(w) or w[:1].isdigit()):
+            return words
+    return words
 
 
 def _insurgent(words: list[str], f: Figure) -> bool:
@@ -1370,6 +1798,33 @@ def _partitive_of_next(words: list[str], figs: list[Figure], from_discourse: set
                 and [w.lower() for w in words[a.end:b.start]] in (["der"], ["von"], ["von", "den"])):
             a.actor = b.actor
             from_discourse.discard(id(a))
+
+
+def _wholes_of_named_parts(words: list[str], figs: list[Figure], after: set[int]) -> list[Figure]:
+    """``4000 Soldaten, darunter 800 aus der Bundeswehr``: a part named by its origin says that the rest
+    comes from elsewhere, so a whole that does not name an owner itself is a total over several forces
+    (``after``: figures whose ``aus``/genitive phrase named their owner)."""
+    out = []
+    for a, b in zip(figs, figs[1:]):
+        between = [w.lower() for w in words[a.end:b.start]]
+        if (len(between) <= 3 and any(w in ("darunter", "davon") for w in between)
+                and (id(b) in after or _actor_in_span(words, b)) and id(a) not in after
+                and _actor_in_span(words, a) is None and b.actor and b.actor != MIXED):
+            out.append(a)
+    return out
+
+
+# captivity and exchanges of prisoners: the context in which coming home means having been captured
+CAPTIVITY = ("gefangen", "kriegsgefangen", "gefangenenaustausch", "austausch", "freilassung", "freigelassen")
+RETURN_WORDS = ("zurückgekehrt", "zurückkehr", "heimgekehrt", "heimkehr", "zurückgeholt", "ausgetauscht",
+                "überstellt", "übergeben")
+
+
+def _returned(words: list[str], f: Figure) -> bool:
+    """A verb of coming home or being handed over in the figure's clause ("seien 103 Soldaten nach Hause
+    zurückgekehrt", "wurden 63 Soldaten zurückgeholt")."""
+    lo, hi = clause_bounds(words, f.start, f.end)
+    return any(words[k].lower().startswith(RETURN_WORDS) for k in range(lo, hi) if not f.start <= k < f.end)
 
 
 def _is_space(word: str) -> bool:
