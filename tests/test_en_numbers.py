@@ -116,3 +116,27 @@ def test_every_number_num2words_writes_parses_back(n):
 def test_the_scanner_never_raises(words, i):
     found = scan_quantity(words, i)
     assert found is None or (i == found.start < found.end <= len(words) and found.value >= 0)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("two dozen soldiers", (24, None, "vague", 2)),
+    ("Four dozen marines", (48, None, "vague", 2)),
+    ("half a dozen soldiers", (6, None, "vague", 3)),
+    ("more than two dozen troops", (24, None, "min", 4)),
+    ("nearly three dozen", (36, None, "approx", 3)),
+])
+def test_multiples_of_a_dozen(text, expected):
+    assert q(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Three - hundred soldiers", (300, None, "exact", 3)),
+    ("three-hundred soldiers", (300, None, "exact", 1)),
+    ("two - thousand troops", (2000, None, "exact", 3)),
+])
+def test_a_number_word_hyphenated_to_its_scale_is_one_number(text, expected):
+    assert q(text) == expected
+
+
+def test_a_hyphen_between_two_units_is_still_a_range():
+    assert q("three - four soldiers") == (3, 4, "range", 3)

@@ -365,3 +365,205 @@ def test_english_grammar_is_linear_in_sentence_length():
     small = min(seconds(250) for _ in range(2))
     large = seconds(1000)
     assert large < 8 * max(small, 0.01)
+
+
+def test_a_coordination_of_states_owns_no_single_figure():
+    # several states in one count with no shares: their alliance if the text names one, else no actor
+    assert one("The United States and South Korea held drills with 20,000 troops.")["actor"] is None
+    assert one("NATO met in Brussels. Britain, France and Germany will each send 500 soldiers to Estonia.")[
+        "actor"] == "NATO"
+    assert one("Some 5,000 U.S. and Iraqi troops took part in the operation.")["actor"] is None
+    assert one("About 2,000 troops from Britain and France are in Estonia.")["actor"] is None
+    # one state alone, or a coordination of something else, still names the owner
+    assert one("The 1,000 troops from Britain arrived in Estonia.")["actor"] == "GB"
+    assert one("Britain and its allies agreed that 900 British soldiers would stay.")["actor"] == "GB"
+
+
+def test_the_subject_of_a_relative_clause_that_owns_the_force():
+    assert one("Kyiv said the 11,000 troops North Korea sent to Russia have suffered losses.")["actor"] == "KP"
+    assert one("Seoul said the 12,000 soldiers that Pyongyang has deployed were poorly trained.")["actor"] == "KP"
+    # the clause's subject is the enemy when its verb inflicts the loss
+    assert one("Moscow denied that the 300 soldiers Ukraine captured were Russian conscripts.")["actor"] != "UA"
+
+
+def test_from_after_a_withdrawal_is_the_place_left():
+    assert one("France will withdraw its 1,500 troops from Niger.")["actor"] == "FR"
+    assert one("Germany is pulling 900 soldiers from Mali.")["actor"] == "DE"
+    assert one("Nearly 1,000 troops from Chad arrived in the capital.")["actor"] == "TD"
+
+
+def test_a_force_name_from_the_table_inside_the_figure():
+    assert one("About 3,500 National Guard troops were deployed to the capital.")["actor"] == "US"
+    assert one("Two hundred Royal Marines arrived in Norway.")["actor"] == "GB"
+
+
+def test_militants_are_never_owned_by_the_state_fighting_them():
+    found = figures("Two Indian soldiers and three militants were killed in a gunfight.")
+    assert [(f["count"], f["actor"]) for f in found] == [(2, "IN"), (3, None)]
+    assert one("Pakistan's military said it killed 30 militants in a raid.")["actor"] is None
+    assert one("Al-Shabaab attacked the town. The army said 30 militants were killed.")["actor"] == "al-Shabaab"
+    # a state's side named in the phrase keeps its owner
+    assert one("Kabul said 17 pro-government militants were killed.")["actor"] == "AF"
+
+
+def test_one_of_a_plural_head_counts_one():
+    f = one("Israel said one of its soldiers was killed in Gaza.")
+    assert (f["count"], f["actor"], f["kind"]) == (1, "IL", "casualties")
+    assert one("One of the brigades will move to Lithuania.")["unit_count"] == 1
+    assert figures("One of the attacks hit a school.") == []
+    assert figures("One of the soldiers said the unit was exhausted.") == []
+
+
+def test_a_head_before_the_verb_number():
+    f = one("The country's armed forces number about 35,000.")
+    assert (f["count"], f["qualifier"]) == (35000, "approx")
+    assert figures("The flight number 4,512 landed late.") == []
+
+
+def test_a_leader_named_by_his_state_adjective_owns_the_force():
+    assert one("Russian President Vladimir Putin ordered 10,000 more troops to the region.")["actor"] == "RU"
+    assert one("French President Emmanuel Macron said 500 soldiers would stay in Chad.")["actor"] == "FR"
+
+
+def test_peacekeepers_serve_the_mission_the_document_names():
+    found = figures("More than 190 peacekeepers have died in Mali since 2013, most of them in attacks on convoys "
+                    "in the north of the country. France pulled out last year. MINUSMA is leaving too.")
+    assert found[0]["actor"] == "UN"
+    assert one("Senegal said 116 Senegalese peacekeepers would go home.")["actor"] == "SN"
+
+
+def test_idioms_and_ages_inside_the_noun_phrase():
+    f = one("The U.S. has roughly 2,500 boots on the ground in Iraq.")
+    assert (f["count"], f["actor"]) == (2500, "US")
+    assert one("A 20-year-old soldier was killed by a sniper.")["count"] == 1
+    assert figures("He bought two boots on sale.") == []
+
+
+def test_a_change_and_a_death_toll_read_head_first():
+    found = figures("The UK will reduce its troops in Estonia from 900 to 700.")
+    assert [f["count"] for f in found] == [900, 700]
+    f = one("The death toll among Russian soldiers reached 2,300.")
+    assert (f["count"], f["kind"], f["actor"]) == (2300, "casualties", "RU")
+
+
+def test_an_ordinal_unit_name_after_a_state_adjective_names_the_owner():
+    assert one("The Ukrainian 47th Brigade has about 2,000 soldiers.")["actor"] == "UA"
+
+
+def test_who_inflicted_a_loss_does_not_own_it():
+    # the subject of an active verb of killing or capturing right before the figure is the enemy
+    assert one("Russia said its forces had killed 200 soldiers near the town.")["actor"] is None
+    assert one("Ukraine said Russia killed 12 soldiers in a missile strike.")["actor"] == "UA"
+    assert one("Russian troops killed 12 soldiers in the village, Kyiv said.")["actor"] == "UA"
+    # the agent of a passive
+    assert one("Twelve soldiers were killed by Russian forces near Kharkiv.")["actor"] is None
+    # a participle after a comma has the main clause's subject, not the name nearest to it
+    assert one("Rebels shelled the base during a visit by the Malian defense minister, killing five soldiers."
+               )["actor"] == "ML"
+    # a name inside another figure is no subject; losing is no inflicting
+    found = figures("Israeli forces killed three Hamas commanders and wounded 10 fighters.")
+    assert [f["actor"] for f in found] == ["Hamas", "Hamas"]
+    assert one("Ukraine's military said Russia had lost 1,200 soldiers.")["actor"] == "RU"
+
+
+def test_military_trades_count_in_a_military_text():
+    assert one("Three Russian pilots were captured after the jet was downed.")["count"] == 3
+    assert one("Twelve crew members of the warship were killed in the missile attack.")["count"] == 12
+    assert one("Forty gendarmes were killed in the attack on the post.")["count"] == 40
+    assert one("About 200 paramilitaries joined the offensive.")["count"] == 200
+    assert one("Seven Navy SEALs were injured in the training accident.")["actor"] == "US"
+    # the same nouns are civilians elsewhere
+    assert figures("Twelve crew members of the airliner were praised by passengers.") == []
+    assert figures("The army hired 40 security guards for the attack on the depot.") == []
+
+
+def test_a_member_compound_before_a_formation_is_its_size():
+    f = one("A 600-member contingent left for Haiti.")
+    assert (f["count"], f["unit"], f["unit_count"], f["actor"]) == (600, "unit", 1, None)
+    assert one("London sent its 250-man SAS squadron.")["unit"] == "personnel"
+
+
+def test_a_relational_compound_names_another_force():
+    assert one("Some 40,000 Iranian-backed militiamen operate in Syria.")["actor"] is None
+    assert one("Some 40,000 Iranian militiamen operate in Syria.")["actor"] == "IR"
+
+
+def test_a_personnel_head_a_few_words_before_number():
+    f = one("Troops in the region now number more than 12,000.")
+    assert (f["count"], f["qualifier"]) == (12000, "min")
+
+
+def test_a_garrison_names_its_owner():
+    assert one("The Russian garrison of 1,500 soldiers surrendered.")["actor"] == "RU"
+
+
+def test_casualty_words_of_another_clause_do_not_make_a_casualty_figure():
+    assert one("Russia has deployed 10,000 troops to Kursk, where fighting has killed hundreds of civilians."
+               )["kind"] == "strength"
+    assert one("Israel called up 300,000 reservists after the attack killed 1,200 people.")["kind"] == "strength"
+    found = figures("About 700 soldiers deserted, and 45 were captured.")
+    assert [f["kind"] for f in found] == ["strength", "casualties"]
+    # figures coordinated under one predicate, and a relative clause on the figure, keep it
+    found = figures("Over 47 Nigerian soldiers and more than 15 Boko Haram fighters were killed in the raid.")
+    assert [f["kind"] for f in found] == ["casualties", "casualties"]
+    assert one("The 12 soldiers who were killed in the attack were buried on Friday.")["kind"] == "casualties"
+
+
+def test_an_ellipsis_with_a_place_after_it_and_its_own_subject():
+    found = figures("Moscow has 1,500 troops in Transnistria, while Kyiv keeps 3,000 at the border.")
+    assert [(f["count"], f["actor"]) for f in found] == [(1500, "RU"), (3000, "UA")]
+    found = figures("Germany has 4,800 troops in Lithuania and another 300 near the Polish border.")
+    assert [(f["count"], f["actor"]) for f in found] == [(4800, "DE"), (300, "DE")]
+    assert len(figures("The army sent 20 tanks to the front and 300 near the rear.")) == 0
+
+
+def test_a_relative_clause_with_number_after_the_head():
+    f = one("U.S. troops, who number roughly 2,500, will stay.")
+    assert (f["count"], f["qualifier"], f["actor"]) == (2500, "approx", "US")
+
+
+def test_a_states_soldiers_never_take_the_documents_armed_group():
+    found = figures("Sudan's army said on Sunday it had repelled an attack by the Rapid Support Forces. The army "
+                    "said 45 RSF fighters were killed. Three soldiers also died in the clashes.")
+    assert [(f["count"], f["actor"]) for f in found] == [(45, "RSF"), (3, "SD")]
+
+
+def test_a_possessive_names_the_owner_of_the_next_figures():
+    found = figures("Mali's army repelled the assault near the border. Four soldiers were wounded.")
+    assert found[0]["actor"] == "ML"
+
+
+def test_prisoners_recruited_as_fighters_are_strength():
+    f = one("Wagner recruited some 50,000 prisoners to fight in Ukraine.")
+    assert (f["count"], f["actor"], f["kind"]) == (50000, "Wagner", "strength")
+    assert one("The Wagner group recruited about 40,000 convicts from Russian prisons.")["count"] == 40000
+    assert one("Kyiv said 95 Ukrainian prisoners of war were freed.")["kind"] == "casualties"
+
+
+def test_a_loss_noun_before_its_amount():
+    found = figures("Estimates of Russian losses in the war vary from 70,000 to 94,000.")
+    assert [(f["count"], f["qualifier"], f["actor"], f["kind"]) for f in found] == [
+        (70000, "exact", "RU", "casualties"), (94000, "exact", "RU", "casualties")]
+    f = one("Russian losses in the war now stand at about 600,000, according to British intelligence.")
+    assert (f["count"], f["qualifier"]) == (600000, "approx")
+    assert figures("Civilian casualties in the war have reached 12,000.") == []
+    assert figures("Israel lost 20 tanks in the war, and losses of equipment reached 300.") == []
+    assert figures("The firm's losses reached 300 million last year.") == []
+
+
+def test_force_names_from_the_table_with_the_tokenizers_splits():
+    assert one("Some 2,000 People's Liberation Army troops took part in the drills.")["actor"] == "CN"
+    assert one("About 1,000 Self-Defense Forces personnel were sent to the quake zone.")["actor"] == "JP"
+    # a force's name before the figure is a candidate of its sentence, unless an adjective names the owner
+    assert one("The Korean People's Army lost 300 soldiers, Seoul said.")["actor"] == "KP"
+    assert one("The Bundeswehr has about 180,000 soldiers.")["actor"] == "DE"
+    assert one("Ukrainian Marines said they had lost 30 soldiers.")["actor"] == "UA"
+
+
+def test_a_state_that_sends_forces_owns_the_next_figures():
+    assert one("North Korea has sent troops to Russia. About 1,000 have been killed, Seoul said.")["actor"] == "KP"
+    assert one("Britain will deploy more troops to Estonia. Around 900 soldiers will arrive in May.")[
+        "actor"] == "GB"
+    # a state that only receives them is a place
+    assert one("Troops were sent to Estonia in the spring. Around 900 soldiers will arrive in May.")[
+        "actor"] != "EE"

@@ -147,7 +147,7 @@ def _is_number_word(word: str) -> bool:
         return True
     if "-" in w and w.count("-") == 1:  # "twenty-five" as one token
         a, b = w.split("-")
-        return a in TENS and b in UNITS and UNITS[b] < 10
+        return a in TENS and b in UNITS and UNITS[b] < 10 or (a in UNITS or a in TENS) and b in SCALES
     return False
 
 
@@ -167,6 +167,8 @@ def _word_run(words: list[str], i: int) -> int:
             j += 1
         elif w == "-" and prev in TENS and nxt in UNITS and UNITS[nxt] < 10 and j > i:
             j += 1
+        elif w == "-" and (prev in UNITS or prev in TENS) and nxt in SCALES and j > i:
+            j += 1  # "three-hundred", "Two-thousand": one number written with a hyphen, not a range
         elif w == "," and prev in SCALES and SCALES[prev] >= 1000 and _is_number_word(nxt) and j > i:
             j += 1
         else:
@@ -246,6 +248,10 @@ def scan_number(words: list[str], i: int) -> NumberMatch | None:
         return NumberMatch(HANDFUL, i + 2, vague=True)
     if lw in ARTICLE_ONE and nxt == "dozen":
         return NumberMatch(12, i + 2, vague=True)
+    if lw == "half" and nxt in ARTICLE_ONE and i + 2 < len(words) and words[i + 2].lower() == "dozen":
+        return NumberMatch(6, i + 3, vague=True)  # "half a dozen"
+    if (lw in UNITS or lw in TENS) and nxt == "dozen" and (lw in TENS or UNITS[lw] > 0):
+        return NumberMatch((UNITS.get(lw) or TENS[lw]) * 12, i + 2, vague=True)  # "two dozen" 24: a dozen times
     if lw == "dozen":
         return NumberMatch(12, i + 1, vague=True)
     if lw in ARTICLE_ONE or lw in FRACTIONS or _is_number_word(lw):
@@ -324,7 +330,8 @@ def _scan_quantity(words: list[str], i: int) -> Quantity | None:
         if nxt and not nxt.vague and not nxt.article and nxt.value > num.value:
             return Quantity(i, nxt.end, num.value, nxt.value, "range")
     if num.vague:
-        if qualifier is not None and words[j].lower() in ARTICLE_ONE:  # "more than a dozen"
+        if qualifier is not None and (words[j].lower() in ARTICLE_ONE or _is_number_word(words[j])):
+            # "more than a dozen", "nearly two dozen"
             return Quantity(i, end, num.value, None, qualifier)
         return Quantity(i, end, num.value, None, "vague")
     for seq, q in AFTER_QUALIFIERS.items():

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -38,13 +38,22 @@ PERSONNEL = {
     "peacekeeper", "paratroopers", "paratrooper", "commandos", "commando", "forces", "rebels", "rebel", "insurgents",
     "insurgent", "jihadists", "jihadist", "guerrillas", "guerrilla", "sailors", "sailor", "airmen", "snipers",
     "infantrymen", "guardsmen", "guardsman", "gis", "legionnaires", "combatants", "combatant", "troopers", "trooper",
-    "cadets", "sappers", "gunners", "seamen", "seaman", "pows", "generals", "special", "men", "man",
+    "cadets", "sappers", "gunners", "seamen", "seaman", "pows", "generals", "special", "men", "man", "paramilitaries",
     # ranks, counted in the plural only ("a major", "a general" are as often adjectives)
     "colonels", "lieutenants", "captains", "sergeants", "corporals", "brigadiers", "admirals",
 }
 # Person nouns that count as personnel only when the text is about an armed force.
 GENERIC = {"rangers", "volunteers", "comrades", "advisers", "advisors", "instructors", "trainers", "prisoners",
-           "captives", "detainees", "women", "others"}
+           "captives", "detainees", "women", "others",
+           # military trades and services, soldiers in a military text: "three Russian pilots were captured",
+           # "two tank crewmen", "forty gendarmes", "ten border guards", "two drone operators"
+           "pilots", "crewmen", "gendarmes", "guards", "operators",
+           # prisoners recruited as fighters: "Wagner recruited about 40,000 convicts"
+           "convicts"}
+# nouns before "guards"/"operators" that make them civilians
+CIVILIAN_GUARDS = {"security", "prison", "private", "museum", "bank", "hotel", "body", "shop", "store", "camp", "tour",
+                   "mobile", "network", "telecom", "telecoms", "phone", "satellite", "port", "rail", "bus", "ferry",
+                   "school", "building", "night"}
 # Casualty nouns and participles used as heads: "9,861 dead", "12 wounded", "hundreds of casualties".
 CASUALTY_HEADS = {"dead", "deaths", "casualties", "killed", "wounded", "injured", "fatalities", "losses",
                   "missing", "captured"}
@@ -116,15 +125,24 @@ CASUALTY_WORDS = {
     "fallen", "perished", "executed", "shot", "arrested", "detained", "fatalities", "surrendered", "toll",
     "wounds", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap", "swapped",
 }
+# recruitment before a count of prisoners: they become fighters ("Wagner recruited 50,000 prisoners": strength)
+RECRUITING = {"recruited", "recruit", "recruits", "recruiting", "enlisted", "enlist", "enlisting", "pardoned",
+              "conscripted", "drafted", "mobilised", "mobilized", "signed", "hired"}
+PRISONER_WORDS = {"prisoners", "prisoner", "captives", "convicts", "inmates", "prisons", "prison", "jails"}
 # Nouns for a state's or group's armed forces: a name or adjective before them names the actor.
 FORCE_NOUNS = {"army", "military", "forces", "armed", "troops", "navy", "defense", "defence", "government",
                "contingent", "marines", "ministry", "airborne", "soldiers", "peacekeepers", "peacekeeping",
                "junta", "regime", "command", "side", "army's", "military's", "authorities", "volunteers",
                "recruits", "fighters", "servicemen", "personnel", "officers", "commanders", "militants", "units",
-               "brigade", "battalion", "division", "navy's", "soldier", "troop"}
+               "brigade", "battalion", "division", "navy's", "soldier", "troop", "garrison"}
+# a state's leader, who commands its forces: "Russian President Vladimir Putin ordered 10,000 more troops"
+LEADER_TITLES = {"president", "prime", "premier", "leader", "chancellor", "king", "dictator", "ruler", "strongman"}
 LOCATIVE = {"in", "to", "into", "near", "at", "across", "toward", "towards", "inside", "throughout", "against",
             "on", "onto", "outside", "around", "through", "along", "within", "over", "from", "with", "via",
             "between", "beyond", "off"}
+# verbs of leaving before "for", which then names a destination: "a contingent left for Haiti"
+DEPARTING = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "depart", "departs",
+             "departing", "sailed", "sail", "sails", "flew", "fly", "flies", "set", "destined", "shipped", "embarked"}
 LOCATION_PREPS = {"to", "in", "into", "inside", "toward", "towards"}
 TIME_BEFORE = {"on", "in", "since", "by", "until", "till", "from", "of", "at", "year", "years", "no.", "number",
                "nos.", "resolution", "article", "page", "flight", "route", "highway", "road", "chapter",
@@ -137,7 +155,9 @@ TIME_BEFORE = {"on", "in", "since", "by", "until", "till", "from", "of", "at", "
 ELLIPSIS_NEXT = {",", ".", ";", ":", ")", "-", "–", "—", "?", "!", "more", "others", "are", "were", "was",
                  "is", "have", "had", "has", "will", "would", "could", "may", "might", "should", "from", "in",
                  "when", "who", "remain", "remained", "remaining", "stay", "stayed", "left", "died", "still",
-                 "now", "currently", "already", "by", "after", "as", "since", "'", '"'}
+                 "now", "currently", "already", "by", "after", "as", "since", "'", '"',
+                 # a place after the number: "... while Kyiv keeps 3,000 at the border", "another 300 near ..."
+                 "at", "near", "along"}
 SUBFIGURE_CUES = {"including", "includes", "include", "whom", "them", "among", "of"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 SAID = {"said", "says", "told", "say", "added", "stated", "explained", "noted", "warned"}
@@ -241,6 +261,14 @@ def head_at(tokens: Sequence[Token], k: int) -> tuple[str, str, int] | None:
         return ("personnel", "personnel", k + 2)
     if lw == "special" and nxt in ("forces", "operations", "operators"):
         return ("personnel", "personnel", k + 2)
+    if lw in ("crew", "crews") and nxt in ("members", "member"):
+        return ("generic", "personnel", k + 2)  # "twelve crew members of the warship"
+    if w in ("SEALs", "SEALS"):
+        return ("personnel", "personnel", k + 1)  # "Seven Navy SEALs"
+    if lw in ("guards", "operators") and k > 0 and tokens[k - 1].text.lower() in CIVILIAN_GUARDS:
+        return None  # "security guards", "tour operators"
+    if lw == "boots" and [t.text.lower() for t in tokens[k + 1:k + 4]] == ["on", "the", "ground"]:
+        return ("personnel", "personnel", k + 4)  # "2,500 boots on the ground": the idiom for troops
     if lw in ("men", "man"):
         return ("generic", "personnel", k + 1)
     if lw in FORMATIONS and k + 2 < len(tokens) and (nxt, tokens[k + 2].text.lower()) in COMPOUND_FORMATIONS:
@@ -359,6 +387,10 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
         if ORDINAL.match(w):
             k += 1  # a named unit inside the phrase: "two 82nd Airborne Division paratroopers"
             continue
+        if w[:1].isdigit() and [t.text.lower() for t in tokens[k + 1:k + 5]] in (
+                ["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+            k += 5  # an age inside the phrase: "a 20-year-old soldier"
+            continue
         if is_punct(w) or w[:1].isdigit():
             return None
         if lw in ("militias", "militia") and k + 1 < n and (tokens[k + 1].text.lower() in CASUALTY_WORDS or k + 2 < n
@@ -436,7 +468,13 @@ def _figure_at(q: Quantity, tokens: Sequence[Token], words: list[str], lower: li
         k += 2  # "some 100,000-plus troops"
     if k + 1 < len(words) and lower[k] == "-" and lower[k + 1] in ("strong", "man", "member", "person", "men"):
         strong = lower[k + 1] == "strong"
-        if not strong:  # "250-man SAS"
+        if not strong:  # "250-man SAS"; "a 600-member contingent" as "a 600-strong contingent"
+            formation = find_head(tokens, k + 2, vague=False)
+            if formation is not None and formation[2] == "formation" and formation[3] not in ("force", "army") \
+                    and formation[0] <= k + 4:
+                start = q.start - 1 if q.start > 0 and lower[q.start - 1] in ("a", "an", "the") else q.start
+                return Figure(sent, start, formation[1], q.value, q.value_max, q.qualifier, formation[3], 1,
+                              head=formation[0])
             return Figure(sent, q.start, k + 2, q.value, q.value_max, q.qualifier, "personnel", None, head=k + 1)
         k += 2
     elif k < len(words) and lower[k] == "strong":
@@ -461,13 +499,15 @@ def _figure_at(q: Quantity, tokens: Sequence[Token], words: list[str], lower: li
                                            MONTH_ABBREVIATIONS):
         return None  # "on Oct 7 Hamas killed ...": a date, not "seven Hamas" fighters
     lhead = lower[head]
+    # "one of its soldiers", "one of the peacekeepers": a partitive counts one of a plural head
+    partitive = not q.article and q.end < len(words) and lower[q.end] == "of" and cat in ("personnel", "formation")
     if q.article or (lower[q.start] == "one" and q.end == q.start + 1):
-        if lhead.endswith("s") and cat != "formation" or lhead in ("forces", "troops", "personnel") or \
-                cat in ("generic", "demonym", "casualty", "group"):
+        if not partitive and (lhead.endswith("s") and cat != "formation" or lhead in ("forces", "troops", "personnel")
+                              or cat in ("generic", "demonym", "casualty", "group")):
             return None  # "a few troops", "an army", "a unit": no count of a specific force
-        if cat == "formation" and (lhead.endswith("s") and lhead != "corps"):
+        if cat == "formation" and (lhead.endswith("s") and lhead != "corps") and not partitive:
             return None
-        if cat == "personnel" and lhead not in SINGULAR and lower[head] != "service":
+        if cat == "personnel" and lhead not in SINGULAR and lower[head] != "service" and not partitive:
             return None
         if q.start > 1 and lower[q.start - 1] == "of" and lower[q.start - 2] in OWNERS_OF_ONE:
             return None  # "the commander of an infantry battalion", "the size of a division", "the family of a soldier"
@@ -528,7 +568,16 @@ def _gapped_actor(words: list[str], f: Figure) -> str | None:
             code, end, kind = actors.name_at(words, k, "c")
             if code is not None and end == f.start:
                 return code
+    # the subject of the number's own clause, opened by a coordinator: "..., while Kyiv keeps 3,000 at the border"
+    for k in (f.start - 2, f.start - 3, f.start - 4):
+        if k >= 1 and words[k][:1].isupper() and words[k - 1].lower() in CLAUSE_COORDINATORS:
+            code, end, kind = actors.name_at(words, k, "cm")
+            if code is not None and f.start - end in (1, 2) and all(w.islower() for w in words[end:f.start]):
+                return code
     return None
+
+
+CLAUSE_COORDINATORS = {",", "and", "while", "whereas", "but", ";"}
 
 
 def _is_source(lower: list[str], start: int, end: int) -> bool:
@@ -560,12 +609,11 @@ def _head_first(q: Quantity, tokens: Sequence[Token], lower: list[str], sent: in
     if q.article or q.qualifier == "vague" or not tokens[q.start].text[:1].isdigit() and q.start == q.end - 1:
         return None
     after_number = False
-    by = q.start > 0 and lower[q.start - 1] == "by"
-    if q.start > 1 and lower[q.start - 1] in NUMBERING:  # "troops numbering about 100,000"
-        found = head_at(tokens, q.start - 2)
-        if found is not None and found[0] == "personnel" and found[2] == q.start - 1:
-            return Figure(sent, q.start - 2, q.end, q.value, q.value_max, q.qualifier, "personnel", None,
-                          head=q.start - 2)
+    # a change of a force: "increase U.S. troops by 3,000", "reduce its troops in Estonia from 900 to 700"
+    by = q.start > 0 and lower[q.start - 1] in ("by", "from", "to")
+    h = _numbering_head(tokens, lower, q.start)  # "troops numbering about 100,000"
+    if h is not None:
+        return Figure(sent, h, q.end, q.value, q.value_max, q.qualifier, "personnel", None, head=h)
     for k in range(q.start - 2, max(-1, q.start - 16), -1):
         if lower[k] in (".", ";", ":", "?", "!"):
             return None
@@ -574,9 +622,20 @@ def _head_first(q: Quantity, tokens: Sequence[Token], lower: list[str], sent: in
         heads: range | None = None
         if lower[k] == "of" and k > 0 and lower[k - 1] in ("number", "numbers", "strength", "size"):
             heads = range(k + 1, min(k + 6, q.start))
+        elif lower[k] in ("of", "among") and k > 0 and lower[k - 1] in ("toll", "tolls"):
+            heads = range(k + 1, min(k + 6, q.start))  # "the death toll among Russian soldiers reached 2,300"
         elif lower[k] in TROOP_LEVELS and k > 0 and lower[k - 1] == "troop":
             start = q.start if after_number else k - 1
             return Figure(sent, start, q.end, q.value, q.value_max, q.qualifier, "personnel", None, head=k - 1)
+        elif lower[k] in LOSS_HEADS and q.start > 0 and lower[q.start - 1] in AMOUNTING and not any(
+                w in MIXED_NOUNS or w.startswith("civilian") or w in NOT_HEADS or w.endswith("equipment")
+                for w in lower[max(0, k - 2):q.start]):
+            # "Russian losses stand at 600,000", "estimates of Russian losses vary from 70,000 to 94,000"
+            start = q.start if after_number else _owner_before(tokens, k)
+            qualifier = "min" if lower[q.start - 1] in EXCEED and q.qualifier == "exact" else q.qualifier
+            # with no owner named, a military text ("the firm's losses reached 300 million" is none)
+            return Figure(sent, start, q.end, q.value, q.value_max, qualifier, "personnel", None, head=k,
+                          needs_context=start == k)
         elif by and lower[k] in CHANGE_VERBS:
             heads = range(k + 1, min(k + 5, q.start - 1))
         if heads is None:
@@ -595,8 +654,9 @@ def _head_first(q: Quantity, tokens: Sequence[Token], lower: list[str], sent: in
     return None
 
 
-# "troops numbering about 100,000"
-NUMBERING = {"numbering", "totalling", "totaling", "totalled", "totaled", "numbered"}
+# "troops numbering about 100,000"; the verb right after a plural head too: "the armed forces number 35,000"
+NUMBERING = {"numbering", "totalling", "totaling", "totalled", "totaled", "numbered", "number", "numbers", "total",
+             "totals"}
 # "U.S. troop levels in Syria will fall to 900"
 TROOP_LEVELS = {"levels", "level", "numbers", "strength", "presence", "count", "ceiling", "cap"}
 # "increasing U.S. troops by 21,500": a change of a force, by a number of personnel
@@ -605,6 +665,41 @@ CHANGE_VERBS = {"increase", "increases", "increased", "increasing", "boost", "bo
                 "bolster", "bolstered", "bolstering", "expand", "expanded", "expanding", "trim", "trimmed",
                 "trimming", "slash", "slashed", "slashing", "shrink", "shrinking", "grow", "growing", "augment",
                 "augmented", "reinforce", "reinforced", "reinforcing"}
+
+
+def _numbering_head(tokens: Sequence[Token], lower: list[str], start: int) -> int | None:
+    """The personnel head before "number"/"numbering"/"total" right before a quantity, with the words that
+    qualify it between: "troops numbering about 100,000", "Troops in the region now number more than 12,000"."""
+    if start < 2 or lower[start - 1] not in NUMBERING:
+        return None
+    for h in range(start - 2, max(-1, start - 8), -1):
+        if lower[h] == "," and lower[h + 1] in ("who", "which", "that"):
+            continue  # "U.S. troops, who number roughly 2,500"
+        if is_punct(lower[h]) or lower[h][:1].isdigit():
+            return None
+        found = head_at(tokens, h)
+        if found is not None and found[0] == "personnel" and found[1] == "personnel":
+            return h
+    return None
+
+
+def _owner_before(tokens: Sequence[Token], k: int) -> int:
+    """``k``, or the start of an owner's adjective or possessive right before it: "Russian losses", "Ukraine's
+    losses" (the span then names the owner)."""
+    words = [t.text for t in tokens[max(0, k - 4):k]]
+    off = k - len(words)
+    for s in range(len(words)):
+        code, end, kind = actors.name_at(words, s, "ca")
+        if code and (end == len(words) or end == len(words) - 1 and words[end] in ("'s", "’s")):
+            return off + s
+    return k
+
+
+# casualty nouns that a number may follow as their amount, and the words between them
+LOSS_HEADS = {"losses", "casualties", "fatalities"}
+AMOUNTING = {"at", "to", "of", "from", "exceed", "exceeds", "exceeded", "top", "tops", "topped", "surpassed",
+             "surpass", "reached", "reach", "reaches", "hit", "hits", "neared", "approached", "approaching", "past",
+             "passed"}
 
 
 # words before a number that end a date or a name, yet may close a head-first phrase: "down from 900", "from about 12"
@@ -625,8 +720,8 @@ def _ellipsis(q: Quantity, tokens: Sequence[Token], words: list[str], lower: lis
     if nxt == "," and q.end + 1 < len(words) and len(words[q.end + 1]) == 4 and words[q.end + 1].isdigit() \
             and 1800 <= int(words[q.end + 1]) <= 2100:
         return None  # a date: "12, 2019"
-    if prev in TIME_BEFORE and prev not in HEAD_FIRST_BEFORE:
-        return None
+    if prev in TIME_BEFORE and prev not in HEAD_FIRST_BEFORE and _numbering_head(tokens, lower, q.start) is None:
+        return None  # (not "the armed forces number 35,000": the verb)
     if prev == "," and nxt == "," and q.start > 1 and words[q.start - 2][:1].isupper() and q.value < 120:
         return None  # an age after a name: "Major Yotam Lotan, 33, of"
     head_first = _head_first(q, tokens, lower, sent)
@@ -733,15 +828,41 @@ def _merge_formations(tokens: Sequence[Token], words: list[str], lower: list[str
     return out
 
 
+# words that open another clause after a figure: its casualty words are another event's ("10,000 troops
+# to Kursk, where fighting has killed hundreds"; "2,000 troops were sent after the ambush that killed 12")
+CLAUSE_OPENERS = {"where", "after", "when", "before", "because", "since", "while", "although", "though", "whereas",
+                  "until", "unless", "but", "if", "once"}
+# after a comma: "About 700 soldiers deserted, and 45 were captured"
+COMMA_OPENERS = CLAUSE_OPENERS | {"and", "which", "as", "including", "bringing", "raising", "taking"}
+
+
+def _clause_ends(lower: list[str], k: int, f: Figure) -> bool:
+    """``lower[k]``, after the figure, opens another clause or another count, whose casualty words are not
+    the figure's."""
+    lw = lower[k]
+    if lw in CLAUSE_OPENERS:
+        return True
+    if lw == "," and k + 1 < len(lower) and lower[k + 1] in COMMA_OPENERS:
+        return True
+    # another count, unless coordinated with the figure under one predicate ("47 soldiers and 15 fighters were
+    # killed")
+    return k > f.end and (lw[:1].isdigit() or lw in NUMBER_WORDS_SMALL) and not any(
+        w in ("and", "or") for w in lower[f.end:k])
+
+
+NUMBER_WORDS_SMALL = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "dozens", "hundreds", "thousands"}
+
+
 def _kind(words: list[str], lower: list[str], f: Figure) -> str:
     if f.head >= 0 and lower[f.head] in CASUALTY_HEADS:
         return "casualties"
     lo, hi = max(0, f.start - 4), min(len(words), f.end + 10)
     for k in range(lo, hi):
         lw = lower[k]
-        if k >= f.end and lw in (";", ":"):
-            break
         nxt = lower[k + 1] if k + 1 < len(words) else ""
+        if k >= f.end and (lw in (";", ":") or _clause_ends(lower, k, f)):
+            break
         if lw == "fell" and nxt in FELL_AFTER or lw in CASUALTY_MORE:
             return "casualties"  # "fell in battle", "was martyred", "were neutralized"
         if lw in ("lay", "laid", "laying", "lays") and nxt == "down" and k + 3 < len(words) and \
@@ -752,6 +873,8 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
         if lw in CASUALTY_WORDS:
             if lw == "shot" and nxt in ("down",):
                 continue
+            if lw in PRISONER_WORDS and any(w in RECRUITING for w in lower[max(0, f.start - 4):f.start]):
+                continue  # "Wagner recruited some 50,000 prisoners": fighters, not captured soldiers
             if lw in BEFORE_ONLY and (k >= f.start or k + 1 < len(words) and lower[k + 1] in SAID):
                 continue  # "lost dozens of men", "to free 1,000 personnel"; not "a press release says"
             return "casualties"
@@ -760,16 +883,49 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
 
 def _actor_in_span(words: list[str], f: Figure) -> str | None:
     k = f.start
+    found: list[tuple[int, int, str]] = []
     while k < f.end:
         if words[k].lower() in LOCATION_PREPS:
-            return None  # "foreign forces in Afghanistan": the place, not the actor
+            break  # "foreign forces in Afghanistan": the place, not the actor
         code, nxt, _kind_ = _name_at(words, k, "coad")
+        if words[k] == "IS" and not code:
+            code, nxt = "IS", k + 1
+        if not code and words[k][:1].isupper():
+            code, nxt = _force_name_at(words, k)  # "3,500 National Guard troops", "200 Royal Marines"
+        if code and nxt + 1 < f.end and words[nxt] == "-" and words[nxt + 1].lower() in actors.RELATIONAL:
+            code, nxt = None, nxt + 2  # "40,000 Iranian-backed militiamen": another force, related to the state
         if code:
-            return code
-        if words[k] == "IS":
-            return "IS"
+            found.append((k, nxt, code))
+        elif found:
+            break
         k = nxt if nxt > k else k + 1
-    return None
+    if not found:
+        return None
+    # "5,000 U.S. and Iraqi troops": a count of two forces with no shares
+    return SEVERAL if _coordinated(words, found[:2] + _names_from(words, found[-1][1], f.end)) else found[0][2]
+
+
+def _force_name_at(words: list[str], k: int) -> tuple[str | None, int]:
+    """A force's name from the pack's table (``forces.tsv``) at ``words[k]``: its owner and the index after it.
+    The tokenizer's splits are undone: "People 's Liberation Army", "Self - Defense Forces"."""
+    lower = [w.lower() for w in words[k:k + 6]]
+    for n in range(len(lower), 0, -1):
+        name = " ".join(lower[:n]).replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "'s")
+        if name in actors.FORCE_NAMES:
+            return actors.FORCE_NAMES[name], k + n
+    return None, k + 1
+
+
+def _names_from(words: list[str], k: int, end: int) -> list[tuple[int, int, str]]:
+    """The names right after a coordinator from ``words[k]``: "and Iraqi" in "U.S. and Iraqi troops"."""
+    out: list[tuple[int, int, str]] = []
+    while k < end and words[k].lower() in COORDINATION:
+        k += 1
+    if k < end:
+        code, nxt, _kind = _name_at(words, k, "coad")
+        if code:
+            out.append((k, nxt, code))
+    return out
 
 
 def _actor_after(words: list[str], lower: list[str], f: Figure) -> str | None:
@@ -787,12 +943,74 @@ def _actor_after(words: list[str], lower: list[str], f: Figure) -> str | None:
         code, _, kind = actors.name_at(words, k, "o")
         if code:
             return code
+    owner = _relative_owner(words, lower, k)
+    if owner:
+        return owner
+    if k < len(words) and lower[k] == "from" and _moved_away(lower, f.start):
+        return None  # "France will withdraw its 1,500 troops from Niger": the place they leave
     if k < len(words) and lower[k] in ("from", "of"):
         k += 1
         while k < len(words) and lower[k] in ("the",):
             k += 1
         code, end, kind = actors.name_at(words, k, "coad")
         if code and (kind != "a" or end < len(words) and lower[end] in FORCE_NOUNS):
+            if _coordinated(words, [(k, end, code), *_names_from(words, end, min(len(words), end + 4))]):
+                return SEVERAL  # "troops from Britain and France"
+            return code
+    return None
+
+
+# verbs of taking a force out of a place: "withdraw ... troops from Niger" names the place, not the owner
+MOVE_AWAY = {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "pull", "pulls", "pulled", "pulling",
+             "evacuate", "evacuates", "evacuated", "evacuating", "remove", "removes", "removed", "removing",
+             "redeploy", "redeploys", "redeployed", "redeploying", "relocate", "relocated", "relocating",
+             "recall", "recalls", "recalled", "recalling", "transfer", "transfers", "transferred", "transferring",
+             "move", "moves", "moved", "moving", "shift", "shifts", "shifted", "shifting", "bring", "brings",
+             "brought", "bringing", "repatriate", "repatriated", "repatriating", "extract", "extracted", "cut",
+             "reduce", "reduced", "reducing"}
+# possessives before a figure: its owner was named before it ("France will withdraw its 1,500 troops")
+OWNER_POSSESSIVES = {"its", "their", "his", "her", "our"}
+
+
+def _moved_away(lower: list[str], start: int) -> bool:
+    """A verb of withdrawal or a possessive shortly before the figure: "from X" after it is a place."""
+    window = lower[max(0, start - 5):start]
+    return any(w in MOVE_AWAY for w in window) or bool(window) and window[-1] in OWNER_POSSESSIVES
+
+
+# verbs in a relative clause whose subject owns the counted force: "the 12,000 soldiers (that) Pyongyang
+# sent", "the 900 troops the United States keeps in Syria", "the 500 soldiers Russia says it lost"
+OWNING_VERBS = {"sent", "sends", "send", "deployed", "deploys", "deploy", "dispatched", "dispatches", "has", "had",
+                "have", "keeps", "kept", "keep", "maintains", "maintained", "stationed", "stations", "committed",
+                "commits", "pledged", "pledges", "promised", "promises", "lost", "loses", "mobilised",
+                "mobilized", "mobilises", "mobilizes", "withdrew", "withdraws", "pulled", "moved", "massed",
+                "amassed", "gathered", "contributes", "contributed", "provides", "provided", "offered", "offers",
+                "planned", "plans", "wants", "intends", "needs", "recruited", "fields", "fielded", "mustered"}
+# verbs that make the relative clause's subject the enemy: "the 300 soldiers Ukraine captured"
+INFLICTING_VERBS = {"killed", "kills", "captured", "captures", "wounded", "wounds", "shot", "took", "takes",
+                    "taken", "eliminated", "destroyed", "ambushed", "attacked", "trained", "trains", "training",
+                    "freed", "released", "returned", "exchanged", "swapped", "holds", "held", "detained"}
+RELATIVE_PRONOUNS = {"that", "which", "whom"}
+
+
+def _relative_owner(words: list[str], lower: list[str], k: int) -> str | None:
+    """The subject of a relative clause right after the figure, when its verb says it owns the force."""
+    if k < len(words) and lower[k] in RELATIVE_PRONOUNS:
+        k += 1
+    if k < len(words) and lower[k] == "the":
+        k += 1
+    if k >= len(words) or not words[k][:1].isupper():
+        return None
+    code, end, kind = actors.name_at(words, k, "cmo")
+    if code is None:
+        return None
+    verbs = [w for w in lower[end:end + 4] if w.isalpha()]
+    if not verbs or not words[end][:1].islower():
+        return None
+    for w in verbs:
+        if w in INFLICTING_VERBS:
+            return None
+        if w in OWNING_VERBS:
             return code
     return None
 
@@ -824,19 +1042,24 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         code, end, kind = _name_at(words, k, "cmoa")
         if words[k] == "IS" and not code:
             code, end, kind = "IS", k + 1, "o"
+        if not code and words[k][:1].isupper() and not (out and out[-1][1] == k):
+            # "the Korean People's Army lost 300 soldiers" (not "Ukrainian Marines": the adjective names the owner)
+            code, end = _force_name_at(words, k)
+            kind = "o"
         if not code:
             k += 1
             continue
         locative = False
         for j in range(k - 1, max(-1, k - 4), -1):  # "in the southern Lebanon village"
-            if lower[j] in LOCATIVE:
-                locative = True
+            if lower[j] in LOCATIVE or lower[j] == "for" and j > 0 and lower[j - 1] in DEPARTING:
+                locative = True  # (also "left for Haiti", "bound for Estonia": a destination)
                 break
             if not (lower[j].isalpha() and lower[j] == words[j]):
                 break
         if kind == "a":
             nxt = lower[end] if end < len(words) else ""
-            if nxt not in FORCE_NOUNS:
+            if nxt not in FORCE_NOUNS and nxt not in LEADER_TITLES and not ORDINAL.match(nxt):
+                # (an ordinal starts a unit's name: "the Ukrainian 47th Brigade")
                 k = end
                 continue
         if kind == "m" and end < len(words) and lower[end] in ("time", "region", "oblast", "province"):
@@ -849,15 +1072,47 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     return out
 
 
+# A coordination of owners ("Britain, Canada and Germany will each send", "the United States and South
+# Korea held drills with"): a count with no shares of several states or forces, which belongs to none of
+# them (the spec's "several states ... in one count": their alliance if the text names one, else null).
+SEVERAL = "<several>"
+COORDINATION = {",", "and", "&", "the", "as", "well"}
+
+
+def _coordinated(words: list[str], cands: list[tuple[int, int, str]]) -> set[int]:
+    """Indexes of the candidates that stand in a coordination of two or more different owners, joined by
+    ``and`` (with commas before it): "Britain, France and Germany", "US and Iraqi forces"."""
+    out: set[int] = set()
+    n = 0
+    while n < len(cands):
+        m = n
+        joined = False
+        while m + 1 < len(cands):
+            between = [w.lower() for w in words[cands[m][1]:cands[m + 1][0]][:4]]
+            if not between or cands[m + 1][0] - cands[m][1] > 4 or any(w not in COORDINATION for w in between):
+                break
+            joined = joined or "and" in between or "&" in between or "well" in between
+            m += 1
+        if m > n and joined and len({c[2] for c in cands[n:m + 1]}) > 1:
+            out.update(range(n, m + 1))
+        n = m + 1
+    return out
+
+
 class _SentenceActors:
     """The actors a sentence names (``_candidates``), read once per sentence so that each figure's
     look-up costs a bisection, not a scan of the sentence (linear time)."""
 
     def __init__(self, tokens: Sequence[Token], subjects: set[int] | None) -> None:
         self.all = _candidates(tokens)
+        several = _coordinated([t.text for t in tokens], self.all)
+        # a coordination's members stand for the coordination: "Britain, France and Germany will each send"
+        self.all = [(c[0], c[1], SEVERAL) if i in several else c for i, c in enumerate(self.all)]
         self.states = [c for c in self.all if not actors.is_armed_group(c[2])]
-        self.group = next((c[2] for c in self.all if actors.is_armed_group(c[2])), None)
-        self._index = {False: self._read(self.all, subjects), True: self._read(self.states, subjects)}
+        self.groups = [c for c in self.all if actors.is_armed_group(c[2])]
+        self.group = self.groups[0][2] if self.groups else None
+        self._index = {"any": self._read(self.all, subjects), "state": self._read(self.states, subjects),
+                       "group": self._read(self.groups, subjects)}
 
     @staticmethod
     def _read(cands: list[tuple[int, int, str]], subjects: set[int] | None) -> tuple[
@@ -866,18 +1121,59 @@ class _SentenceActors:
                        None)
         return subject, [c[0] for c in cands], [c[1] for c in cands], cands
 
-    def actor(self, f: Figure, *, state_force: bool = False) -> str | None:
+    def actor(self, f: Figure, *, side: str = "any", banned: Collection[str] = (), after: bool = True) -> str | None:
         """The clause's subject, else the nearest actor before the figure, else one just after it;
-        for a state's force (``state_force``) never an armed group ("al-Shabaab fighters ambushed a convoy,
-        killing 12 soldiers")."""
-        subject, starts, ends, cands = self._index[state_force]
+        for a state's force (``side="state"``) never an armed group ("al-Shabaab fighters ambushed a convoy,
+        killing 12 soldiers"), for militants (``side="group"``) only an armed group ("the army killed 30
+        militants"); never one of ``banned`` (those who inflicted a casualty figure's losses)."""
+        subject, starts, ends, cands = self._index[side]
+        if banned:
+            cands = [c for c in cands if c[2] not in banned]
+            starts, ends = [c[0] for c in cands], [c[1] for c in cands]
+            subject = None if subject in banned else subject
         if subject is not None:
             return subject
         i = bisect_right(ends, f.start)
         if i > 0:
             return cands[i - 1][2]
+        if not after:
+            return None
         j = bisect_left(starts, f.end)
         return cands[j][2] if j < len(cands) and cands[j][0] < f.end + AFTER_WINDOW else None
+
+
+    def attackers(self, lower: list[str], f: Figure, figures: Sequence[Figure] = ()) -> set[str]:
+        """Who inflicted a casualty figure's losses, and so does not own it: the nearest actor before an
+        active verb of killing or capturing right before the figure ("Russian troops killed 12 soldiers",
+        "Israel's military said it had killed 20 fighters"), and the agent of a passive after it ("12
+        soldiers were killed by Russian forces"). Names inside the sentence's other ``figures`` are no subject
+        ("killed three Hamas commanders and wounded 10 fighters")."""
+        out: set[str] = set()
+        v = f.start - 1
+        if v >= 0 and lower[v] in INFLICTING_BEFORE:
+            before = [c for c in self.all if c[1] <= v and not any(g.start <= c[0] < g.end for g in figures)]
+            if before:
+                # a participle after a comma has the main clause's subject ("Houthi militants fired a missile
+                # at ... a visit by the Yemeni defense minister, killing five soldiers"), a finite verb the
+                # nearest name before it
+                participle = lower[v].endswith("ing") and v > 0 and lower[v - 1] == ","
+                if not participle:
+                    out.add(before[-1][2])
+                elif before[0][0] <= 2:  # (only a name that opens the sentence is surely its subject)
+                    out.add(before[0][2])
+        for k in range(f.end, min(len(lower), f.end + 6)):
+            if lower[k] == "by" and lower[k - 1] in INFLICTING_BEFORE | CASUALTY_PARTICIPLES:
+                agent = next((c for c in self.all if k < c[0] <= k + 3), None)
+                if agent is not None:
+                    out.add(agent[2])
+                break
+        return out
+
+
+# active verbs right before a casualty figure whose subject inflicted the losses
+INFLICTING_BEFORE = {"killed", "kill", "kills", "killing", "captured", "capture", "captures", "capturing", "wounded",
+                     "wounding", "injured", "injuring", "shot", "eliminated", "eliminating", "neutralized",
+                     "neutralised", "neutralizing", "neutralising", "ambushed", "executed", "slew", "slain"}
 
 
 def _actor_in_sentence(tokens: Sequence[Token], f: Figure, subjects: set[int] | None) -> str | None:
@@ -899,6 +1195,18 @@ def _state_force(lower: list[str], f: Figure) -> bool:
     if f.head >= 0 and lower[f.head] in STATE_HEADS:
         return True
     return any(w in STATE_WORDS for w in lower[f.start:f.end])
+
+
+# heads for the fighters of armed groups: a state named around them is their enemy ("the army said it
+# killed 30 militants"), not their owner (the spec: enemy fighters with no side named have no actor)
+NONSTATE_HEADS = {"militants", "militant", "insurgents", "insurgent", "jihadists", "jihadist", "terrorists",
+                  "terrorist", "gunmen", "gunman", "guerrillas", "guerrilla", "extremists", "extremist", "rebels",
+                  "rebel", "attackers", "bandits"}
+
+
+def _nonstate_force(lower: list[str], f: Figure) -> bool:
+    """Militants, rebels, insurgents, and no word that puts them on a state's side ("pro-government")."""
+    return f.head >= 0 and lower[f.head] in NONSTATE_HEADS and not any(w in STATE_WORDS for w in lower[f.start:f.end])
 
 
 def _force_actor(tokens: Sequence[Token]) -> str | None:
@@ -951,6 +1259,8 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
     antecedents: list[tuple[Figure, Figure]] = []
     named_cache: dict[int, _SentenceActors] = {}
     state_forces: set[int] = set()  # figures of a state's force: no armed group owns them
+    nonstate_forces: set[int] = set()  # figures of militants: only an armed group owns them
+    attackers_of: dict[int, set[str]] = {}  # casualty figures: who inflicted them (owns none of them)
 
     def sentence_actors(k: int) -> _SentenceActors:
         if k not in named_cache:
@@ -964,11 +1274,14 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
 
     discourse = Discourse()
     no_actor: set[int] = set()  # multinational totals and what is usual: no owner from the discourse
+    all_mentions = [force_mentions(w, [x.lower() for x in w]) for w in words]
+    # the missions and alliances the document names, wherever: peacekeepers serve one of them
+    missions = [a for ms in all_mentions for _k, a, _src in ms if a in actors.ALLIANCES]
     for n, tokens in enumerate(toks):
         w = words[n]
         lower = [x.lower() for x in w]
         last_fig = next((f for f in reversed(figs) if f.sent >= n - 1), None)
-        mentions = force_mentions(w, lower)
+        mentions = all_mentions[n]
         for pos, actor, source in mentions:
             discourse.add(n, pos, actor, source)
         generic = bool(GENERIC_CUES.intersection(lower))
@@ -980,6 +1293,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                 continue  # an ellipsis needs a figure or a military noun in the same or the previous sentence
             f.kind = _kind(w, lower, f)
             state_force = _state_force(lower, f)
+            nonstate = not state_force and _nonstate_force(lower, f)
             if lower[f.end - 1] in ("others", "other") and last_fig is not None and last_fig.sent == n:
                 f.actor = last_fig.actor  # "12 militiamen were killed and four others wounded"
                 state_force = state_force or id(last_fig) in state_forces
@@ -990,16 +1304,26 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                            or _actor_after(w, lower, f))
             if f.actor is None and f.elliptic:
                 f.actor = _gapped_actor(w, f)  # "Russia has 50,000 troops there, and Belarus 30,000"
-            if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(lower, last_fig, f):
-                f.actor = last_fig.actor
+            if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(lower, last_fig, f) \
+                    and not (nonstate and id(last_fig) in state_forces):
+                f.actor = last_fig.actor  # (not "two Indian soldiers and three militants": enemies)
             if f.actor is None and f.elliptic:
                 prev = next((g for g in reversed(figs) if g.actor), None)
                 f.actor = prev.actor if prev and prev.sent >= n - 1 else None
                 if f.actor is None and last_fig is not None:
                     antecedents.append((f, last_fig))  # resolved with it, below
+                elif f.actor is None and last_fig is None:
+                    # an ellipsis of a force named before it ("North Korea has sent troops to Russia. About
+                    # 1,000 have been killed, Seoul said."): that force's owner, not a source named after it
+                    f.actor = sentence_actors(n).actor(f, after=False) or discourse.recent(n, f.start)
+            attackers = sentence_actors(n).attackers(lower, f, [g for g in figs if g.sent == n]) \
+                if f.kind == "casualties" else set()
+            if attackers:
+                attackers_of[id(f)] = attackers
             if f.actor is None:
-                f.actor = sentence_actors(n).actor(f, state_force=state_force)
-            if is_multinational(lower, f):
+                f.actor = sentence_actors(n).actor(f, side="state" if state_force else "group" if nonstate else "any",
+                                                   banned=attackers)
+            if f.actor == SEVERAL or is_multinational(lower, f):
                 # a total over several states: their alliance or mission if the text names one, else no one
                 if f.actor not in actors.ALLIANCES:
                     f.actor = discourse.recent(n, f.start, only=actors.ALLIANCES)
@@ -1008,10 +1332,15 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                 no_actor.add(id(f))
             elif f.actor is None and document_actor:
                 if f.head >= 0 and lower[f.head].startswith("peacekeep"):
-                    f.actor = discourse.recent(n, f.start, only=actors.ALLIANCES)  # they serve a mission
-                banned = actors.ARMED_GROUPS if state_force else ()
-                f.actor = f.actor or discourse.recent(n, f.start, banned=banned) or next(
-                    (a for k, a, src in mentions if k >= f.end and src != ALLIANCE and a not in banned), None)
+                    # they serve a mission: the one named last before them, else the document's
+                    f.actor = discourse.recent(n, f.start, only=actors.ALLIANCES) or (
+                        missions[0] if len(set(missions)) == 1 else None)
+                banned = (actors.ARMED_GROUPS if state_force else set()) | attackers
+                if nonstate:  # militants belong to an armed group, never to the state that fights them
+                    f.actor = discourse.recent(n, f.start, only=actors.ARMED_GROUPS, banned=attackers)
+                else:
+                    f.actor = f.actor or discourse.recent(n, f.start, banned=banned) or next(
+                        (a for k, a, src in mentions if k >= f.end and src != ALLIANCE and a not in banned), None)
             if f.elliptic and last_fig is not None and lower[f.end - 1] in ("them", "whom", "others"):
                 f.kind = last_fig.kind if f.kind == "strength" else f.kind  # "One of them" was among the killed
             elif last_fig is not None and last_fig.sent == n and (
@@ -1022,6 +1351,8 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             f.location = _location_after(w, lower, f)
             if state_force:
                 state_forces.add(id(f))
+            if nonstate:
+                nonstate_forces.add(id(f))
             figs.append(f)
             last_fig = f
             if f.actor:
@@ -1033,14 +1364,19 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             if f.actor == TOPIC:
                 f.actor = topic
             if f.actor is None and id(f) not in no_actor:
-                f.actor = discourse.dominant(banned=actors.ARMED_GROUPS if id(f) in state_forces else ())
-        _document_actor(toks, [f for f in figs if id(f) not in no_actor])
+                f.actor = discourse.dominant(banned=(actors.ARMED_GROUPS if id(f) in state_forces else set())
+                                             | attackers_of.get(id(f), set()))
+                if id(f) in nonstate_forces and not actors.is_armed_group(f.actor):
+                    f.actor = None
+        _document_actor(toks, [f for f in figs if id(f) not in no_actor], nonstate_forces, attackers_of,
+                        state_forces)
     inherit()
     for f in figs:  # still none: the nearest actor of the previous sentence ("MONUSCO is ... . Over 21,000 personnel")
         if f.actor is None and f.sent > 0 and id(f) not in no_actor:
             named = sentence_actors(f.sent - 1)
-            cands = named.states if id(f) in state_forces else named.all
-            f.actor = cands[-1][2] if cands else None
+            cands = named.states if id(f) in state_forces else named.groups if id(f) in nonstate_forces else named.all
+            cands = [c for c in cands if c[2] not in attackers_of.get(id(f), ())]
+            f.actor = cands[-1][2] if cands and cands[-1][2] != SEVERAL else None
     inherit()
     return figs
 
@@ -1075,16 +1411,19 @@ def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, s
             k += 1
             continue
         owned = bool(out) and out[-1][0] == k - 1  # "British Marines": the adjective names the owner
-        table = None if owned else next(((n, actors.FORCE_NAMES[" ".join(lower[k:k + n])]) for n in (4, 3, 2, 1)
-                                         if k + n <= len(words) and words[k][:1].isupper()
-                                         and " ".join(lower[k:k + n]) in actors.FORCE_NAMES), None)
-        if table:
-            out.append((k, table[1], "force"))
-            k += table[0]
+        code, end = (None, k + 1) if owned or not words[k][:1].isupper() else _force_name_at(words, k)
+        if code:
+            out.append((k, code, "force"))
+            k = end
             continue
         code, end, kind = actors.name_at(words, k, "caom")
         if code and kind in "ca" and end < len(words) and lower[end] in OWNED_FORCES:
             out.append((k, code, "force"))
+        elif code and kind in "cm" and end + 1 < len(words) and lower[end] in ("'s", "’s") \
+                and lower[end + 1] in OWNED_FORCES:
+            out.append((k, code, "force"))  # "Sudan's army", "Kyiv's forces"
+        elif code and kind in "cm" and _sends_forces(lower, end):
+            out.append((k, code, "force"))  # "North Korea has sent troops to Russia"
         elif code and actors.is_armed_group(code) and end < len(words) and lower[end] in GROUP_FORCES:
             out.append((k, code, "force"))  # "Taliban militants stormed a checkpoint"
         elif code and kind == "o" and code in actors.ALLIANCES:
@@ -1094,6 +1433,28 @@ def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, s
             out.append((k, TOPIC, "force"))
         k = end if code and end > k else k + 1
     return out
+
+
+# verbs of sending or keeping a force: their subject owns it ("North Korea has sent troops to Russia")
+SENDING = {"sent", "send", "sends", "sending", "deployed", "deploy", "deploys", "deploying", "dispatched", "dispatch",
+           "dispatches", "dispatching", "stationed", "station", "stations", "stationing", "mobilised", "mobilized",
+           "mobilising", "mobilizing", "committed", "pledged", "massed", "amassed"}
+SENT_FORCES = {"troops", "soldiers", "forces", "personnel", "servicemen", "reservists", "conscripts", "marines",
+               "paratroopers", "peacekeepers", "units", "brigades", "battalions", "divisions", "contingent"}
+
+
+def _sends_forces(lower: list[str], end: int) -> bool:
+    """A name ending at ``end`` is the subject of a verb of sending a force, with the force after it: "North
+    Korea has sent troops", "Pyongyang has dispatched thousands of soldiers", "Britain will deploy more troops"."""
+    verb = next((m for m in range(end, min(len(lower), end + 3)) if lower[m] in SENDING), None)
+    if verb is None or any(is_punct(w) for w in lower[end:verb]):
+        return False
+    for m in range(verb + 1, min(len(lower), verb + 5)):
+        if lower[m] in SENT_FORCES:
+            return True
+        if is_punct(lower[m]) or lower[m] in LOCATIVE:
+            return False
+    return False
 
 
 def is_multinational(lower: list[str], f: Figure) -> bool:
@@ -1125,6 +1486,8 @@ def topic_country(sentences: list[list[str]]) -> str | None:
     if not counts:
         return None
     top, n = counts.most_common(1)[0]
+    if len(counts) == 1:
+        return top  # the only state the document names: "Sudan's army said ... The army said"
     return top if n >= 2 and 2 * n >= sum(counts.values()) else None
 
 
@@ -1150,7 +1513,8 @@ def _is_subfigure(lower: list[str], prev: Figure, f: Figure) -> bool:
         lower[f.end - 1] in ("others", "them", "whom")
 
 
-def _document_actor(sentences: Sequence[Sequence[Token]], figs: list[Figure]) -> None:
+def _document_actor(sentences: Sequence[Sequence[Token]], figs: list[Figure], nonstate: Collection[int] = (),
+                    attackers: dict[int, set[str]] | None = None, state: Collection[int] = ()) -> None:
     """Give unresolved figures the document's actor when the document leaves no doubt: exactly one
     candidate among the figures' own actors and the document's named national forces."""
     known: Counter[str] = Counter(f.actor for f in figs if f.actor)
@@ -1163,7 +1527,9 @@ def _document_actor(sentences: Sequence[Sequence[Token]], figs: list[Figure]) ->
         return
     actor = next(iter(known))
     for f in figs:
-        if f.actor is None:
+        if f.actor is None and (id(f) not in nonstate or actors.is_armed_group(actor)) and \
+                (id(f) not in state or not actors.is_armed_group(actor)) and \
+                actor not in (attackers or {}).get(id(f), ()):  # (a state's soldiers are no armed group's)
             f.actor = actor
 
 
