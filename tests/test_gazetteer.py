@@ -324,3 +324,18 @@ def test_a_misspelt_town_lies_in_a_country_of_the_document():
     assert g.lookup("Svecan", "LOC") is None  # a small town abroad, with no country known
     assert g.lookup("Sprinfield", "LOC", countries=frozenset({"PK"})) is None
     assert g.lookup("Sprinfield", "LOC").entry.id == "x:springfield"  # a big city, with no country known
+
+
+def test_a_shared_country_name_means_the_more_populous_country(gaz):
+    # "Kongo" is the Polish label of Congo-Brazzaville but in German news the DR Congo (the pack's name)
+    assert gaz.lookup("Kongo", "LOC").entry.country == "CD"
+    assert load_gazetteer(registry.get("en").keys, "en").lookup("Congo", "LOC").entry.country == "CD"
+    assert gaz.lookup("Kongo-Brazzaville", "LOC").entry.country == "CG"
+
+
+def test_only_this_languages_labels_are_an_entrys_own_names():
+    g = _small({"id": "x:cg", "type": "country", "name": "Congo - Brazzaville", "country": "CG",
+                "population": 5_000_000, "labels": {"pl": ["Kongo"]}},
+               {"id": "x:cd", "type": "country", "name": "Congo - Kinshasa", "country": "CD",
+                "population": 84_000_000, "aliases": {"de": ["Kongo"]}})
+    assert g.lookup("Kongo", "LOC").entry.id == "x:cd"

