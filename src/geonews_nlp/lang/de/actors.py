@@ -32,6 +32,19 @@ ADJECTIVE_STEMS = {
     "somalisch": "SO", "spanisch": "ES", "südafrikanisch": "ZA", "sudanesisch": "SD", "südkoreanisch": "KR",
     "syrisch": "SY", "taiwanisch": "TW", "tschechisch": "CZ", "tschadisch": "TD", "türkisch": "TR",
     "ukrainisch": "UA", "ungarisch": "HU", "usbekisch": "UZ", "venezolanisch": "VE", "vietnamesisch": "VN",
+    # the states of the wars and missions in the news that the list above lacked (Duden's adjectives)
+    "burkinisch": "BF", "kenianisch": "KE", "myanmarisch": "MM", "birmanisch": "MM", "taiwanesisch": "TW",
+    "tunesisch": "TN", "südsudanesisch": "SS", "eritreisch": "ER", "ruandisch": "RW", "ugandisch": "UG",
+    "burundisch": "BI", "tansanisch": "TZ", "mosambikanisch": "MZ", "kamerunisch": "CM",
+    "zentralafrikanisch": "CF", "senegalesisch": "SN", "ivorisch": "CI", "ghanaisch": "GH", "guineisch": "GN",
+    "mauretanisch": "MR", "dschibutisch": "DJ", "sambisch": "ZM", "simbabwisch": "ZW", "angolanisch": "AO",
+    "kolumbianisch": "CO", "kubanisch": "CU", "peruanisch": "PE", "chilenisch": "CL", "bolivianisch": "BO",
+    "haitianisch": "HT", "nicaraguanisch": "NI", "ecuadorianisch": "EC", "thailändisch": "TH",
+    "indonesisch": "ID", "philippinisch": "PH", "malaysisch": "MY", "bangladeschisch": "BD",
+    "nepalesisch": "NP", "sri-lankisch": "LK", "mongolisch": "MN", "tadschikisch": "TJ", "kirgisisch": "KG",
+    "turkmenisch": "TM", "katarisch": "QA", "kuwaitisch": "KW", "omanisch": "OM", "emiratisch": "AE",
+    "bahrainisch": "BH", "zypriotisch": "CY", "montenegrinisch": "ME", "nordmazedonisch": "MK",
+    "luxemburgisch": "LU", "maltesisch": "MT", "isländisch": "IS", "neuseeländisch": "NZ",
 }
 # Demonyms used as heads ("81 Italiener", "150 Österreichern").
 DEMONYMS = {
@@ -77,6 +90,14 @@ METONYMS = {
     "seoul": "KR", "berlin": "DE", "paris": "FR", "london": "GB", "warschau": "PL", "wien": "AT",
     "jerusalem": "IL", "damaskus": "SY", "minsk": "BY", "tokio": "JP", "rom": "IT", "madrid": "ES",
     "bagdad": "IQ", "kabul": "AF", "riad": "SA", "kairo": "EG", "neu-delhi": "IN", "islamabad": "PK",
+    # the other capitals the English pack has, as German writes them
+    "tiflis": "GE", "eriwan": "AM", "baku": "AZ", "ottawa": "CA", "canberra": "AU", "taipeh": "TW",
+    "bamako": "ML", "niamey": "NE", "ouagadougou": "BF", "khartum": "SD", "sanaa": "YE", "beirut": "LB",
+    "amman": "JO", "vilnius": "LT", "riga": "LV", "tallinn": "EE", "helsinki": "FI", "stockholm": "SE",
+    "oslo": "NO", "kopenhagen": "DK", "bukarest": "RO", "budapest": "HU", "prag": "CZ", "belgrad": "RS",
+    "mogadischu": "SO", "addis abeba": "ET", "nairobi": "KE", "kinshasa": "CD", "abuja": "NG",
+    "manila": "PH", "hanoi": "VN", "caracas": "VE", "havanna": "CU", "chisinau": "MD", "kampala": "UG",
+    "kigali": "RW", "n'djamena": "TD", "tripolis": "LY",
 }
 
 # Forces by name ("Bundeswehr", "Zahal", "Marines"): the discourse model's owners (lang/discourse.py).
