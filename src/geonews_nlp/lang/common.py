@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 
 from .base import Quantity
@@ -49,6 +50,7 @@ def is_year(q: Quantity, words: list[str]) -> bool:
     return q.value_max is None or YEARS[0] <= q.value_max <= YEARS[1]
 
 
+@lru_cache(maxsize=65536)  # called for every word by several rules: words repeat
 def is_punct(word: str) -> bool:
     return bool(word) and not any(c.isalnum() for c in word)
 

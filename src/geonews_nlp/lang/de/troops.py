@@ -138,7 +138,7 @@ MAX_SKIP = 4  # names a casualty figure's actor search passes over (attackers)
 
 
 def is_capitalised(word: str) -> bool:
-    return bool(word) and word[0].isupper()
+    return word[:1].isupper()
 
 
 @lru_cache(maxsize=65536)
@@ -1333,10 +1333,11 @@ WITHDRAWAL = ("abzieh", "abgezogen", "abzuziehen", "zurückzieh", "zurückgezoge
 def _withdrawal(words: list[str]) -> bool:
     """A sentence about leaving a place ("abziehen", "zieht ... ab", "Rückzug"): its "aus X" is the place."""
     lower = [w.lower() for w in words]
-    content = [w for w in lower if not is_punct(w)]
+    if any(w.startswith(WITHDRAWAL) for w in lower):
+        return True
     # the separable "ab" ends its clause: "zieht 500 Soldaten aus Mali ab" (never "Ab Mittwoch ziehen ... ein")
-    return any(w.startswith(WITHDRAWAL) for w in lower) or (
-        bool(content) and content[-1] == "ab" and any(w.startswith(("zieh", "zog")) for w in lower))
+    last = next((w for w in reversed(lower) if not is_punct(w)), None)
+    return last == "ab" and any(w.startswith(("zieh", "zog")) for w in lower)
 
 
 def _location_after(words: list[str], f: Figure) -> str | None:
@@ -1563,6 +1564,10 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     attack_log: list[tuple[int, str]] = []  # (sentence, actor) of the attackers the sentences name
     from_discourse: set[int] = set()  # figures whose actor the discourse gave, not their sentence
     follows: dict[int, Figure] = {}  # an ellipsis after a figure without an actor: it shares that figure's
+    # most news names no troops: a document without a figure needs none of the discourse below
+    found = [figures_in_sentence(words, n, ends[n]) for n, words in enumerate(sentences)]
+    if not any(found):
+        return []
     discourse = Discourse()
     last_with_actor: Figure | None = None  # figures are appended in text order, their actor set before
     for n, words in enumerate(sentences):
@@ -1578,7 +1583,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         attack_log.extend((n, a) for a in attackers_named(words, mentions))
         for pos, actor in alliance_mentions(words):
             discourse.add(n, pos, actor, ALLIANCE)
-        for f in figures_in_sentence(words, n, ends[n]):
+        for f in found[n]:
             near_military = military(n) or military(n - 1)
             if f.needs_context and not near_military and not (
                     f.head >= 0 and (classify_head(words[f.head]) or ("",))[0] == "casualty"
