@@ -339,3 +339,18 @@ def test_only_this_languages_labels_are_an_entrys_own_names():
                {"id": "x:cd", "type": "country", "name": "Congo - Kinshasa", "country": "CD",
                 "population": 84_000_000, "aliases": {"de": ["Kongo"]}})
     assert g.lookup("Kongo", "LOC").entry.id == "x:cd"
+
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("mention, country", [
+    ("Odessa", "UA"), ("Odessas", "UA"), ("St. Petersburg", "RU"), ("Rio", "BR"), ("Halle", "DE"),
+    ("ISLAMABAD", "PK"), ("Islamabads", "PK")])
+def test_a_known_exonym_of_a_big_city_is_no_small_towns_own_name(lang, mention, country):
+    g = load_gazetteer(registry.get(lang).keys, lang)
+    assert g.lookup(mention, "LOC").entry.country == country
+
+
+def test_a_dateline_labelled_org_is_its_town_and_a_big_city_is_guessed_anywhere(gaz):
+    assert gaz.lookup("DOHA", "ORG").entry.name == "Doha"
+    assert gaz.lookup("Kharkiw", "LOC", countries=frozenset({"RU"})).entry.name == "Kharkiv"

@@ -104,7 +104,8 @@ def test_curated_bodies_win_and_made_ones_are_stable(kb_en):
 
 
 @pytest.mark.parametrize("weights, expected", [
-    ({"US": 3, "PL": 2}, "US"), ({"US": 2, "PL": 2}, None), ({}, None), ({"DE": 1}, "DE")])
+    ({"US": 4, "PL": 2}, "US"), ({"US": 3, "PL": 2}, None), ({"US": 2, "PL": 2}, None), ({}, None),
+    ({"DE": 1}, "DE")])
 def test_topic_country_needs_a_clear_lead(weights, expected):
     assert topic_country(weights) == expected
 
@@ -112,7 +113,8 @@ def test_topic_country_needs_a_clear_lead(weights, expected):
 def test_document_topic_counts_countries_twice(kb_en):
     def m(name: str, method: str = "exact") -> Match:
         return Match(kb_en.lookup(name, "LOC").entry, 100.0, method)
-    assert document_topic([m("Poland"), m("Kentucky"), m("Texas"), m("Boston")]) == "US"
+    assert document_topic([m("Poland"), m("Kentucky"), m("Texas"), m("Boston"), m("Chicago")]) == "US"
+    assert document_topic([m("Poland"), m("Kentucky"), m("Texas"), m("Boston")]) is None  # 3 against 2
     assert document_topic([m("Poland"), m("Kentucky"), None]) == "PL"
 
 
@@ -126,7 +128,7 @@ def test_country_from_the_name_the_word_before_or_the_document(kb_en):
     def name(text: str, before: str = "", topic: str | None = None) -> str | None:
         inst = en_institution(text)
         assert inst is not None
-        body = institution_of(inst, mention(text, before), DocContext(topic=topic), kb_en)
+        body = institution_of(inst, mention(text, before), DocContext(body_country=topic), kb_en)
         return body.name if body else None
     assert name("Russian Defense Ministry") == "Ministry of Defence (Russia)"
     assert name("Armed Forces Ministry", before="said that France's ") == "Ministry of the Armed Forces (France)"
@@ -137,7 +139,7 @@ def test_country_from_the_name_the_word_before_or_the_document(kb_en):
 
 
 def test_a_known_organisation_keeps_its_entry(kb_de):
-    got = decide(mention("US-Verteidigungsministerium"), DocContext(topic="RU"), kb_de, DE.names)
+    got = decide(mention("US-Verteidigungsministerium"), DocContext(body_country="RU"), kb_de, DE.names)
     assert got.match is not None and got.match.entry.name == "United States Department of Defense"
 
 
@@ -184,3 +186,63 @@ def test_pipeline_links_a_later_bare_name_to_the_first_one(blank_en):
                    "agreed, Niger said. The Armed Forces Ministry said the exit ends in December.")
     links = [e._.geonews_link["name"] for e in doc.ents if e.text == "Armed Forces Ministry"]
     assert links == ["Ministry of the Armed Forces (France)"] * 2
+
+
+
+# --- cases of the review of the first version ---------------------------------------------------------
+
+def test_a_name_with_more_than_a_country_is_no_states_body(kb_en):
+    inst = en_institution("Free Syrian Army")
+    assert inst is not None and institution_of(inst, mention("Free Syrian Army"), DocContext(), kb_en) is None
+
+
+def test_the_country_before_comes_from_the_mentions_own_sentence(kb_en):
+    inst = en_institution("Defense Ministry")
+    assert inst is not None
+    assert institution_of(inst, mention("Defense Ministry", before="delegation to Russia. "), DocContext(),
+                          kb_en) is None
+    got = institution_of(inst, mention("Defense Ministry", before="said the U.S. "), DocContext(), kb_en)
+    assert got is not None and got.country == "US"
+
+
+def test_a_person_is_no_state_body(kb_de):
+    got = decide(Mention("Marine", "PER", "model"), DocContext(body_country="FR"), kb_de, DE.names)
+    assert got.label == "PER" and (got.match is None or got.match.method != "institution")
+
+
+def _document(kb, names, texts):
+    from geonews_nlp.gazetteer.decide import decide_document
+
+    return decide_document([Mention(t, label, "model", before) for t, label, before in texts], kb, names)[1]
+
+
+def test_a_body_of_its_own_name_keeps_the_bare_mention_unlinked(kb_en):
+    decisions = _document(kb_en, EN.names, [("Texas National Guard", "ORG", "The "), ("Mexico", "LOC", "border with "),
+                                            ("Mexico", "LOC", "in "), ("National Guard", "ORG", "praised the ")])
+    assert decisions[3].match is None
+
+
+def test_a_story_of_two_countries_gives_a_bare_ministry_to_neither(kb_en):
+    decisions = _document(kb_en, EN.names, [("KYIV", "LOC", ""), ("Defense Ministry", "ORG", "- The "),
+                                            ("Russia", "LOC", "said "), ("Ukraine", "LOC", "at "),
+                                            ("Russia", "LOC", ". "), ("Odesa", "LOC", "at "), ("Russia", "LOC", ". ")])
+    assert decisions[1].match is None
+
+
+def test_a_bare_ministry_in_a_story_of_one_country(kb_en):
+    decisions = _document(kb_en, EN.names, [("SEOUL", "LOC", ""), ("Defense Ministry", "ORG", "- The "),
+                                            ("South Korea", "LOC", "said "), ("Busan", "LOC", "in ")])
+    assert decisions[1].match is not None and decisions[1].match.entry.country == "KR"
+
+
+def test_countries_of_one_name_are_told_apart_by_the_towns_named(kb_de):
+    decisions = _document(kb_de, DE.names, [("BRAZZAVILLE", "LOC", ""), ("Kongo", "LOC", "Im "),
+                                            ("Brazzaville", "LOC", ". ")])
+    assert decisions[1].match is not None and decisions[1].match.entry.country == "CG"
+    decisions = _document(kb_de, DE.names, [("Kongo", "LOC", "Im "), ("Goma", "LOC", "in ")])
+    assert decisions[0].match is not None and decisions[0].match.entry.country == "CD"
+
+
+def test_no_state_army_inside_a_longer_name(blank_en):
+    doc = blank_en("Turkey said the Free Syrian Army took three villages. The Indian Army held drills.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Indian Army"]

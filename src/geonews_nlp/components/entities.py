@@ -61,6 +61,15 @@ def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: se
     return [i for i, w in enumerate(words) if i not in taken and i >= since(w)]
 
 
+def inside_a_longer_name(span: Span) -> bool:
+    """A state body's name a rule proposed right after another capitalised word in its sentence is part
+    of a longer name: "Syrian Army" in "the Free Syrian Army" is no state's army."""
+    if span.id_ != "rule:institution" or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_title and not before.is_sent_start and not before.is_stop  # "- The Defense Ministry"
+
+
 def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
     """The model's entities plus the gazetteer's names: each known name where the model found nothing,
     or in place of model entities it wholly contains ("Arbeiterpartei Kurdistans" over "Kurdistans").
@@ -90,7 +99,8 @@ class EntityMapper(SettingsOnDisk):
 
     def __call__(self, doc: Doc) -> Doc:
         if GAZETTEER_SPANS in doc.spans:
-            doc.ents = merge_known_names(list(doc.ents), list(doc.spans[GAZETTEER_SPANS]))
+            known = [g for g in doc.spans[GAZETTEER_SPANS] if not inside_a_longer_name(g)]
+            doc.ents = merge_known_names(list(doc.ents), known)
         not_a_name = self.rules.not_a_name
         doc.ents = [e for e in self._complete_names(doc)
                     if not (len(e) == 1 and e.ent_id_ == "" and not_a_name(e.text))]

@@ -10,7 +10,6 @@ hash of every gazetteer file read; loading warns when the files have changed sin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import Errors, GeonewsError, Warnings, logger
 from ..gazetteer.coref import antecedents
-from ..gazetteer.decide import (
-    BEFORE_CHARS,
-    Mention,
-    decide,
-    document_context,
-    document_topic,
-    link_actor,
-    link_location,
-    same_body_country,
-)
+from ..gazetteer.decide import BEFORE_CHARS, Mention, decide_document, link_actor, link_location
 from ..gazetteer.store import Gazetteer, content_hash, load_gazetteer, shipped_files
 from ..lang import registry
 from . import extensions
@@ -85,20 +75,7 @@ class GazetteerLinker(SettingsOnDisk):
         mentions = [Mention(text[e.start_char:e.end_char], e.label_, e._.geonews_source or "model",
                             text[max(0, e.start_char - BEFORE_CHARS):e.start_char], text[e.end_char:e.end_char + 2])
                     for e in ents]
-        ctx, first = document_context(mentions, kb, fuzzy=fuzzy)
-        decisions = [decide(m, ctx, kb, rules, fuzzy=fuzzy, first=first[i]) if i in first
-                     else decide(m, ctx, kb, rules, fuzzy=fuzzy) for i, m in enumerate(mentions)]
-        # a state body that names no country ("the Defense Ministry") is that of the same kind named
-        # with its country nearest to it, else the document's country: only all the links tell
-        matches = [d.match for d in decisions]
-        bodies = [(i, body.kind) for i, body in enumerate(rules.institution(m.text) for m in mentions)
-                  if body is not None and getattr(matches[i], "method", None) != "institution"]
-        if bodies:
-            topic = document_topic(matches)
-            for i, kind in bodies:
-                code = same_body_country(matches, i, kind) or topic
-                if code:
-                    decisions[i] = decide(mentions[i], replace(ctx, topic=code), kb, rules, fuzzy=fuzzy)
+        ctx, decisions = decide_document(mentions, kb, rules, fuzzy=fuzzy)
         links = [d.link() for d in decisions]
         # a surname after the full name ("Mark Rutte ... Ruttes"): that person, linked or NIL as the full name
         full = antecedents([(m.text, d.label) for m, d in zip(mentions, decisions)], rules.genitive_bases)

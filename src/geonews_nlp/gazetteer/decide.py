@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from ..labels import LABEL_TYPES
@@ -38,11 +38,14 @@ class Mention(NamedTuple):
 
 @dataclass(frozen=True)
 class DocContext:
-    """What the whole document says: the countries its places lie in, the surnames of its persons."""
+    """What the whole document says: the countries it names, the countries of its towns and regions,
+    the surnames of its persons; and, for a state body named by kind alone, whose it is (``body_country``:
+    the same kind named nearest with its country, else the country the document is about)."""
 
     countries: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
-    topic: str | None = None  # the country it is about (institutions.topic_country), if one stands out
+    place_countries: frozenset[str] = frozenset()
+    body_country: str | None = None
 
 
 class Decision(NamedTuple):
@@ -59,8 +62,36 @@ def document_context(mentions: Sequence[Mention], kb: Gazetteer, *, fuzzy: bool 
     first = {i: kb.lookup(m.text, m.label, fuzzy=fuzzy) for i, m in enumerate(mentions) if m.label == "LOC"}
     countries = frozenset(m.entry.country for m in first.values()
                           if m and m.entry.type == "country" and m.entry.country)
+    places = frozenset(m.entry.country for m in first.values()
+                       if m and m.entry.type in ("city", "region") and m.method == "exact" and m.entry.country)
     surnames = frozenset(m.text.split()[-1] for m in mentions if m.label == "PER" and len(m.text.split()) > 1)
-    return DocContext(countries, surnames), first
+    return DocContext(countries, surnames, places), first
+
+
+def decide_document(mentions: Sequence[Mention], kb: Gazetteer, rules: NameRules, *, fuzzy: bool = True
+                    ) -> tuple[DocContext, list[Decision]]:
+    """Every mention's label and entry, and the document's context. A state body named by its kind
+    alone ("the Defense Ministry") is decided last, when all the other links are known: it is the
+    same kind's named nearest with its country, else the document's country's (``document_topic``)
+    — unless the document names a body of that kind by a name of its own ("the Texas National
+    Guard ... the National Guard"), which is then what it means: no guess."""
+    ctx, first = document_context(mentions, kb, fuzzy=fuzzy)
+    decisions = [decide(m, ctx, kb, rules, fuzzy=fuzzy, first=first[i]) if i in first
+                 else decide(m, ctx, kb, rules, fuzzy=fuzzy) for i, m in enumerate(mentions)]
+    bodies = {i: body for i, body in enumerate(rules.institution(m.text) if m.label != "PER" else None
+                                               for m in mentions) if body is not None}
+    matches = [d.match for d in decisions]
+    own_named = {body.kind for i, body in bodies.items()
+                 if body.country_words and getattr(matches[i], "method", None) != "institution"}
+    bare = [i for i, body in bodies.items() if not body.country_words and getattr(matches[i], "method", None)
+            != "institution" and body.kind not in own_named]
+    if bare:
+        topic = document_topic(matches)
+        for i in bare:
+            code = same_body_country(matches, i, bodies[i].kind) or topic
+            if code:
+                decisions[i] = decide(mentions[i], replace(ctx, body_country=code), kb, rules, fuzzy=fuzzy)
+    return ctx, decisions
 
 
 def same_body_country(matches: Sequence[Match | None], i: int, kind: str) -> str | None:
@@ -75,8 +106,10 @@ def same_body_country(matches: Sequence[Match | None], i: int, kind: str) -> str
 
 
 def document_topic(matches: Sequence[Match | None]) -> str | None:
-    """The country a document's links are most about (``institutions.topic_country``): a country's
-    name counts twice, anything else of it (a town, a region, a state body) once."""
+    """The country a document's links are clearly about (``institutions.topic_country``: at least twice
+    the weight of any other): a country's name counts twice, anything else of it (a town, a region)
+    once. "KYIV - The Defense Ministry said Russia launched drones at Ukraine ... Russia denied" is
+    about two countries: no one's ministry."""
     weights: dict[str, float] = {}
     for match in matches:
         if match is not None and match.entry.country and match.method != "institution":
@@ -102,11 +135,17 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
             match = kb.lookup(f"{before[-1]} {m.text}", label, countries=ctx.countries, fuzzy=False, prefer=prefer)
             match = match if match is not None and match.entry.type == "region" else None
         match = match or kb.lookup(m.text, label, countries=ctx.countries, fuzzy=fuzzy, prefer=prefer)
+    if (match is not None and match.entry.type == "country" and ctx.place_countries
+            and match.entry.country not in ctx.place_countries):
+        # countries that share a name ("Kongo"): the one whose towns the document names ("Brazzaville")
+        other = kb.lookup(m.text, label, countries=ctx.place_countries, fuzzy=False)
+        if other is not None and other.entry.type == "country" and other.entry.country in ctx.place_countries:
+            match = other
     if label == "LOC" and match is not None:
         match = metonym(m, match, kb, rules)
     if label == "LOC" and match is None and m.source == "model" and rules.person_genitive(m.text, m.after):
         label = "PER"
-    institution = rules.institution(m.text)
+    institution = rules.institution(m.text) if label != "PER" else None  # "Marine Le Pen" is no navy
     if institution is not None and not (match is not None and match.method in ("exact", "alias")
                                          and match.entry.type in LABEL_TYPES["ORG"]):
         body = institution_of(institution, m, ctx, kb)
@@ -121,30 +160,39 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
     return Decision(label, match)
 
 
+# where the words before a mention leave its sentence: a full stop after a lower-case letter or a word
+# ("Russia. Defense Ministry"), not after an initial ("the U.S. Defense Ministry")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9\)\]\"”’'])[.!?]+\s|\n")
+
+
 def institution_of(institution: Institution, m: Mention, ctx: DocContext, kb: Gazetteer) -> Entry | None:
     """The state body a mention names by its kind ("Defense Ministry", "Verteidigungsministerium"):
     of the country its own words name ("Russian", "US-", "der Ukraine": all of them must name one
     country, else it is another body's name, "Free Syrian Army"), else of the country named just
-    before it ("France's", "des russischen"), else of the document's country; None when none is."""
+    before it in its sentence ("France's", "des russischen"), else ``ctx.body_country``; None when
+    none is."""
     if institution.country_words:
         codes = {_country_code(kb, w) for w in institution.country_words}
         code = codes.pop() if len(codes) == 1 else None
         return kb.institution(institution.kind, code) if code else None
-    before = m.before.split()
+    before = _SENTENCE_END.split(m.before)[-1].split()
     for n in (2, 1):  # "the Russian", "South Korean"; a possessive "France's"
         if len(before) >= n:
             code = _country_code(kb, " ".join(before[-n:]))
             if code:
                 return kb.institution(institution.kind, code)
-    return kb.institution(institution.kind, ctx.topic) if ctx.topic else None
+    return kb.institution(institution.kind, ctx.body_country) if ctx.body_country else None
 
 
 def _country_code(kb: Gazetteer, word: str) -> str | None:
-    """The country a word names: its name, adjective or capital ("Moskaus"), possessive or not."""
+    """The country a word names as a whole: its name, adjective or capital ("Moskaus"), possessive or
+    not; never a part of it ("Free Syrian" names no country, though "Syrian" does)."""
     word = re.sub(r"[’']s?$", "", word)
-    match = kb.lookup(word, "LOC", fuzzy=False)
-    if match is not None and match.entry.type == "country":
-        return match.entry.country
+    key = kb.key(word)
+    if any(k in kb.keys or k in kb.adjectives for k in (key, *kb.rules.inflection_candidates(key))):
+        match = kb.lookup(word, "LOC", fuzzy=False)
+        if match is not None and match.entry.type == "country" and match.method != "fuzzy":
+            return match.entry.country
     country = kb.metonym_country(word)
     return country.country if country is not None else None
 

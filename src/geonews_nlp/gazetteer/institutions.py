@@ -47,10 +47,13 @@ def made_entry(kind: str, country: Entry) -> Entry:
                  country=country.country, institution=kind, propose=False)
 
 
+TOPIC_LEAD = 2.0  # how many times the weight of any other country the country a document is about has
+
+
 def topic_country(weights: dict[str, float]) -> str | None:
-    """The country a document is about: the one with the most weight, when it has strictly more than
-    any other (a tie says nothing)."""
+    """The country a document is about: the one with the most weight, when it has at least
+    ``TOPIC_LEAD`` times any other's (a story of two countries is about neither)."""
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] < TOPIC_LEAD * ranked[1][1]):
         return None
     return ranked[0][0]

@@ -32,6 +32,8 @@ from .schema import Entry, read_entries
 PLACE_FOR_PERSON_POPULATION = 100_000
 SHORT_ACRONYM = 5  # an all-capitals organisation this short is an acronym, never a town
 FUZZY_TOWN_POPULATION = 100_000
+FUZZY_CITY_POPULATION = 1_000_000
+OWN_NAME_WEIGHT = 5  # a notable place's own name against another place's other name (_choose)
 MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
 BLOCK = 3
 
@@ -154,11 +156,15 @@ class Gazetteer:
         return self._blocks
 
     def _choose(self, ids: Iterable[str], label: str | None, countries: frozenset[str],
-                prefer: tuple[str, ...] = (), strict: bool = True, own: AbstractSet[str] = frozenset()
-                ) -> Entry | None:
-        """Disambiguate: the label's types, preferred types, countries of the document, the type, an
-        entry's own name (``own``: its canonical name or a label) over another's alternate name
-        ("Islamabad" is also an old name of Chattogram, a bigger city), then population."""
+                prefer: tuple[str, ...] = (), strict: bool = True, own: AbstractSet[str] = frozenset(),
+                capital_of: str | None = None) -> Entry | None:
+        """Disambiguate: the label's types, preferred types, countries of the document, the type, then
+        population, where a notable place's own name counts for ``OWN_NAME_WEIGHT`` times its people
+        (``own``: the ids whose name, English or this language's label or alias it is): "Islamabad" is
+        the capital (1M), not Chattogram (3.9M), whose GeoNames names hold its old name; but "Odessa"
+        stays Odesa (1M), not Odessa, Texas (114k), and "Halle" Halle (Saale), not Halle in Belgium
+        (40k: no notable place). A capital's own name (``capital_of``: the country whose capital the
+        name is, from the packs' metonyms) always wins. Among entries without population, an own name wins."""
         allowed = LABEL_TYPES.get(label or "", None)
         cands = [self.entries[i] for i in ids]
         if allowed:
@@ -166,9 +172,15 @@ class Gazetteer:
             if not typed and (strict or label == "PER"):
                 return None  # persons are never guessed from another type's name
             cands = typed or cands
+        def people(e: Entry) -> float:
+            n = e.population or 0
+            if e.id in own and e.type == "city" and e.country == capital_of:
+                return float("inf")  # the capital of its name ("ISLAMABAD"), which stands for its country
+            return n * OWN_NAME_WEIGHT if e.id in own and n >= PLACE_FOR_PERSON_POPULATION else n
+
         return min(cands, key=lambda e: (e.type not in prefer if prefer else False,
                                          e.country not in countries if countries else False,
-                                         TYPE_RANK.get(e.type, 9), e.id not in own, -(e.population or 0), e.id))
+                                         TYPE_RANK.get(e.type, 9), -people(e), e.id not in own, e.id))
 
     def _place_for_person(self, key: str, countries: frozenset[str]) -> Entry | None:
         """A one-word "person" that is the name of a country, a region or a city of 100,000 or more
@@ -209,12 +221,15 @@ class Gazetteer:
         ids = self.keys.get(key)
         own = self.own.get(key, set())
         if ids and label == "ORG" and mention.isupper() and len(key) <= SHORT_ACRONYM:
-            # an organisation's acronym is no town ("NIS" is neither Niš nor Nice, whose GeoNames
-            # names hold codes); a dateline's "KIEW" or "ROM", labelled a place, still is
-            ids = {i for i in ids if self.entries[i].type not in ("city", "place")}
+            # an organisation's acronym is no town by one of the town's other names ("NIS" is not Nice,
+            # whose GeoNames names hold codes); a dateline the model labelled ORG ("DOHA", "BAKU") is
+            # the town of its own name
+            ids = {i for i in ids if self.entries[i].type not in ("city", "place") or i in own}
+        capital = self.entries[self.metonyms[key]].country if key in self.metonyms else None
         if ids:
-            e = self._choose(ids, label, countries, prefer, own=own) or self._choose(
-                ids, "ORG" if label == "PER" else label, countries, prefer, strict=label == "PER", own=own)
+            e = self._choose(ids, label, countries, prefer, own=own, capital_of=capital) or self._choose(
+                ids, "ORG" if label == "PER" else label, countries, prefer, strict=label == "PER", own=own,
+                capital_of=capital)
             if e is None and label == "PER" and " " not in key:
                 e = self._place_for_person(key, countries)
             if e is not None:
@@ -224,8 +239,11 @@ class Gazetteer:
         for base in rules.inflection_candidates(key):
             ids = self.keys.get(base)
             if ids:
-                e = self._choose(ids, label, countries, prefer) or (
-                    self._choose(ids, label, countries, prefer, strict=False) if label != "PER" else None)
+                own = self.own.get(base, set())
+                capital = self.entries[self.metonyms[base]].country if base in self.metonyms else None
+                e = self._choose(ids, label, countries, prefer, own=own, capital_of=capital) or (
+                    self._choose(ids, label, countries, prefer, strict=False, own=own, capital_of=capital)
+                    if label != "PER" else None)
                 if e is not None:
                     return Match(e, 95.0, "alias")
             if base in self.adjectives and label in (None, "LOC"):
@@ -271,10 +289,11 @@ class Gazetteer:
             return None
         e = self._choose(ids, label, countries)
         if e is None or (e.type in ("city", "place") and e.country not in countries
-                         and (countries or (e.population or 0) < FUZZY_TOWN_POPULATION)):
+                         and (e.population or 0) < (FUZZY_CITY_POPULATION if countries else FUZZY_TOWN_POPULATION)):
             # a misspelt town lies in a country the document names ("Svecan" in a story on Kosovo);
-            # an unknown name is no look-alike town abroad ("Mekran" → Akron, "Buleda" → Breda), and
-            # with no country known, only a big city is worth the guess ("Kharkiw")
+            # an unknown name is no look-alike town abroad ("Mekran" → Akron, "Buleda" → Breda); a city
+            # of a million is worth the guess anywhere ("Kharkiw" in a story that names only Russia), and
+            # with no country known, one of 100,000
             return None
         score = 100.0 * (1 - best / max(len(key), 1))
         return Match(e, max(0.0, min(100.0, score)), "fuzzy")

@@ -23,7 +23,8 @@ HEADS: dict[str, str] = {
     **{f"heer{e}": "army" for e in ("", "s", "es")},
     "marine": "navy", "luftwaffe": "air_force", "nationalgarde": "national_guard",
 }
-_FUNCTION_WORDS = {"der", "die", "das", "des", "dem", "den", "in"}  # "Verteidigungsministerium in Moskau"
+# "Verteidigungsministerium in Moskau", "Marine von Sri Lanka", "Armee im Sudan"
+_FUNCTION_WORDS = {"der", "die", "das", "des", "dem", "den", "in", "im", "von", "aus"}
 
 
 def institution(text: str) -> Institution | None:
