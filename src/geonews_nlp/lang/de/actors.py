@@ -138,6 +138,7 @@ def _strip_genitive(word: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence
 def country_from_name(text: str) -> str | None:
     """``Südkoreas`` / ``den USA`` / ``Russland`` → ISO code; organisations by short name."""
     t = _ARTICLE.sub("", text.strip().lower())
@@ -150,6 +151,7 @@ def country_from_name(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence
 def actor_from_adjective(word: str) -> str | None:
     """``nordkoreanische`` / ``US-amerikanischen`` → ISO code."""
     w = word.lower()
@@ -162,6 +164,7 @@ def actor_from_adjective(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence
 def actor_from_demonym(word: str) -> str | None:
     w = word.lower()
     for form in (w, w[:-1] if w.endswith("n") else w, w[:-2] if w.endswith("en") else w):
@@ -170,6 +173,7 @@ def actor_from_demonym(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence
 def actor_from_prefix(word: str) -> str | None:
     """The actor named by a compound's first part: ``US-Soldaten``, ``Bundeswehrsoldaten``, ``IS-Kämpfer``."""
     w = word.lower()
@@ -194,10 +198,12 @@ def actor_from_prefix(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence
 def actor_from_metonym(text: str) -> str | None:
     return METONYMS.get(_ARTICLE.sub("", text.strip().lower()))
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence
 def actor_from_word(text: str) -> str | None:
     """Any single word or name that names an actor, in order of how directly it does."""
     return (country_from_name(text) or actor_from_adjective(text) or actor_from_prefix(text)
