@@ -246,3 +246,11 @@ def test_countries_of_one_name_are_told_apart_by_the_towns_named(kb_de):
 def test_no_state_army_inside_a_longer_name(blank_en):
     doc = blank_en("Turkey said the Free Syrian Army took three villages. The Indian Army held drills.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Indian Army"]
+
+
+def test_departments_are_proposed_and_linked(blank_en):
+    doc = blank_en("WASHINGTON (AP) - The State Department said the talks in Texas and Ohio failed, "
+                   "and the U.S. Department of Defense agreed.")
+    got = {e.text: e._.geonews_link["name"] for e in doc.ents if e.label_ == "ORG" and e._.geonews_link}
+    assert got["State Department"] == "United States Department of State"
+    assert got["U.S. Department of Defense"] == "United States Department of Defense"

@@ -166,7 +166,9 @@ class EntityMapper(SettingsOnDisk):
                    and (doc[start].text in rules.titles or (is_person_descriptor(doc[start].text)
                                                       and doc[start + 1].text[:1].isupper()))):
                 start += 1  # "Herr [Willemsen]", "Halbbruder [Sven]"
-            while (end - start > 1 and not doc[start + 1].is_punct
+            # a descriptor before a name ("Region Kursk" → "Kursk"), not the first word of a state body's
+            # name ("State Department")
+            while (end - start > 1 and not doc[start + 1].is_punct and ent.ent_id_ != "rule:institution"
                    and (doc[start].lower_ in rules.descriptors or (self.label_map.get(ent.label_) == "LOC"
                                                                      and doc[start].lower_ in rules.place_descriptors
                                                                and doc[start + 1].text[:1].isupper()))

@@ -69,6 +69,9 @@ def _patterns() -> list[list[dict[str, Any]]]:
         [adjective, {"TEXT": {"IN": ["Air", "Armed", "Ground"]}}, {"TEXT": {"IN": ["Force", "Forces"]}}],
         [optional, {"TEXT": "General"}, {"TEXT": "Staff"}],
         [optional, {"TEXT": "National"}, {"TEXT": "Guard"}],
+        # "State Department" starts with a place word ("state"), which keeps the gazetteer from proposing it
+        [optional, {"TEXT": {"IN": ["State", "Defense", "Defence"]}}, {"TEXT": "Department"}],
+        [optional, {"TEXT": "Department"}, {"LOWER": "of"}, {"TEXT": {"IN": ["State", "Defense", "Defence"]}}],
     ]
 
 
