@@ -254,3 +254,19 @@ def test_departments_are_proposed_and_linked(blank_en):
     got = {e.text: e._.geonews_link["name"] for e in doc.ents if e.label_ == "ORG" and e._.geonews_link}
     assert got["State Department"] == "United States Department of State"
     assert got["U.S. Department of Defense"] == "United States Department of Defense"
+
+
+@pytest.mark.parametrize("text, before, after, dateline", [
+    ("WASHINGTON", "", " (", True), ("KYIV", "Headline\n\n", ", ", True), ("BERLIN", "", " –", True),
+    ("NATO", "", " s", False), ("WASHINGTON", "said in ", " (", False), ("Berlin", "", " (", False)])
+def test_datelines(text, before, after, dateline):
+    from geonews_nlp.gazetteer.decide import is_dateline
+
+    assert is_dateline(Mention(text, "ORG", "model", before, after)) is dateline
+
+
+def test_a_dateline_labelled_org_is_a_place(kb_en):
+    got = decide(Mention("WASHINGTON", "ORG", "model", "", " ("), DocContext(), kb_en, EN.names)
+    assert got.label == "LOC" and got.match is not None and got.match.entry.country == "US"
+    got = decide(Mention("NATO", "ORG", "model", "", " ("), DocContext(), kb_en, EN.names)
+    assert got.label == "ORG"

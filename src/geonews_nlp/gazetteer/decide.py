@@ -141,6 +141,8 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
         other = kb.lookup(m.text, label, countries=ctx.place_countries, fuzzy=False)
         if other is not None and other.entry.type == "country" and other.entry.country in ctx.place_countries:
             match = other
+    if label == "ORG" and match is not None and match.entry.type in LABEL_TYPES["LOC"] and is_dateline(m):
+        label = "LOC"  # "WASHINGTON (AP) -", "KYIV, Ukraine -": where the report was filed
     if label == "LOC" and match is not None:
         match = metonym(m, match, kb, rules)
     if label == "LOC" and match is None and m.source == "model" and rules.person_genitive(m.text, m.after):
@@ -163,6 +165,13 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
 # where the words before a mention leave its sentence: a full stop after a lower-case letter or a word
 # ("Russia. Defense Ministry"), not after an initial ("the U.S. Defense Ministry")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\)\]\"”’'])[.!?]+\s|\n")
+
+
+def is_dateline(m: Mention) -> bool:
+    """A place in capitals that opens a text or a line, before the agency or the dash: "BERLIN (dpa) -",
+    "KYIV, Ukraine (AP) —". Models often label it ORG, for its capitals."""
+    opens = not m.before.strip() or m.before.rstrip(" ").endswith("\n")
+    return opens and m.text.isupper() and len(m.text) > 2 and m.after[:2] in (" (", " -", " –", " —", ", ")
 
 
 def institution_of(institution: Institution, m: Mention, ctx: DocContext, kb: Gazetteer) -> Entry | None:
