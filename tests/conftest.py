@@ -32,6 +32,24 @@ def _no_model_env(monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def kb_de():
+    """The shipped gazetteers under the German pack's key rules (loaded once: they are large)."""
+    from geonews_nlp.gazetteer.store import load_gazetteer
+    from geonews_nlp.lang import registry
+
+    return load_gazetteer(registry.get("de").keys, "de")
+
+
+@pytest.fixture(scope="session")
+def kb_en():
+    """The shipped gazetteers under the English pack's key rules."""
+    from geonews_nlp.gazetteer.store import load_gazetteer
+    from geonews_nlp.lang import registry
+
+    return load_gazetteer(registry.get("en").keys, "en")
+
+
+@pytest.fixture(scope="session")
 def blank_nlp():
     """The blank-base geonews pipeline: rules and gazetteer only, fast and model-free."""
     from geonews_nlp.pipeline import BaseChoice, assemble

@@ -9,21 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from geonews_nlp.gazetteer.store import Gazetteer, load_gazetteer
-from geonews_nlp.lang import registry
+from geonews_nlp.gazetteer.store import Gazetteer
 
 CURATED = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "curated"
 SORTED = {"armed_groups.jsonl", "organisations.jsonl", "media.jsonl"}  # written with sorted keys
-
-
-@pytest.fixture(scope="module")
-def de() -> Gazetteer:
-    return load_gazetteer(registry.get("de").keys, "de", ())
-
-
-@pytest.fixture(scope="module")
-def en() -> Gazetteer:
-    return load_gazetteer(registry.get("en").keys, "en", ())
 
 
 def linked(g: Gazetteer, mention: str) -> str | None:
@@ -47,24 +36,24 @@ def linked(g: Gazetteer, mention: str) -> str | None:
      "National Security and Defense Council of Ukraine"),
     (["al-Schabab", "Al-Shabab"], ["al-Shabab", "al-Shabaab"], "al-Shabaab"),
 ])
-def test_german_and_english_names_link_to_one_entry(de, en, de_names, en_names, name):
+def test_german_and_english_names_link_to_one_entry(kb_de, kb_en, de_names, en_names, name):
     for mention in de_names:
-        assert linked(de, mention) == name, mention
+        assert linked(kb_de, mention) == name, mention
     for mention in en_names:
-        assert linked(en, mention) == name, mention
+        assert linked(kb_en, mention) == name, mention
 
 
 @pytest.mark.parametrize("mention", ["MIT", "ISI", "SAF", "RAW", "AA", "KIA"])
-def test_ambiguous_short_acronyms_do_not_link(de, en, mention):
+def test_ambiguous_short_acronyms_do_not_link(kb_de, kb_en, mention):
     # MIT is also the university, ISI the Islamic State of Iraq, SAF any "... Armed Forces", RAW and AA
     # plain words or other groups, KIA a car maker: left out of the curated files on purpose
-    assert linked(de, mention) is None
-    assert linked(en, mention) is None
+    assert linked(kb_de, mention) is None
+    assert linked(kb_en, mention) is None
 
 
-def test_reporters_without_borders_is_not_the_sudanese_rsf(de):
-    assert linked(de, "Reporter ohne Grenzen") == "Reporters Without Borders"
-    assert de.lookup("RSF", "ORG").entry.id != "geonews:rsf"
+def test_reporters_without_borders_is_not_the_sudanese_rsf(kb_de):
+    assert linked(kb_de, "Reporter ohne Grenzen") == "Reporters Without Borders"
+    assert kb_de.lookup("RSF", "ORG").entry.id != "geonews:rsf"
 
 
 def test_curated_ids_are_unique_and_lines_are_sorted_json():

@@ -8,20 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from geonews_nlp.gazetteer.store import Gazetteer, load_gazetteer
-from geonews_nlp.lang import registry
+from geonews_nlp.gazetteer.store import Gazetteer
 
 PERSONS = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "curated" / "persons.jsonl"
-
-
-@pytest.fixture(scope="module")
-def de() -> Gazetteer:
-    return load_gazetteer(registry.get("de").keys, "de", ())
-
-
-@pytest.fixture(scope="module")
-def en() -> Gazetteer:
-    return load_gazetteer(registry.get("en").keys, "en", ())
 
 
 def person(g: Gazetteer, mention: str) -> str | None:
@@ -42,11 +31,11 @@ def person(g: Gazetteer, mention: str) -> str | None:
     (["Ahmed al-Scharaa"], ["Ahmed al-Sharaa", "Abu Mohammad al-Jolani"], "Ahmed al-Sharaa"),
     (["Recep Tayyip Erdogan"], ["Recep Tayyip Erdoğan"], "Recep Tayyip Erdoğan"),
 ])
-def test_german_and_english_spellings_reach_one_person(de, en, de_names, en_names, name):
+def test_german_and_english_spellings_reach_one_person(kb_de, kb_en, de_names, en_names, name):
     for mention in de_names:
-        assert person(de, mention) == name, mention
+        assert person(kb_de, mention) == name, mention
     for mention in en_names:
-        assert person(en, mention) == name, mention
+        assert person(kb_en, mention) == name, mention
 
 
 def test_no_label_is_a_surname_alone():

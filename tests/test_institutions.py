@@ -12,23 +12,13 @@ from hypothesis import strategies as st
 from geonews_nlp.gazetteer.decide import DocContext, Mention, decide, document_topic, institution_of
 from geonews_nlp.gazetteer.institutions import KINDS, NAME_TEMPLATES, made_entry, topic_country
 from geonews_nlp.gazetteer.schema import Entry
-from geonews_nlp.gazetteer.store import Gazetteer, Match, load_gazetteer
+from geonews_nlp.gazetteer.store import Match
 from geonews_nlp.lang import registry
 from geonews_nlp.lang.base import Institution
 from geonews_nlp.lang.de.institutions import institution as de_institution
 from geonews_nlp.lang.en.institutions import institution as en_institution
 
 EN, DE = registry.get("en"), registry.get("de")
-
-
-@pytest.fixture(scope="module")
-def kb_en() -> Gazetteer:
-    return load_gazetteer(EN.keys, "en")
-
-
-@pytest.fixture(scope="module")
-def kb_de() -> Gazetteer:
-    return load_gazetteer(DE.keys, "de")
 
 
 # --- what the packs read ---------------------------------------------------------------------------
