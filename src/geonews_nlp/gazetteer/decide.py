@@ -24,8 +24,10 @@ from .institutions import topic_country
 from .schema import Entry
 from .store import Gazetteer, Match
 
-BEFORE_CHARS = 16  # how much text before a mention the rules read
+BEFORE_CHARS = 80  # how much text before a mention the rules read (a list of regions: "in den Regionen Kyjiw, …")
+AFTER_CHARS = 40  # and after it ("Donetsk and Luhansk regions")
 METONYM_BEFORE_CHARS = 12
+INSTITUTION_BEFORE_CHARS = 16
 
 
 class Mention(NamedTuple):
@@ -33,7 +35,7 @@ class Mention(NamedTuple):
     label: str  # PER, ORG or LOC, as the entity component left it
     source: str  # model, gazetteer or rule
     before: str = ""  # the BEFORE_CHARS characters before the mention
-    after: str = ""  # the two characters after it
+    after: str = ""  # the AFTER_CHARS characters after it
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def decide_document(mentions: Sequence[Mention], kb: Gazetteer, rules: NameRules
     ctx, first = document_context(mentions, kb, fuzzy=fuzzy)
     decisions = [decide(m, ctx, kb, rules, fuzzy=fuzzy, first=first[i]) if i in first
                  else decide(m, ctx, kb, rules, fuzzy=fuzzy) for i, m in enumerate(mentions)]
+    _one_place_per_name(mentions, decisions, ctx, kb, rules, fuzzy)
     bodies = {i: body for i, body in enumerate(rules.institution(m.text) if m.label != "PER" else None
                                                for m in mentions) if body is not None}
     matches = [d.match for d in decisions]
@@ -92,6 +95,26 @@ def decide_document(mentions: Sequence[Mention], kb: Gazetteer, rules: NameRules
             if code:
                 decisions[i] = decide(mentions[i], replace(ctx, body_country=code), kb, rules, fuzzy=fuzzy)
     return ctx, decisions
+
+
+def _one_place_per_name(mentions: Sequence[Mention], decisions: list[Decision], ctx: DocContext, kb: Gazetteer,
+                        rules: NameRules, fuzzy: bool) -> None:
+    """A name the document calls a region once ("in der Westprovinz Farah") is that region wherever it
+    stands alone ("In Farah seien ..."), not the town of the same name: one sense per document."""
+    regions = {kb.key(m.text): d.match.entry.id for m, d in zip(mentions, decisions)
+               if d.label == "LOC" and d.match is not None and d.match.entry.type == "region"}
+    if not regions:
+        return
+    for i, (m, d) in enumerate(zip(mentions, decisions)):
+        before = [w.lower() for w in m.before[-INSTITUTION_BEFORE_CHARS:].split()]
+        towns = rules.place_words - rules.region_words
+        town = bool(before) and (before[-1] in towns  # "der Stadt Marib", "the city of Marib"
+                                 or (len(before) > 1 and before[-2] in towns and before[-1] == "of"))
+        if (d.label == "LOC" and d.match is not None and d.match.entry.type != "region" and not town
+                and regions.get(kb.key(m.text)) is not None):
+            again = decide(m, ctx, kb, rules, fuzzy=fuzzy, prefer_region=True)
+            if again.match is not None and again.match.entry.id == regions[kb.key(m.text)]:
+                decisions[i] = again
 
 
 def same_body_country(matches: Sequence[Match | None], i: int, kind: str) -> str | None:
@@ -122,19 +145,26 @@ _UNSET: Any = object()
 
 
 def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzzy: bool = True,
-           first: Match | None = _UNSET) -> Decision:
-    """The final label and the entry of one mention (``first``: its context-free match, if known)."""
-    before = m.before.split()
-    prefer = ("region",) if before and before[-1].lower() in rules.region_words else ()
-    label = m.label
+           first: Match | None = _UNSET, prefer_region: bool = False) -> Decision:
+    """The final label and the entry of one mention (``first``: its context-free match, if known;
+    ``prefer_region``: the document names this place as a region elsewhere)."""
+    before = m.before[-INSTITUTION_BEFORE_CHARS:].split()
+    region_word = bool(before) and before[-1].lower() in rules.region_words
+    cue = m.label != "ORG" and (region_word or prefer_region or region_cue(m, rules))
+    prefer = ("region",) if cue else ()
+    # "Luhansk regions", "in Ceel Gambar and Baalal Dheer villages": places, whatever the model said
+    label = "LOC" if cue or (m.label == "PER" and town_cue(m, rules)) else m.label
     if first is not _UNSET and not (ctx.countries or prefer):
         match = first  # already looked up with the same arguments
     else:
         match = None
-        if prefer:  # "die russische Region Kursk": the region is named "Region Kursk"
+        if region_word:  # "die russische Region Kursk": the region is named "Region Kursk"
             match = kb.lookup(f"{before[-1]} {m.text}", label, countries=ctx.countries, fuzzy=False, prefer=prefer)
             match = match if match is not None and match.entry.type == "region" else None
         match = match or kb.lookup(m.text, label, countries=ctx.countries, fuzzy=fuzzy, prefer=prefer)
+        if prefer and match is not None and match.entry.type == "city":
+            region = kb.namesake_region(match.entry)  # "in den Regionen Kyjiw, Donezk": the oblast
+            match = Match(region, match.score, "alias") if region is not None else match
     if (match is not None and match.entry.type == "country" and ctx.place_countries
             and match.entry.country not in ctx.place_countries):
         # countries that share a name ("Kongo"): the one whose towns the document names ("Brazzaville")
@@ -145,7 +175,7 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
         label = "LOC"  # "WASHINGTON (AP) -", "KYIV, Ukraine -": where the report was filed
     if label == "LOC" and match is not None:
         match = metonym(m, match, kb, rules)
-    if label == "LOC" and match is None and m.source == "model" and rules.person_genitive(m.text, m.after):
+    if label == "LOC" and match is None and m.source == "model" and rules.person_genitive(m.text, m.after[:2]):
         label = "PER"
     institution = rules.institution(m.text) if label != "PER" else None  # "Marine Le Pen" is no navy
     if institution is not None and not (match is not None and match.method in ("exact", "alias")
@@ -167,6 +197,27 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\)\]\"”’'])[.!?]+\s|\n")
 
 
+_WORD = re.compile(r"\w[\w\-’']*|[^\w\s]")
+_AFTER_END = re.compile(r"[.!?]+(?:\s|$)|\n")
+
+
+def _around(m: Mention) -> tuple[list[str], list[str]]:
+    return (_WORD.findall(_SENTENCE_END.split(m.before)[-1]),
+            _WORD.findall(_AFTER_END.split(m.after, maxsplit=1)[0]))
+
+
+def region_cue(m: Mention, rules: NameRules) -> bool:
+    """The words around a place name in its sentence say it is a region (the pack's ``region_cue``)."""
+    before, after = _around(m)
+    return rules.region_cue(before, m.text, after)
+
+
+def town_cue(m: Mention, rules: NameRules) -> bool:
+    """The words around a name in its sentence say it is a town (the pack's ``town_cue``)."""
+    before, after = _around(m)
+    return rules.town_cue(before, m.text, after)
+
+
 def is_dateline(m: Mention) -> bool:
     """A place in capitals that opens a text or a line, before the agency or the dash: "BERLIN (dpa) -",
     "KYIV, Ukraine (AP) —". Models often label it ORG, for its capitals."""
@@ -184,7 +235,7 @@ def institution_of(institution: Institution, m: Mention, ctx: DocContext, kb: Ga
         codes = {_country_code(kb, w) for w in institution.country_words}
         code = codes.pop() if len(codes) == 1 else None
         return kb.institution(institution.kind, code) if code else None
-    before = _SENTENCE_END.split(m.before)[-1].split()
+    before = _SENTENCE_END.split(m.before[-INSTITUTION_BEFORE_CHARS:])[-1].split()
     for n in (2, 1):  # "the Russian", "South Korean"; a possessive "France's"
         if len(before) >= n:
             code = _country_code(kb, " ".join(before[-n:]))

@@ -23,7 +23,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..labels import LABEL_TYPES, TYPE_RANK
+from ..labels import LABEL_TYPES, REGION_DESIGNATIONS, TYPE_RANK
 from ..lang.base import KeyRules
 from .institutions import made_entry
 from .keys import normalize_key, strip_titles
@@ -87,6 +87,7 @@ class Gazetteer:
         self._made: dict[tuple[str, str], Entry] = {}
         self._countries: dict[str, Entry] = {}  # ISO code -> country entry
         self._blocks: dict[str, dict[int, list[str]]] | None = None
+        self._namesakes: dict[tuple[str, str], str] | None = None  # (country, town key) -> region id
         self.add(entries)
 
     @classmethod
@@ -125,6 +126,7 @@ class Gazetteer:
             if e.type == "country" and e.country:
                 self._countries[e.country] = e
         self._blocks = None
+        self._namesakes = None
 
     def key(self, text: str) -> str:
         """The lookup key of a mention under this knowledge base's rules."""
@@ -183,8 +185,8 @@ class Gazetteer:
                                          TYPE_RANK.get(e.type, 9), -people(e), e.id not in own, e.id))
 
     def _place_for_person(self, key: str, countries: frozenset[str]) -> Entry | None:
-        """A one-word "person" that is the name of a country, a region or a city of 100,000 or more
-        ("Ankara", "Diyarbakir") and of no person is a place the model mislabelled.
+        """A "person" that is the name of a country, a region or a city of 100,000 or more ("Ankara",
+        "Diyarbakir", "Beit Shemesh") and of no person is a place the model mislabelled.
 
         Only a place's own name or label counts: GeoNames' other names hold first names
         ("Bella" for Bello, Colombia), and "Bella" in a story is a person."""
@@ -230,7 +232,7 @@ class Gazetteer:
             e = self._choose(ids, label, countries, prefer, own=own, capital_of=capital) or self._choose(
                 ids, "ORG" if label == "PER" else label, countries, prefer, strict=label == "PER", own=own,
                 capital_of=capital)
-            if e is None and label == "PER" and " " not in key:
+            if e is None and label == "PER":
                 e = self._place_for_person(key, countries)
             if e is not None:
                 method = "exact" if e.id in self.canonical.get(key, ()) else "alias"
@@ -297,6 +299,24 @@ class Gazetteer:
             return None
         score = 100.0 * (1 - best / max(len(key), 1))
         return Match(e, max(0.0, min(100.0, score)), "fuzzy")
+
+    def namesake_region(self, town: Entry) -> Entry | None:
+        """The region of the town's country named after it ("Donetsk" → Donetsk Oblast), if one is:
+        where the words around a town's name say it is a region ("in den Regionen Kyjiw, Donezk")."""
+        if self._namesakes is None:
+            found: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for e in self.entries.values():
+                if e.type == "region" and e.country:
+                    for name in (e.name, *e.labels.get("en", ())):
+                        base, _, kind = name.rpartition(" ")
+                        if base and kind.capitalize() in REGION_DESIGNATIONS:
+                            found[(e.country, self.key(base))].add(e.id)
+            self._namesakes = {k: next(iter(ids)) for k, ids in found.items() if len(ids) == 1}
+        for name in (town.name, *(n for names in town.aliases.values() for n in names)):
+            region = self._namesakes.get((town.country or "", self.key(name)))  # "Zaporizhzhya", "…zhia"
+            if region:
+                return self.entries[region]
+        return None
 
     def institution(self, kind: str, code: str) -> Entry | None:
         """The ``kind`` of state body of the country ``code``: its curated entry, else one made by

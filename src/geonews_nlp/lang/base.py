@@ -182,6 +182,10 @@ class NameRules:
     place_descriptors: frozenset[str] = frozenset()  # before a place's name: "hauptstadt"
     place_words: frozenset[str] = frozenset()  # after which a name is a place
     region_words: frozenset[str] = frozenset()  # "region", "oblast": the linker prefers a region
+    # (words before a place name in its sentence, the name, words after) → the words say it is a region
+    # ("Westprovinz Farah", "the Kursk region", "in den Regionen Kyjiw, Donezk und Luhansk")
+    region_cue: Callable[[list[str], str, list[str]], bool] = _never
+    town_cue: Callable[[list[str], str, list[str]], bool] = _never  # "in X, Y and Z villages": places
     locative: frozenset[str] = frozenset()  # before a capital, it is the place, not its government
     capitalised_articles: frozenset[str] = frozenset()  # "Die Zeit": a newspaper named with its article
     not_a_name: Callable[[str], bool] = _never

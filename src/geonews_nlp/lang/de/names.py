@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..cues import listed_after_cue
 from .troops import PERSONNEL_SUFFIXES
 
 _WEEKDAY_TIME = re.compile(r"^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
@@ -125,6 +126,39 @@ NOT_PARTICLE_PAIRS = frozenset((p, a) for p in ("von", "vom") for a in ("den", "
 TITLES = frozenset({"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."})
 REGION_WORDS = frozenset({"provinz", "region", "oblast", "gebiet", "bundesland", "bundesstaat", "gouvernement",
                           "kanton", "landkreis", "bezirk", "distrikt", "departement", "regierungsbezirk"})
+# Compounds that name a kind of region before a name ("Westprovinz Farah", "Grenzregion Kursk"), and
+# the plurals before a list ("in den Regionen Kyjiw, Donezk und Luhansk"); not "Stadtgebiet", which
+# is the town
+REGION_HEADS = ("provinz", "region", "oblast", "bundesstaat", "gouvernement")
+REGION_PLURAL_ENDINGS = ("en", "e", "s", "n")
+REGION_JOINERS = frozenset({"und", "sowie", "oder"})
+
+
+@lru_cache(maxsize=4096)
+def is_region_word(word: str) -> bool:
+    """A word that names a kind of region, in the singular or plural, alone or as the head of a
+    compound: "Provinz", "Regionen", "Nordprovinz", "Grenzregionen"."""
+    w = word.lower()
+    forms = [w, *(w[: -len(e)] for e in REGION_PLURAL_ENDINGS if w.endswith(e) and len(w) > len(e) + 3)]
+    return any(f in REGION_WORDS or (len(f) > 7 and f.endswith(REGION_HEADS)) for f in forms)
+
+
+def region_cue(before: list[str], name: str, after: list[str]) -> bool:
+    """The words around a place name say it is a region: a region word before it, or before the list it
+    is in ("Provinz Idlib", "Westprovinz Farah", "in den Regionen Kyjiw, Donezk und Luhansk").
+    ``before`` and ``after`` are the words of its sentence, punctuation split off."""
+    return listed_after_cue(before[::-1], is_region_word, REGION_JOINERS)
+
+
+TOWN_WORDS = frozenset({"dorf", "dörfer", "dörfern", "stadt", "städte", "städten", "ortschaft", "ortschaften",
+                        "ort", "orte", "orten", "siedlung", "siedlungen"})
+
+
+def town_cue(before: list[str], name: str, after: list[str]) -> bool:
+    """The words before a name say it is a town: "in den Dörfern Kalyniwka und Hrakowe"."""
+    return listed_after_cue(before[::-1], lambda w: w.lower() in TOWN_WORDS, REGION_JOINERS)
+
+
 # Nor is a descriptor word before a name ("Region [Kursk]", "Agentur [dpa]", "Stadt [Wien]"), in
 # GermEval's guidelines as in the news gold.
 PLACE_KINDS = REGION_WORDS | {"stadt", "gemeinde", "dorf", "ortsteil", "ot", "ortschaft"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..cues import listed_after_cue
 from .troops import PERSONNEL
 
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
@@ -107,6 +108,49 @@ TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr"
                     "Lord", "Lady"})
 REGION_WORDS = frozenset({"province", "region", "oblast", "state", "county", "district", "governorate",
                           "prefecture", "territory", "canton", "department", "krai", "republic"})
+# Before a name, a region word counts only through "of" ("the province of Saada"): "Republic" and
+# "State" start names of their own ("State Department")
+REGION_WORDS_BEFORE = frozenset({"province", "region", "oblast", "state", "county", "district", "governorate",
+                                 "prefecture", "provinces", "regions", "oblasts", "states", "counties",
+                                 "districts", "governorates", "prefectures"})
+REGION_JOINERS = frozenset({"and", "or"})
+_REGION_PLURALS = {"counties": "county", "territories": "territory", "republics": "republic"}
+
+
+def is_region_word(word: str) -> bool:
+    """ "province", "regions", "Oblast", "counties": a word that names a kind of region."""
+    w = word.lower()
+    return w in REGION_WORDS or _REGION_PLURALS.get(w, w[:-1] if w.endswith("s") else w) in REGION_WORDS
+
+
+def region_cue(before: list[str], name: str, after: list[str]) -> bool:
+    """The words around a place name say it is a region: a region word after it or after the list it is
+    in ("the Kursk region", "Takhar province", "Donetsk and Luhansk regions"), one before it through
+    "of" ("the province of Saada", "the provinces of Helmand and Kandahar"), or its own last word
+    ("Yobe state"). ``before`` and ``after`` are the words of its sentence, punctuation split off."""
+    words = name.split()
+    if len(words) > 1 and is_region_word(words[-1]):
+        return True
+    # a capitalised region word that starts a longer name is no cue: "Washington State University"
+    after = [w if not (w[:1].isupper() and i + 1 < len(after) and after[i + 1][:1].isupper()) else "·"
+             for i, w in enumerate(after)]
+    return (listed_after_cue(after, is_region_word, REGION_JOINERS)
+            or listed_after_cue(before[::-1], lambda w: w.lower() in REGION_WORDS_BEFORE, REGION_JOINERS,
+                                linkers=frozenset({"of"}), cue_first=False))
+
+
+TOWN_WORDS = frozenset({"village", "villages", "town", "towns", "city", "cities", "district", "districts",
+                        "settlement", "settlements", "township", "townships"})
+
+
+def town_cue(before: list[str], name: str, after: list[str]) -> bool:
+    """The words around a name say it is a town: "in Ceel Gambar and Baalal Dheer villages", "the towns
+    of Bir al-Ghanam and Zawiya" (a list of names, then or after "of" before it, a kind of town)."""
+    return (listed_after_cue(after, lambda w: w.lower() in TOWN_WORDS, REGION_JOINERS)
+            or listed_after_cue(before[::-1], lambda w: w.lower() in TOWN_WORDS, REGION_JOINERS,
+                                linkers=frozenset({"of"}), cue_first=False))
+
+
 PLACE_KINDS = REGION_WORDS | {"city", "town", "village", "municipality", "settlement", "capital"}
 DESCRIPTORS = PLACE_KINDS | {"agency", "news agency"}
 PLACE_DESCRIPTORS = frozenset({"capital", "port", "city", "town", "village", "border town", "frontline town"})

@@ -1,0 +1,224 @@
+"""Places named as regions by the words around them ("Westprovinz Farah", "the Kursk region", "in den
+Regionen Kyjiw, Donezk und Luhansk"), one sense per document, region names as English titles write
+them, and romanisation marks left out of English names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geonews_nlp.gazetteer.build import plain_romanisation, titled_region_name
+from geonews_nlp.gazetteer.decide import DocContext, Mention, decide, decide_document, region_cue
+from geonews_nlp.gazetteer.schema import Entry
+from geonews_nlp.gazetteer.store import Gazetteer
+from geonews_nlp.lang import registry
+from geonews_nlp.lang.cues import listed_after_cue
+from geonews_nlp.lang.de.names import is_region_word as de_region_word
+from geonews_nlp.lang.en.names import is_region_word as en_region_word
+from geonews_nlp.pipeline import _lower_prefix_name
+
+EN, DE = registry.get("en"), registry.get("de")
+
+
+def cue(word: str) -> bool:
+    return word == "REGION"
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["REGION"], True),
+    ([",", "Kyiv", "REGION"], True),
+    (["and", "Nord", "Kivu", "REGION"], True),
+    ([",", "A", ",", "B", "and", "C", "REGION"], True),
+    (["of", "REGION"], False),  # no linker given
+    (["the", "REGION"], False),  # a plain word ends the walk
+    ([",", "REGION"], False),  # a comma must be followed by a name
+    ([",", "Very", "Long", "Name", "Here", "REGION"], False),  # names are at most three words
+    ([], False),
+])
+def test_listed_after_cue(words, expected):
+    assert listed_after_cue(words, cue, frozenset({"and"})) is expected
+
+
+def test_listed_after_cue_linker_and_cue_first():
+    assert listed_after_cue(["of", "REGION"], cue, frozenset({"and"}), linkers=frozenset({"of"}), cue_first=False)
+    assert listed_after_cue(["and", "Helmand", "of", "REGION"], cue, frozenset({"and"}),
+                            linkers=frozenset({"of"}), cue_first=False)
+    assert not listed_after_cue(["REGION"], cue, frozenset(), cue_first=False)
+
+
+@given(st.lists(st.sampled_from(["REGION", ",", "and", "of", "Name", "word", "Other"]), max_size=12))
+def test_listed_after_cue_never_raises(words):
+    assert listed_after_cue(words, cue, frozenset({"and"}), linkers=frozenset({"of"})) in (True, False)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Provinz", True), ("Regionen", True), ("Westprovinz", True), ("Grenzregion", True), ("Gebiet", True),
+    ("Bundesstaat", True), ("Oblaste", True), ("Stadt", False), ("Stadtgebiet", False), ("Regierung", False),
+    ("Region", True), ("Religion", False),
+])
+def test_german_region_words(word, expected):
+    assert de_region_word(word) is expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("province", True), ("regions", True), ("Oblast", True), ("counties", True), ("state", True),
+    ("city", False), ("statement", False), ("stats", False),
+])
+def test_english_region_words(word, expected):
+    assert en_region_word(word) is expected
+
+
+def mention(text: str, before: str = "", after: str = "", label: str = "LOC") -> Mention:
+    return Mention(text, label, "model", before, after)
+
+
+@pytest.mark.parametrize("pack, m, expected", [
+    (DE, mention("Farah", "in der Westprovinz "), True),
+    (DE, mention("Donezk", "in den Regionen Kyjiw, "), True),
+    (DE, mention("Luhansk", "Regionen Kyjiw, Donezk und "), True),
+    (DE, mention("Kursk", "in den Kämpfen um "), False),
+    (DE, mention("Farah", "Die Region ist ruhig. In "), False),  # the cue is in another sentence
+    (EN, mention("Kursk", "in Russia's ", " region on Monday."), True),
+    (EN, mention("Donetsk", "in ", " and Luhansk regions."), True),
+    (EN, mention("Saada", "the province of "), True),
+    (EN, mention("Kandahar", "the provinces of Helmand and "), True),
+    (EN, mention("Yobe state", "in "), True),
+    (EN, mention("Washington", "at ", " State University."), False),  # a longer name
+    (EN, mention("Kursk", "the region. In "), False),
+    (EN, mention("Moscow", "in ", ", the capital."), False),
+])
+def test_region_cue(pack, m, expected):
+    assert region_cue(m, pack.names) is expected
+
+
+def region(id_: str, name: str, country: str, **labels: list[str]) -> Entry:
+    return Entry(id=id_, type="region", name=name, labels={"en": [name], **labels}, country=country)
+
+
+def town(id_: str, name: str, country: str, population: int, aliases: tuple[str, ...] = ()) -> Entry:
+    return Entry(id=id_, type="city", name=name, country=country, population=population,
+                 aliases={"any": list(aliases)} if aliases else {})
+
+
+@pytest.fixture(scope="module")
+def small_kb():
+    return Gazetteer([
+        town("t:farah", "Farah", "AF", 50_000),
+        region("r:farah", "Farah Province", "AF", de=["Farah"]),
+        town("t:donetsk", "Donetsk", "UA", 900_000, ("Donezk",)),
+        region("r:donetsk", "Donetsk Oblast", "UA"),
+        town("t:kyiv", "Kyiv", "UA", 2_900_000, ("Kiew",)),
+    ], DE.keys, "de")
+
+
+def test_namesake_region(small_kb):
+    assert small_kb.namesake_region(small_kb.entries["t:donetsk"]).id == "r:donetsk"
+    assert small_kb.namesake_region(small_kb.entries["t:kyiv"]) is None  # no region named after it
+
+
+def test_a_cue_prefers_the_region_and_the_namesake(small_kb):
+    bare = decide(mention("Donezk", "in "), DocContext(), small_kb, DE.names)
+    assert bare.match.entry.id == "t:donetsk"  # the town, without a cue
+    listed = decide(mention("Donezk", "in den Regionen Kyjiw, "), DocContext(), small_kb, DE.names)
+    assert listed.match.entry.id == "r:donetsk"
+
+
+def test_a_person_before_a_region_word_is_a_place(small_kb):
+    got = decide(mention("Farah", "in der Westprovinz ", label="PER"), DocContext(), small_kb, DE.names)
+    assert (got.label, got.match.entry.id) == ("LOC", "r:farah")
+
+
+def test_one_place_per_name_in_a_document(small_kb):
+    _, decisions = decide_document([mention("Farah", "in der Westprovinz "), mention("Farah", "In ")],
+                                   small_kb, DE.names)
+    assert [d.match.entry.id for d in decisions] == ["r:farah", "r:farah"]
+    _, alone = decide_document([mention("Farah", "In ")], small_kb, DE.names)
+    assert alone[0].match.entry.id == "t:farah"
+
+
+@pytest.mark.parametrize("name, country, expected", [
+    ("Khān Yūnis", "PS", "Khan Yunis"),
+    ("‘Afrīn", "SY", "Afrin"),
+    ("Sulţānah", "SA", "Sultanah"),  # a cedilla in a romanised name
+    ("Şırnak", "TR", "Şırnak"),  # a letter of Turkish
+    ("Kraków", "PL", "Kraków"),
+    ("Xuân Lộc", "VN", "Xuân Lộc"),  # Vietnamese tones stay
+    ("Jūrmala", "LV", "Jūrmala"),
+    ("Berlin", "DE", "Berlin"),
+])
+def test_plain_romanisation(name, country, expected):
+    assert plain_romanisation(name, country) == expected
+
+
+@given(st.text(max_size=30))
+def test_plain_romanisation_is_idempotent(name):
+    once = plain_romanisation(name)
+    assert plain_romanisation(once) == once
+
+
+@pytest.mark.parametrize("english, country, kind, expected", [
+    ("Takhar", "AF", "Province", "Takhar Province"),
+    ("Idlib Province", "SY", "Province", "Idlib Governorate"),
+    ("Yobe", "NG", "State", "Yobe State"),
+    ("Shan", "MM", "State", "Shan State"),
+    ("Sagaing", "MM", "Region", "Sagaing Region"),
+    ("Bavaria", "DE", "Land", "Bavaria"),  # German Länder are titled by name alone
+    ("Lagos", "NG", "Capital territory", "Lagos"),  # only the country's main kind
+])
+def test_titled_region_name(english, country, kind, expected):
+    assert titled_region_name(english, country, kind) == expected
+
+
+def test_shipped_regions_and_countries_carry_titles(kb_en):
+    def name_of(text: str, prefer: tuple[str, ...] = ("region",)) -> str:
+        m = kb_en.lookup(text, "LOC", fuzzy=False, prefer=prefer)
+        return m.entry.name if m else ""
+
+    assert name_of("Takhar") == "Takhar Province"
+    assert name_of("Idlib") == "Idlib Governorate"
+    assert name_of("Borno") == "Borno State"
+    assert kb_en.lookup("Denmark", "LOC").entry.id == "Q35"
+    assert kb_en.lookup("Netherlands", "LOC").entry.id == "Q55"
+    assert kb_en.lookup("Khan Younis", "LOC").entry.name == "Khan Yunis"
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("al-Shabab", True), ("al-Qaida", True), ("e-Mail", False), ("al-", False), ("Al-Shabab", False),
+])
+def test_lower_prefix_name(word, expected):
+    assert _lower_prefix_name(word) is expected
+
+
+def test_al_prefixed_names_are_proposed():
+    from geonews_nlp import load
+
+    doc = load("en", model="blank")("Somali forces killed 27 al-Shabab fighters near the al-Qaida-linked camp.")
+    found = {(e.text, (e._.geonews_link or {}).get("id")) for e in doc.ents}
+    assert ("al-Shabab", "geonews:al-shabaab") in found
+    assert ("al-Qaida", "geonews:al-qaeda") in found
+
+
+def test_a_town_word_keeps_the_town(small_kb):
+    _, decisions = decide_document([mention("Farah", "in der Stadt "), mention("Farah", "in der Provinz ")],
+                                   small_kb, DE.names)
+    assert [d.match.entry.id for d in decisions] == ["t:farah", "r:farah"]
+
+
+@pytest.mark.parametrize("pack, m, expected", [
+    (EN, mention("Ceel Gambar", "conducted on Friday night in Mililiqo, ", " and Baalal Dheer villages, also"), True),
+    (EN, mention("Zawiya", "between the towns of Bir al-Ghanam and ", " where our troops are"), True),
+    (EN, mention("Smith", "said ", " on Monday."), False),
+    (DE, mention("Hrakowe", "in den Dörfern Kalyniwka und "), True),
+    (DE, mention("Müller", "sagte "), False),
+])
+def test_town_cue(pack, m, expected):
+    from geonews_nlp.gazetteer.decide import town_cue
+
+    assert town_cue(m, pack.names) is expected
+
+
+def test_a_person_in_a_list_of_villages_is_a_place(kb_en):
+    got = decide(mention("Ceel Gambar", "in Mililiqo, ", " and Baalal Dheer villages.", label="PER"),
+                 DocContext(), kb_en, EN.names)
+    assert got.label == "LOC"
