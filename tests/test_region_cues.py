@@ -222,3 +222,27 @@ def test_a_person_in_a_list_of_villages_is_a_place(kb_en):
     got = decide(mention("Ceel Gambar", "in Mililiqo, ", " and Baalal Dheer villages.", label="PER"),
                  DocContext(), kb_en, EN.names)
     assert got.label == "LOC"
+
+
+def test_long_acronyms_are_proposed_as_words_too():
+    from geonews_nlp import load
+
+    doc = load("en", model="blank")("Nato allies met while Unifil troops patrolled.")
+    found = {(e.text, (e._.geonews_link or {}).get("name")) for e in doc.ents}
+    assert ("Nato", "NATO") in found
+    assert ("Unifil", "United Nations Interim Force in Lebanon") in found
+
+
+@pytest.mark.parametrize("pack, text, label, expected", [
+    ("en", "Fort Campbell", "LOC", None),  # no town called Campbell
+    ("en", "Libya Dawn", "ORG", None),
+    ("en", "the Kremlin", "LOC", "Moscow Kremlin"),
+    ("de", "Nachrichtenagentur Yonhap", "ORG", "Yonhap News Agency"),
+    ("de", "Hauptstadt Kiew", "LOC", "Kyiv"),
+    ("de", "Freistaat Sachsen", "LOC", "Saxony"),
+    ("de", "Camp Casablanca", "LOC", None),
+])
+def test_only_descriptors_are_dropped_before_a_known_name(pack, text, label, expected, kb_de, kb_en):
+    kb = kb_en if pack == "en" else kb_de
+    m = kb.lookup(text, label, fuzzy=False)
+    assert (m.entry.name if m else None) == expected

@@ -134,6 +134,8 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
         add(label, text, code, quoted)
     for text, code in city_names(pack, kb):
         add("LOC", text, code)
+    for text, code in region_names(pack, kb):
+        add("LOC", text, code)
     for pattern in pack.troops.unit_name_patterns:
         patterns.append({"label": "ORG", "pattern": pattern, "id": "rule:military_unit"})
     for pattern in rules.institution_patterns:
@@ -176,6 +178,10 @@ def curated_names(rules: NameRules, kb: Gazetteer) -> list[tuple[str, str, str, 
                     out.append((label, name, e.id, True))
                 elif len(words) > 1 or one_word_ok:
                     out.append((label, name, e.id, False))
+                    if acronym and len(name) >= 4 and name.isalpha() and e.type not in ("media", "company"):
+                        # British and German style write long acronyms as words: "Nato", "Isis", "Unifil"
+                        # (not media and companies: "Sana", "Wafa" are given names too)
+                        out.append((label, name[0] + name[1:].lower(), e.id, False))
     return out
 
 
@@ -193,6 +199,21 @@ def city_names(pack: LanguagePack, kb: Gazetteer) -> list[tuple[str, str]]:
             continue
         if e.country in home or (e.population or 0) >= PROPOSE_CITY_POPULATION:
             out.append((e.name, e.id))
+    return out
+
+
+def region_names(pack: LanguagePack, kb: Gazetteer) -> list[tuple[str, str]]:
+    """(name, id) of the regions the ruler proposes: their English and this language's names of two
+    words or more ("Middle Shabelle", "Takhar Province", "Rakhine State"), not one that starts with a
+    descriptor ("Oblast Kursk": the entity is "Kursk"). One-word names are often words or towns too."""
+    out = []
+    for e in kb.entries.values():
+        if e.type != "region" or not e.propose:
+            continue
+        for name in dict.fromkeys([e.name, *e.labels.get("en", ()), *e.labels.get(pack.code, ())]):
+            words = name.split()
+            if len(words) > 1 and words[0].lower() not in pack.names.descriptors and "," not in name:
+                out.append((name, e.id))
     return out
 
 

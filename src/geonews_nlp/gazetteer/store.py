@@ -261,6 +261,8 @@ class Gazetteer:
         # types: "Lockheed Martin" is no town called Martin
         if len(words) > 1 and label != "PER":
             for k in range(1, len(words)):
+                if not rules.leading_descriptor(words[k - 1]):
+                    break  # "Fort Campbell", "Press Trust of India": the name's own words
                 m = self.lookup(" ".join(words[k:]), label, countries=countries, fuzzy=False, prefer=prefer)
                 if m is not None and (label is None or m.entry.type in LABEL_TYPES.get(label, (m.entry.type,))):
                     return Match(m.entry, min(m.score, 90.0), "alias", m.refers_to)

@@ -91,6 +91,10 @@ class Sentence:
                      for i, w in enumerate(self.words))
 
 
+def _always(*_args: object) -> bool:
+    return True
+
+
 def _never(*_args: object) -> bool:
     return False
 
@@ -214,6 +218,10 @@ class KeyRules:
     titles: frozenset[str] = frozenset()
     inflection_candidates: Callable[[str], list[str]] = _no_forms
     genitive_stems: Callable[[str], list[str]] = _no_forms
+    # a word a mention may start with before a known name, dropped to find it ("Nachrichtenagentur
+    # Yonhap", "the militia Hezbollah"); not a name's own first word ("Fort Campbell", "Press Trust
+    # of India" are no Campbell, no India). Every word, where a pack says nothing.
+    leading_descriptor: Callable[[str], bool] = _always
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ def pack() -> LanguagePack:
             person_genitive=names.person_genitive, institution=institutions.institution,
         ),
         keys=KeyRules(articles=keys.ARTICLES, titles=keys.TITLES,
-                      inflection_candidates=keys.inflection_candidates, genitive_stems=keys.genitive_stems),
+                      inflection_candidates=keys.inflection_candidates, genitive_stems=keys.genitive_stems,
+                      leading_descriptor=names.leading_descriptor),
         frequency_lang="de",
     )

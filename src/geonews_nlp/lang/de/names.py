@@ -197,3 +197,17 @@ def person_genitive(name: str, after: str) -> bool:
     """A one-word name in "-s" right before a capitalised word, of no known place, is a person's
     genitive before a noun: "Zabels Entscheidung". ``after``: the text right after the name."""
     return " " not in name and len(name) > 3 and name.endswith("s") and after.strip()[:1].isupper()
+
+
+# the form of a state before its short name: "Republik Bergkarabach", "Freistaat Sachsen"
+STATE_FORMS = frozenset({"republik", "volksrepublik", "bundesrepublik", "freistaat", "königreich", "emirat",
+                         "sultanat", "fürstentum", "großherzogtum"})
+
+
+def leading_descriptor(word: str) -> bool:
+    """A word before a known name in a mention that is no part of the name (``KeyRules.leading_descriptor``):
+    a lower-case word, a kind of place, state or organisation ("Hauptstadt", "Freistaat",
+    "Nachrichtenagentur")."""
+    w = word.lower()
+    return (not word[:1].isupper() or w in DESCRIPTORS or w in PLACE_WORDS or w in STATE_FORMS
+            or is_org_descriptor(word))

@@ -34,6 +34,7 @@ def pack() -> LanguagePack:
             institution_patterns=tuple(institutions.INSTITUTION_PATTERNS),
         ),
         keys=KeyRules(articles=keys.ARTICLES, titles=keys.TITLES,
-                      inflection_candidates=keys.inflection_candidates, genitive_stems=keys.genitive_stems),
+                      inflection_candidates=keys.inflection_candidates, genitive_stems=keys.genitive_stems,
+                      leading_descriptor=names.leading_descriptor),
         frequency_lang="en",
     )

@@ -177,3 +177,10 @@ def genitive_bases(word: str) -> list[str]:
 def person_genitive(name: str, after: str) -> bool:
     """English marks no genitive on the name itself (the ``'s`` is its own token)."""
     return False
+
+
+def leading_descriptor(word: str) -> bool:
+    """A word before a known name in a mention that is no part of the name (``KeyRules.leading_descriptor``):
+    a lower-case word, a kind of place or organisation ("news agency", "militia")."""
+    w = word.lower()
+    return not word[:1].isupper() or w in DESCRIPTORS or w in PLACE_WORDS or is_org_descriptor(word)
