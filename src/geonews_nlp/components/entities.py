@@ -43,10 +43,11 @@ def name_end(words: list[str], end: int, taken: set[int], rules: NameRules) -> i
 
 
 def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: set[int],
-                     genitive_bases: Callable[[str], list[str]] = lambda w: []) -> list[int]:
+                     genitive_bases: Callable[[str], list[str]] = lambda w: [], headline_end: int = 0) -> list[int]:
     """Positions of later mentions of a person by surname alone ("Mark Rutte ... Rutte betonte"), or in
     the genitive ("Ruttes", by ``genitive_bases``), where no entity is: the model finds the full name
-    far more often."""
+    far more often. A headline (the words before ``headline_end``) names a person by surname before
+    the text names them in full ("Shoigu: 300,000 reservists … Defence Minister Sergei Shoigu said")."""
     after: dict[str, int] = {}  # surname -> where its first full name ends
     for start, end in sorted(persons):
         w = words[end - 1]
@@ -58,7 +59,7 @@ def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: se
             return after[w]
         return next((after[b] for b in genitive_bases(w) if b in after), len(words))
 
-    return [i for i, w in enumerate(words) if i not in taken and i >= since(w)]
+    return [i for i, w in enumerate(words) if i not in taken and (i >= since(w) or (i < headline_end and w in after))]
 
 
 def inside_a_longer_name(span: Span) -> bool:
@@ -103,7 +104,8 @@ class EntityMapper(SettingsOnDisk):
             doc.ents = merge_known_names(list(doc.ents), known)
         not_a_name = self.rules.not_a_name
         doc.ents = [e for e in self._complete_names(doc)
-                    if not (len(e) == 1 and e.ent_id_ == "" and not_a_name(e.text))]
+                    if not (len(e) == 1 and e.ent_id_ == "" and not_a_name(e.text))
+                    and not self._made_adjective(doc, e)]
         doc.ents = self._surnames(doc)
         doc.ents = self._names_after_roles(doc)
         final = []
@@ -118,14 +120,21 @@ class EntityMapper(SettingsOnDisk):
             ent._.geonews_source = SOURCES.get(ent.ent_id_.partition(":")[0], "model")
         return doc
 
+    def _made_adjective(self, doc: Doc, ent: Span) -> bool:
+        """ "pro-Hadi forces": a name joined by a hyphen to a prefix that makes it an adjective."""
+        i = ent.start
+        return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+                and doc[i - 2].lower_ in self.rules.adjective_prefixes)
+
     def _surnames(self, doc: Doc) -> list:
         ents = list(doc.ents)
         persons = [e for e in ents if self.label_map.get(e.label_) == "PER"]
         if not persons:
             return ents
         taken = {i for e in ents for i in range(e.start, e.end)}
+        headline_end = next((t.i for t in doc if "\n" in t.text), 0)  # a text's first line, if it has more
         found = surname_mentions([t.text for t in doc], [(e.start, e.end) for e in persons], taken,
-                                 self.rules.genitive_bases)
+                                 self.rules.genitive_bases, headline_end)
         label = persons[0].label
         return sorted(ents + [Span(doc, i, i + 1, label=label, span_id="rule:surname") for i in found],
                       key=lambda e: e.start)

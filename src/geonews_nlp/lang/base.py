@@ -192,6 +192,7 @@ class NameRules:
     town_cue: Callable[[list[str], str, list[str]], bool] = _never  # "in X, Y and Z villages": places
     locative: frozenset[str] = frozenset()  # before a capital, it is the place, not its government
     capitalised_articles: frozenset[str] = frozenset()  # "Die Zeit": a newspaper named with its article
+    adjective_prefixes: frozenset[str] = frozenset()  # "pro-Hadi": with the hyphen, a name made an adjective
     not_a_name: Callable[[str], bool] = _never
     name_after_role: Callable[[list[str], int], bool] = _never
     anonymised_name_end: Callable[[list[str], int], int | None] = _no_end

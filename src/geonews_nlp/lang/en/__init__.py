@@ -25,7 +25,7 @@ def pack() -> LanguagePack:
             descriptors=frozenset(names.DESCRIPTORS), place_descriptors=names.PLACE_DESCRIPTORS,
             place_words=frozenset(names.PLACE_WORDS), region_words=names.REGION_WORDS, locative=names.LOCATIVE,
             region_cue=names.region_cue, town_cue=names.town_cue,
-            capitalised_articles=names.CAPITALISED_ARTICLES,
+            capitalised_articles=names.CAPITALISED_ARTICLES, adjective_prefixes=names.ADJECTIVE_PREFIXES,
             not_a_name=names.not_a_name, name_after_role=names.name_after_role,
             anonymised_name_end=names.anonymised_name_end, is_org_descriptor=names.is_org_descriptor,
             is_person_descriptor=names.is_person_descriptor, is_role_noun=names.is_role_noun,

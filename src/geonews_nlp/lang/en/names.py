@@ -21,6 +21,8 @@ def not_a_name(word: str) -> bool:
     described by a name ("U.S.-troops")."""
     if word in _WEEKDAYS or word in _MONTHS:
         return True
+    if is_role_noun(word):
+        return True  # '..." Spokesman, Mohammad Hijri, said': the role, not the name
     head = word.rpartition("-")[2].lower()
     return "-" in word and head in PERSONNEL
 
@@ -145,7 +147,10 @@ TOWN_WORDS = frozenset({"village", "villages", "town", "towns", "city", "cities"
 
 def town_cue(before: list[str], name: str, after: list[str]) -> bool:
     """The words around a name say it is a town: "in Ceel Gambar and Baalal Dheer villages", "the towns
-    of Bir al-Ghanam and Zawiya" (a list of names, then or after "of" before it, a kind of town)."""
+    of Bir al-Ghanam and Zawiya" (a list of names, then or after "of" before it, a kind of town), or
+    "Roi Tal, 19, from Kfar Yehoshua"."""
+    if len(before) >= 3 and before[-1] == "from" and before[-2] == "," and before[-3].isdigit():
+        return True  # "Sergeant Roi Tal, 19, from Kfar Yehoshua": where a person named with an age is from
     return (listed_after_cue(after, lambda w: w.lower() in TOWN_WORDS, REGION_JOINERS)
             or listed_after_cue(before[::-1], lambda w: w.lower() in TOWN_WORDS, REGION_JOINERS,
                                 linkers=frozenset({"of"}), cue_first=False))
@@ -184,3 +189,7 @@ def leading_descriptor(word: str) -> bool:
     a lower-case word, a kind of place or organisation ("news agency", "militia")."""
     w = word.lower()
     return not word[:1].isupper() or w in DESCRIPTORS or w in PLACE_WORDS or is_org_descriptor(word)
+
+# "pro-Hadi forces", "anti-Assad rebels": an adjective made of a name, no entity (the tokenizer splits
+# the prefix and the hyphen off)
+ADJECTIVE_PREFIXES = frozenset({"pro", "anti"})
