@@ -32,10 +32,15 @@ def sentences_of(doc: Doc, sents: list[Span]) -> list[Sentence]:
     """The Doc's sentences as neutral tokens: text and capitalisation always; part of speech, lemma and
     subjects where the base pipeline has a tagger, lemmatizer and parser."""
     tagged, lemmas, parsed = doc.has_annotation("POS"), doc.has_annotation("LEMMA"), doc.has_annotation("DEP")
-    return [Sentence([t.text for t in s],
-                     [t.pos_ for t in s] if tagged else None,
-                     [t.lemma_ for t in s] if lemmas else None,
-                     {t.i - s.start for t in s if t.dep_ in SUBJECT_DEPS} if parsed else None) for s in sents]
+    # read the Doc once and slice it: iterating each Span looks its tokens up one by one
+    texts = [t.text for t in doc]
+    pos = [t.pos_ for t in doc] if tagged else []
+    lemma = [t.lemma_ for t in doc] if lemmas else []
+    subject = [t.dep_ in SUBJECT_DEPS for t in doc] if parsed else []
+    return [Sentence(texts[s.start:s.end],
+                     pos[s.start:s.end] if tagged else None,
+                     lemma[s.start:s.end] if lemmas else None,
+                     {i - s.start for i in range(s.start, s.end) if subject[i]} if parsed else None) for s in sents]
 
 
 class TroopFigures(SettingsOnDisk):

@@ -24,12 +24,14 @@ class NumberMatch:
     article: bool = False  # the article used as a number ("eine Brigade", "a brigade")
 
 
-def all_quantities(words: list[str], scan: Callable[[list[str], int], Quantity | None]) -> list[Quantity]:
-    """Every quantity of a sentence, left to right, none overlapping (``scan``: a pack's ``scan_quantity``)."""
+def all_quantities(words: list[str], scan: Callable[[list[str], int], Quantity | None],
+                   could_start: Callable[[str], bool] | None = None) -> list[Quantity]:
+    """Every quantity of a sentence, left to right, none overlapping (``scan``: a pack's ``scan_quantity``;
+    ``could_start``: a test of one word that is false wherever ``scan`` finds nothing, to skip the call)."""
     out: list[Quantity] = []
     i = 0
     while i < len(words):
-        q = scan(words, i)
+        q = scan(words, i) if could_start is None or could_start(words[i]) else None
         if q is not None:
             out.append(q)
             i = q.end

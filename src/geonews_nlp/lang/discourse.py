@@ -48,7 +48,12 @@ class Discourse:
 
     def add(self, sent: int, pos: int, actor: str | None, source: str = "force") -> None:
         if actor:
-            insort(self.mentions, ForceMention(sent, pos, actor, source))
+            m = ForceMention(sent, pos, actor, source)
+            last = self.mentions[-1] if self.mentions else None
+            if last is None or (last.sent, last.pos, last.actor, last.source) <= (sent, pos, actor, source):
+                self.mentions.append(m)  # mentions mostly come in text order: no search (same order as insort)
+            else:
+                insort(self.mentions, m)
             if actor != TOPIC and source != ALLIANCE:
                 self._counts[actor] += 1
 

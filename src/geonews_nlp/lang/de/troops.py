@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from ..base import Figure, Quantity, Sentence
@@ -141,6 +142,10 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# pure in the word (``numbers.could_start_quantity``), asked for every word of every sentence: cached
+_could_start = lru_cache(maxsize=65536)(could_start_quantity)
+
+
 @lru_cache(maxsize=65536)
 def classify_head(word: str) -> tuple[str, str] | None:
     """(category, unit) for a noun: personnel, formation, generic or demonym; None otherwise."""
@@ -251,13 +256,27 @@ def _head_first_index(words: list[str], lower: list[str]) -> list[int]:
     last = -1
     for k, w in enumerate(words):
         out[k] = last
-        if is_punct(w):
+        role = _head_first_role(w)
+        if role == _PUNCT:
             last = -1
-        elif is_capitalised(w) and (lower[k].endswith(STRENGTH_NOUNS) or
-                                    (classify_head(w) or ("",))[0] in MILITARY_CATS[:2]):
+        elif role == _HEAD:
             last = -1 if k > 0 and words[k - 1][:1].isdigit() else k
     out[len(words)] = last
     return out
+
+
+_PUNCT, _HEAD, _OTHER = 0, 1, 2
+
+
+@lru_cache(maxsize=65536)
+def _head_first_role(word: str) -> int:
+    """What a word is to ``_head_first_index`` (pure in the word: cached): punctuation, a military head, other."""
+    if is_punct(word):
+        return _PUNCT
+    if is_capitalised(word) and (word.lower().endswith(STRENGTH_NOUNS) or
+                                 (classify_head(word) or ("",))[0] in MILITARY_CATS[:2]):
+        return _HEAD
+    return _OTHER
 
 
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -321,7 +340,7 @@ def figures_in_sentence(words: list[str], sent: int, ends: frozenset[int] = froz
     first_use: set[int] = set()  # head-first heads already given a number
     named_end = -1  # after a numbered unit name: "Bataillone 313 und 373"
     other_noun = False  # the last counted noun was no military one: "3500 Kampfpanzer (Südkorea 2750)"
-    for q in all_quantities(words, scan_quantity):
+    for q in all_quantities(words, scan_quantity, _could_start):
         if q.end < len(words) and lower[q.end] in NON_PERSON_AFTER:
             continue
         if (q.start > 0 and words[q.start - 1] == "/") or (q.end < len(words) and words[q.end] == "/"):
@@ -415,7 +434,7 @@ def figures_in_sentence(words: list[str], sent: int, ends: frozenset[int] = froz
     if sized:
         taken = {k for g in sized for k in range(g.start, g.end)}
         figs = sorted([g for g in figs if g.start not in taken] + sized, key=lambda g: g.start)
-    return [_valency_uber(words, lower, f) for f in _merge_formations(words, figs)]
+    return [_valency_uber(words, lower, f) for f in _merge_formations(words, figs, lower)]
 
 
 def _valency_uber(words: list[str], lower: list[str], f: Figure) -> Figure:
@@ -476,11 +495,13 @@ def _sized_figures(words: list[str], lower: list[str], sent: int) -> list[Figure
     return out
 
 
-def _merge_formations(words: list[str], figs: list[Figure]) -> list[Figure]:
+def _merge_formations(words: list[str], figs: list[Figure], lower: list[str] | None = None) -> list[Figure]:
     """``vier Brigaden mit 12.000 Soldaten``: one figure; ``ein Bataillon an Leopard-2-Panzern``: none."""
     out: list[Figure] = []
+    if not figs:
+        return out
     skip: set[int] = set()
-    lower = [w.lower() for w in words]
+    lower = [w.lower() for w in words] if lower is None else lower
     pending: list[Figure] = []  # a list of formations before this one: "zwei Bataillone und eine Panzerbrigade"
     for n, f in enumerate(figs):
         if n in skip:
@@ -857,7 +878,12 @@ def _group_of_two(words: list[str], k: int) -> str | None:
     """An armed group whose name is two words from ``words[k]`` ("Boko Haram", "Islamischer Staat")."""
     if k + 1 >= len(words) or not (is_capitalised(words[k]) and is_capitalised(words[k + 1])):
         return None
-    two = f"{words[k]} {words[k + 1]}".lower()
+    return _group_of_pair(words[k], words[k + 1])
+
+
+@lru_cache(maxsize=65536)  # pure in the two words, asked for every pair of capitalised words
+def _group_of_pair(first: str, second: str) -> str | None:
+    two = f"{first} {second}".lower()
     found = actors.ORGANISATIONS.get(two) or actors.PREFIXES.get(two.replace(" ", "-"))
     return found if actors.is_armed_group(found) else None
 
@@ -898,6 +924,7 @@ def _first_group(words: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of a sentence
 def _group_at(word: str) -> str | None:
     found = actors.actor_from_prefix(word) or actors.ORGANISATIONS.get(word.lower()) or \
         (actors.PREFIXES.get(word.lower()) if word[:1].isupper() else None)
@@ -907,11 +934,16 @@ def _group_at(word: str) -> str | None:
 def _force_actor(words: list[str]) -> str | None:
     """An adjective before a noun for armed forces: "Dem türkischen Militär zufolge", "das russische Kontingent"."""
     for k in range(len(words) - 1):
-        if words[k + 1].lower().endswith(FORCE_NOUNS) and is_capitalised(words[k + 1]):
+        if _is_force_noun(words[k + 1]):
             found = actors.actor_from_adjective(words[k])
             if found and not (k >= 2 and _beneficiary([w.lower() for w in words[k - 2:k]], 2)):
                 return found
     return None
+
+
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence
+def _is_force_noun(word: str) -> bool:
+    return word.lower().endswith(FORCE_NOUNS) and is_capitalised(word)
 
 
 # nouns of help given to a force: the force in their genitive receives it ("zur Ausbildung der taiwanischen
@@ -925,19 +957,18 @@ def _beneficiary(lower: list[str], j: int) -> bool:
     return j >= 2 and lower[j - 1] in ("der", "des") and lower[j - 2].startswith(BENEFIT_NOUNS)
 
 
-def force_mentions(words: list[str]) -> list[tuple[int, str]]:
+def force_mentions(words: list[str], lower: list[str] | None = None) -> list[tuple[int, str]]:
     """The owners of forces a sentence names, by position, for the discourse model: a force word
     with its owner ("US-Soldaten", "IS-Kämpfer", "US-Truppenstärke"), a force's name from the pack's
     table (``forces.tsv``: "Bundeswehr", "Zahal"), a nationality adjective before a noun for forces
     or a formation ("das türkische Militär", "die deutsche Panzergrenadierbrigade 37"), and a force
     noun placed in a country ("die Armee in Mali"). Places alone never count: they are not owners."""
     out: list[tuple[int, str]] = []
-    lower = [w.lower() for w in words]
+    lower = [w.lower() for w in words] if lower is None else lower
     named_two: set[int] = set()
-    for k, w in enumerate(words):
-        if not is_capitalised(w):
-            continue
-        lw = lower[k]
+    # only the words where a rule below may find an owner (one cached look-up a word, no loop in Python)
+    for k in compress(range(len(words)), map(_may_name_force, words)):
+        w, lw = words[k], lower[k]
         found = actors.FORCE_NAMES.get(lw)
         if k in named_two:
             continue  # the second word of a name of two words
@@ -976,24 +1007,59 @@ def force_mentions(words: list[str]) -> list[tuple[int, str]]:
             found = TOPIC  # "teilte die Armee mit": the army of the country the document is about
         if found:
             out.append((k, found))
-    if any(w.startswith(SENDING) for w in lower) and any(
-            (classify_head(w) or ("",))[0] in ("personnel", "formation") for w in words):
+    # the states named come first: a sentence that names none needs neither the place phrases nor the rest
+    states = [(k, state) for k, state in enumerate(map(_state_word, words)) if state] \
+        if any(map(_sending, lower)) else []
+    if states and any(map(_military_head_word, words)):
         # "Großbritannien entsendet Truppen nach Estland": the state that sends forces owns them
         place = _locative_chain(words, lower)
         taken = {j for j, _ in out}
         passive = any(w in PASSIVE_FORMS for w in lower)
-        for k, w in enumerate(words):
+        for k, state in states:
             # in a passive, the agent after von/durch sends them ("3000 Soldaten wurden durch Großbritannien
             # verlegt"); not a route's start ("von Polen nach Litauen verlegt")
             agent = passive and k >= 1 and lower[k - 1] in ("von", "durch") and not (
                 k + 1 < len(words) and lower[k + 1] in ("nach", "in", "ins", "an", "zu", "zur", "zum", "bis"))
-            if (is_capitalised(w) and (agent or not place[k] and not (k >= 1 and lower[k - 1] in LOCATION_PREPS))
-                    and k not in taken):
-                state = actors.country_from_name(w) or actors.actor_from_metonym(w)
-                if state and len(state) == 2:
-                    out.append((k, state))
+            if (agent or not place[k] and not (k >= 1 and lower[k - 1] in LOCATION_PREPS)) and k not in taken:
+                out.append((k, state))
         out.sort()
     return out
+
+
+# Pure in one word, asked for every word of every sentence with a figure: cached, so that a sentence's scan
+# costs a look-up a word (the rules that read the neighbours run only where these allow a finding).
+_FORCE_FIRST_WORDS = {name.split(" ", 1)[0] for name in actors.FORCE_NAMES if " " in name}
+
+
+@lru_cache(maxsize=65536)
+def _may_name_force(word: str) -> bool:
+    """Whether ``force_mentions`` may find an owner at this word: a superset of its rules' conditions."""
+    if not is_capitalised(word):
+        return False
+    lw = word.lower()
+    return (lw in actors.FORCE_NAMES or lw in _FORCE_FIRST_WORDS or " " in lw
+            or ("-" in lw and _force_tail(lw.split("-", 1)[1])) or lw.startswith("bundeswehr")
+            or lw.endswith(FORCE_NOUNS) or (classify_head(word) or ("",))[0] in OWNED_HEADS
+            or lw in GENERIC_INSTITUTIONS)
+
+
+@lru_cache(maxsize=65536)
+def _state_word(word: str) -> str | None:
+    """The state a capitalised word names (by name or capital), else None."""
+    if not is_capitalised(word):
+        return None
+    state = actors.country_from_name(word) or actors.actor_from_metonym(word)
+    return state if state and len(state) == 2 else None
+
+
+@lru_cache(maxsize=65536)
+def _sending(lw: str) -> bool:
+    return lw.startswith(SENDING)
+
+
+@lru_cache(maxsize=65536)
+def _military_head_word(word: str) -> bool:
+    return (classify_head(word) or ("",))[0] in ("personnel", "formation")
 
 
 OWNED_HEADS = ("formation", "personnel", "casualty")  # nouns whose nationality adjective names their owner
@@ -1006,11 +1072,13 @@ def _counted(words: list[str], k: int) -> bool:
 ATTACK_VERBS = ("beschoss", "beschieß", "angegriff", "attackier", "bombardier", "überfiel", "überfall")
 
 
-def attackers_named(words: list[str], mentions: list[tuple[int, str]]) -> list[str]:
+def attackers_named(words: list[str], mentions: list[tuple[int, str]], lower: list[str] | None = None) -> list[str]:
     """The owners a sentence names as attackers: with an attack verb, the force mentions before it
     ("Russische Truppen haben Charkiw beschossen"), or in a passive its agent after von/durch
     ("... wurden von russischen Truppen beschossen"). A later casualty figure is not theirs."""
-    lower = [w.lower() for w in words]
+    if not mentions:
+        return []  # every answer below is a list of mentions
+    lower = [w.lower() for w in words] if lower is None else lower
     verb = next((k for k, w in enumerate(lower) if w.startswith(ATTACK_VERBS)), None)
     if verb is None:
         content = [w for w in lower if not is_punct(w)]
@@ -1040,12 +1108,17 @@ def alliance_mentions(words: list[str]) -> list[tuple[int, str]]:
     """Alliances and missions named as such ("Die Nato plant eine Übung"; not "in der Nato"): the
     common organisation of a multinational total that follows."""
     out = []
-    for k, w in enumerate(words):
-        found = (actors.ORGANISATIONS.get(w.lower()) or actors.actor_from_prefix(w)) if is_capitalised(w) else None
-        if found in actors.NOT_ARMED_GROUPS and not any(j >= 0 and words[j].lower() in LOCATION_PREPS
-                                                        for j in (k - 1, k - 2)):
+    for k, found in enumerate(map(_alliance_word, words)):
+        if found is not None and not any(j >= 0 and words[j].lower() in LOCATION_PREPS for j in (k - 1, k - 2)):
             out.append((k, found))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _alliance_word(word: str) -> str | None:
+    """The alliance or mission a capitalised word names (pure in the word: cached)."""
+    found = (actors.ORGANISATIONS.get(word.lower()) or actors.actor_from_prefix(word)) if is_capitalised(word) else None
+    return found if found in actors.NOT_ARMED_GROUPS else None
 
 
 # a state's institutions named without the state: they are the document's country's
@@ -1077,18 +1150,26 @@ def _state_mentions(words: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(words):
-        w, nxt = words[k], k + 1
-        found = None
-        if is_capitalised(w):
-            found, nxt = _name_at(words, k)
-            found = found or actors.actor_from_prefix(w)
-        if found is None and w.endswith(STATE_ADJECTIVE_ENDINGS) and (
-                not is_capitalised(w) or all(is_punct(x) or x.isspace() for x in words[max(0, k - 3):k])):
-            found = state_adjective(w)
+        found, width, adjective = _state_of(words[k], words[k + 1] if k + 1 < len(words) else None)
+        if adjective is not None and (not is_capitalised(words[k]) or all(
+                is_punct(x) or x.isspace() for x in words[max(0, k - 3):k])):
+            found = adjective
         if found and len(found) == 2 and found.isalpha() and found.isupper():
             out.append(found)
-        k = max(nxt, k + 1)
+        k += width
     return out
+
+
+@lru_cache(maxsize=65536)  # pure in the word and the next, asked for every word of a document
+def _state_of(w: str, nxt: str | None) -> tuple[str | None, int, str | None]:
+    """``_state_mentions`` at ``w`` followed by ``nxt``: the actor a name or prefix gives, the words it takes,
+    and, where that gives none, the state of ``w`` as an adjective (whose position decides whether it counts)."""
+    found, width = None, 1
+    if is_capitalised(w):
+        found, width = _name_of(w, nxt)
+        found = found or actors.actor_from_prefix(w)
+    adjective = state_adjective(w) if found is None and w.endswith(STATE_ADJECTIVE_ENDINGS) else None
+    return found, width, adjective
 
 
 def lead_state(sentences: list[list[str]]) -> str | None:
@@ -1135,8 +1216,8 @@ def _force_tail(tail: str) -> bool:
 GENERIC_CUES = {"normalerweise", "üblicherweise", "typischerweise", "gewöhnlich", "regulär", "theoretisch"}
 
 
-def is_generic_statement(words: list[str]) -> bool:
-    lower = [w.lower() for w in words]
+def is_generic_statement(words: list[str], lower: list[str] | None = None) -> bool:
+    lower = [w.lower() for w in words] if lower is None else lower
     return bool(GENERIC_CUES.intersection(lower)) or any(
         lower[k:k + 3] == ["in", "der", "regel"] for k in range(len(lower) - 2))
 
@@ -1205,16 +1286,21 @@ def _name_at(words: list[str], k: int) -> tuple[str | None, int]:
     """An actor named at ``words[k]`` (two-word names first) and the index after it."""
     if k >= len(words):
         return None, k
-    if k + 1 < len(words):
-        two = f"{words[k]} {words[k + 1]}"
-        found = actors.country_from_name(two)
+    found, width = _name_of(words[k], words[k + 1] if k + 1 < len(words) else None)
+    return found, k + width
+
+
+@lru_cache(maxsize=65536)  # pure in the word and the next, asked for every capitalised word
+def _name_of(w: str, nxt: str | None) -> tuple[str | None, int]:
+    """``_name_at`` for ``w`` followed by ``nxt`` (None: the sentence's end): the actor and the words it takes."""
+    if nxt is not None:
+        found = actors.country_from_name(f"{w} {nxt}")
         if found:
-            return found, k + 2
-    w = words[k]
+            return found, 2
     if not is_capitalised(w):
-        return None, k + 1
+        return None, 1
     return (actors.country_from_name(w) or actors.actor_from_metonym(w)
-            or (actors.PREFIXES.get(w.lower()) if w.isupper() else None)), k + 1
+            or (actors.PREFIXES.get(w.lower()) if w.isupper() else None)), 1
 
 
 def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> str | None:
@@ -1330,9 +1416,9 @@ WITHDRAWAL = ("abzieh", "abgezogen", "abzuziehen", "zurückzieh", "zurückgezoge
               "evakuiert", "evakuieren", "ausgeflogen", "abgeflogen", "zurückgeholt", "zurückhol", "zurückzuholen")
 
 
-def _withdrawal(words: list[str]) -> bool:
+def _withdrawal(words: list[str], lower: list[str] | None = None) -> bool:
     """A sentence about leaving a place ("abziehen", "zieht ... ab", "Rückzug"): its "aus X" is the place."""
-    lower = [w.lower() for w in words]
+    lower = [w.lower() for w in words] if lower is None else lower
     if any(w.startswith(WITHDRAWAL) for w in lower):
         return True
     # the separable "ab" ends its clause: "zieht 500 Soldaten aus Mali ab" (never "Ab Mittwoch ziehen ... ein")
@@ -1371,22 +1457,36 @@ def _locative_chain(words: list[str], lower: list[str]) -> list[bool]:
     phrase runs over articles, numbers, adjectives, names and coordinators, and ends at any other word."""
     inside = [False] * len(words)
     state = 0  # 0: outside; 1: after the preposition or a coordinator, before a name; 2: after a name
-    for k, w in enumerate(words):
-        lw = lower[k]
-        if lw in PLACE_PREPS or lw in LOCATION_PREPS:
+    for k, c in enumerate(map(_chain_class, words)):
+        if c & _PREP:
             state = 1  # "in den baltischen Staaten", "im Krieg gegen die islamistische Hamas"
-        elif state == 1 and is_capitalised(w):
-            inside[k], state = True, 2
-        elif state == 1 and (lw in ARTICLES or scan_number(words, k) is not None
-                             or lw.endswith(("e", "en", "er", "es", "em"))):
-            continue  # "in den drei baltischen ...": before the name, modifiers
-        elif state == 2 and lw in COORDINATORS:
+        elif state == 1:
+            if c & _CAP:
+                inside[k], state = True, 2
+            elif c & _MODIFIER or scan_number(words, k) is not None:
+                continue  # "in den drei baltischen ...": before the name, modifiers
+            else:
+                state = 0
+        elif state == 2 and c & _COORDINATOR:
             state = 1
-        elif state == 2 and is_capitalised(w):
+        elif state == 2 and c & _CAP:
             inside[k] = True  # a name of two words: "in Burkina Faso"
         else:
             state = 0  # a verb or any other word ends the phrase: "In Mali haben Frankreich und ..."
     return inside
+
+
+_PREP, _CAP, _MODIFIER, _COORDINATOR = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of a sentence
+def _chain_class(word: str) -> int:
+    """What a word is to ``_locative_chain``, as bits: a preposition of place, capitalised, an article or
+    adjective (a modifier before a name), a coordinator."""
+    lw = word.lower()
+    return ((_PREP if lw in PLACE_PREPS or lw in LOCATION_PREPS else 0) | (_CAP if is_capitalised(word) else 0)
+            | (_MODIFIER if lw in ARTICLES or lw.endswith(("e", "en", "er", "es", "em")) else 0)
+            | (_COORDINATOR if lw in COORDINATORS else 0))
 
 
 class _SentenceActors:
@@ -1404,15 +1504,19 @@ class _SentenceActors:
         after_article: list[bool] = []
         lower = [w.lower() for w in words]
         depth = 0  # names in an aside ("(Südkorea 560 000)") are not the sentence's actors
-        place = _locative_chain(words, lower)
+        candidates: list[tuple[int, str]] = []
         for k, w in enumerate(words):
             depth += (w == "(") - (w == ")")
-            if not is_capitalised(w) or depth > 0 or place[k]:
+            if not is_capitalised(w) or depth > 0:
                 continue
             if (k >= 1 and lower[k - 1] in LOCATION_PREPS) or (k >= 2 and lower[k - 2] in LOCATION_PREPS):
                 continue
             found, _ = _name_at(words, k)
             if found:
+                candidates.append((k, found))
+        place = _locative_chain(words, lower) if candidates else []  # names in a place phrase are places
+        for k, found in candidates:
+            if not place[k]:
                 self.pos.append(k)
                 self.actor.append(found)
                 after_article.append(k >= 1 and lower[k - 1] in ("der", "des"))
@@ -1469,7 +1573,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     # a no-break space the tokenizer kept as a token ("10", "\u202f", "000", "\u202f", "Soldaten") is read as
     # the space it is: the grammar sees the other words, and figures map back to token positions
     kept: list[list[int]] = []
-    if any(_is_space(w) for s in sentences for w in s):
+    if any(any(map(str.isspace, s)) for s in sentences) and any(_is_space(w) for s in sentences for w in s):
         kept = [[k for k, w in enumerate(s) if not _is_space(w)] for s in sentences]
         sentences = [[s[k] for k in keep] for s, keep in zip(sentences, kept)]
         if subjects is not None:
@@ -1481,9 +1585,9 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     # is no ordinal)
     ends: list[frozenset[int]] = []
     for n, s in enumerate(sentences):
-        glued = [k for k in range(len(s) - 1) if is_capitalised(s[k + 1]) and (
+        glued = [k for k in range(len(s) - 1) if s[k][:1].isdigit() and "." in s[k] and is_capitalised(s[k + 1]) and (
             _GLUED_END.match(s[k]) or _GLUED_GROUP.match(s[k]) and k > 0 and s[k - 1].isdigit()
-            and len(s[k - 1]) <= 3)]
+            and len(s[k - 1]) <= 3)] if "." in "".join(s[:-1]) else []  # (no "." before the end: nothing glued)
         if glued:
             sentences[n] = s = list(s)
             for k in glued:
@@ -1498,6 +1602,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     civil: dict[int, bool] = {}
     heads: dict[int, bool] = {}
     captive: dict[int, bool] = {}  # sentences near a text about prisoners
+    captive_sentence: dict[int, bool] = {}  # sentences about prisoners
     coalitions: dict[int, bool] = {}  # sentences naming a military coalition
     doc_groups: list[str | None] = []  # the one armed group the document names, read once when needed
     fighters: list[Figure] = []  # fighters with no group named near them
@@ -1542,9 +1647,13 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
 
     def prisoners(k: int) -> bool:
         if k not in captive:
-            captive[k] = any(w.lower().startswith(CAPTIVITY) for j in range(max(0, k - 2), k + 1)
-                             for w in sentences[j])
+            captive[k] = any(captive_words(j) for j in range(max(0, k - 2), k + 1))
         return captive[k]
+
+    def captive_words(j: int) -> bool:
+        if j not in captive_sentence:
+            captive_sentence[j] = any(map(_captivity_word, sentences[j]))
+        return captive_sentence[j]
 
     def military_head(k: int) -> bool:
         if k not in heads:
@@ -1573,16 +1682,20 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     for n, words in enumerate(sentences):
         last_fig = figs[-1] if figs and figs[-1].sent >= n - 1 else None
         first_of_sentence = len(figs)
+        lower = [w.lower() for w in words]  # read once here by the sentence's rules
         aside = aside_mask(words)
-        mentions = [(k, a) for k, a in force_mentions(words) if not aside[k]]  # an aside leaves the model as it was
-        generic = is_generic_statement(words)
-        leaving = _withdrawal(words)
+        # an aside leaves the model as it was
+        mentions = [(k, a) for k, a in force_mentions(words, lower) if not aside[k]]
         for pos, actor in mentions:
             discourse.add(n, pos, actor)
         earlier_attackers = {a for m, a in attack_log if n - WINDOW <= m < n}
-        attack_log.extend((n, a) for a in attackers_named(words, mentions))
+        attack_log.extend((n, a) for a in attackers_named(words, mentions, lower))
         for pos, actor in alliance_mentions(words):
             discourse.add(n, pos, actor, ALLIANCE)
+        if not found[n]:
+            continue  # the rest reads the sentence's figures (the discourse above reads every sentence)
+        generic = is_generic_statement(words, lower)
+        leaving = _withdrawal(words, lower)
         for f in found[n]:
             near_military = military(n) or military(n - 1)
             if f.needs_context and not near_military and not (
@@ -1774,6 +1887,8 @@ def aside_mask(words: list[str]) -> list[bool]:
     """For each word: inside parentheses, by an unclosed "(" before it or an unopened ")" after it
     (the splitter may leave the "(" at the end of the sentence before). Read once a sentence."""
     inside = [False] * len(words)
+    if "(" not in words and ")" not in words:
+        return inside  # most sentences: no aside
     depth = 0
     for k, w in enumerate(words):
         depth += (w == "(") - (w == ")")
@@ -1832,6 +1947,11 @@ def _returned(words: list[str], f: Figure) -> bool:
     return any(words[k].lower().startswith(RETURN_WORDS) for k in range(lo, hi) if not f.start <= k < f.end)
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of a sentence
+def _captivity_word(word: str) -> bool:
+    return word.lower().startswith(CAPTIVITY)
+
+
 def _is_space(word: str) -> bool:
     return bool(word) and word.isspace() and "\n" not in word
 
@@ -1857,6 +1977,11 @@ def _is_subfigure(words: list[str], prev: Figure, f: Figure) -> bool:
     return bool(SUBFIGURE_CUES.intersection(between)) or between in (["und"], ["sowie"], [","])
 
 
+@lru_cache(maxsize=65536)  # pure in the word, asked for every word of a document
+def _bund_word(word: str) -> bool:
+    return word.lower().startswith(("bundeswehr", "bundesheer"))
+
+
 def _document_actor(sentences: list[list[str]], figs: list[Figure],
                     not_document: dict[int, set[str]] | None = None) -> None:
     """Give unresolved figures the document's actor when the document leaves no doubt.
@@ -1868,7 +1993,7 @@ def _document_actor(sentences: list[list[str]], figs: list[Figure],
     known: Counter[str] = Counter(f.actor for f in figs if f.actor and f.kind != "casualties")
     for words in sentences:
         for w in words:
-            if w.lower().startswith(("bundeswehr", "bundesheer")):
+            if _bund_word(w):
                 force = actors.actor_from_prefix(w) or actors.ORGANISATIONS.get(w.lower())
                 if force:
                     known[force] += 1
