@@ -246,3 +246,31 @@ def test_only_descriptors_are_dropped_before_a_known_name(pack, text, label, exp
     kb = kb_en if pack == "en" else kb_de
     m = kb.lookup(text, label, fuzzy=False)
     assert (m.entry.name if m else None) == expected
+
+
+def test_an_acronym_is_no_town_outside_a_dateline(kb_de):
+    service = decide(mention("NIS", "der südkoreanische Geheimdienst ", " meldete", label="ORG"), DocContext(), kb_de,
+                     DE.names)
+    assert service.match is None or service.match.entry.type != "city"
+    dateline = decide(mention("DOHA", "", " (dpa) - Katar", label="ORG"), DocContext(), kb_de, DE.names)
+    assert (dateline.label, dateline.match.entry.name) == ("LOC", "Doha")
+
+
+def test_a_service_before_a_name_makes_it_an_organisation():
+    from geonews_nlp.lang.de.names import is_org_descriptor
+
+    assert is_org_descriptor("Geheimdienst") and is_org_descriptor("Auslandsgeheimdienst")
+    assert not is_org_descriptor("Gottesdienst")
+
+
+@pytest.mark.parametrize("text, before, after, dateline", [
+    ("DOUALA", "KIGALI, Rwanda / ISTANBUL / ", ", ", True),  # a joint dateline
+    ("DOUALA", "Headline\nKIGALI, Rwanda / ", " (", True),
+    ("NIS", "der südkoreanische Geheimdienst ", " meldete", False),
+    ("UN", "fighting in the east, the ", " (", False),
+    ("GAZA", "x" * 90 + " ", " (", False),  # the start of its line is out of view
+])
+def test_joint_datelines(text, before, after, dateline):
+    from geonews_nlp.gazetteer.decide import is_dateline
+
+    assert is_dateline(Mention(text, "ORG", "model", before, after)) is dateline

@@ -173,6 +173,8 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
             match = other
     if label == "ORG" and match is not None and match.entry.type in LABEL_TYPES["LOC"] and is_dateline(m):
         label = "LOC"  # "WASHINGTON (AP) -", "KYIV, Ukraine -": where the report was filed
+    if label == "ORG" and match is not None and match.entry.type == "city" and m.text.isupper():
+        match = None  # an acronym is no town outside a dateline: "der Geheimdienst NIS" is not Niš
     if label == "LOC" and match is not None:
         match = metonym(m, match, kb, rules)
     if label == "LOC" and match is None and m.source == "model" and rules.person_genitive(m.text, m.after[:2]):
@@ -221,7 +223,10 @@ def town_cue(m: Mention, rules: NameRules) -> bool:
 def is_dateline(m: Mention) -> bool:
     """A place in capitals that opens a text or a line, before the agency or the dash: "BERLIN (dpa) -",
     "KYIV, Ukraine (AP) —". Models often label it ORG, for its capitals."""
-    opens = not m.before.strip() or m.before.rstrip(" ").endswith("\n")
+    line = m.before.rpartition("\n")[2]
+    whole_line = "\n" in m.before or len(m.before) < BEFORE_CHARS  # the line's start is in view
+    # the line opens with it, or with other places of a joint dateline: "KIGALI, Rwanda / ISTANBUL / DOUALA,"
+    opens = whole_line and all(w[:1].isupper() or w in ("/", "-", "–", "—") for w in line.replace(",", " ").split())
     return opens and m.text.isupper() and len(m.text) > 2 and m.after[:2] in (" (", " -", " –", " —", ", ")
 
 

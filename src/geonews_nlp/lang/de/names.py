@@ -63,7 +63,8 @@ def name_after_role(words: list[str], i: int) -> bool:
 # the news gold: "Rebellengruppe [ADF]", "Terrormiliz [IS]", "Hersteller [Lockheed Martin]", "Bankhaus
 # [Credito Emiliano]". Bare "Gruppe" starts names ("Gruppe 47"), and "...verband" ends in "band".
 ORG_DESCRIPTOR_HEADS = ("miliz", "milizen", "gruppe", "konzern", "konzerns", "hersteller", "herstellers", "firma",
-                        "bankhaus", "versicherer", "versicherers", "band", "sender", "senders")
+                        "bankhaus", "versicherer", "versicherers", "band", "sender", "senders", "geheimdienst",
+                        "geheimdienstes", "nachrichtendienst", "nachrichtendienstes")
 _ORG_DESCRIPTOR_BARE = set(ORG_DESCRIPTOR_HEADS) - {"gruppe"}
 
 
