@@ -102,6 +102,7 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
     particles = rules.particles | rules.preposition_particles
     patterns = []
     seen = set()
+    quoted_words: dict[str, set[str]] = {}  # label -> one-token names matched only in quotes
 
     def add(label: str, text: str, code: str, quoted: bool = False) -> None:
         words = text.split()
@@ -114,8 +115,12 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
             return
         seen.add(key)
         if quoted:  # „Spiegel“, "Zeit": the quotes are matched here and trimmed by geonews_entities
-            tokens = [{"ORTH": t.text} for t in tokenizer(text)]
-            patterns.append({"label": label, "pattern": [quote, *tokens, quote], "id": f"gaz:{code}"})
+            tokens = [t.text for t in tokenizer(text)]
+            if len(tokens) == 1:  # gathered into one pattern below: a token pattern each cost time
+                quoted_words.setdefault(label, set()).add(tokens[0])
+            else:
+                patterns.append({"label": label, "pattern": [quote, *({"ORTH": t} for t in tokens), quote],
+                                 "id": f"gaz:{code}"})
             return
         # a phrase pattern (spaCy's PhraseMatcher): a thousand token patterns made the ruler slower
         # than the NER model itself
@@ -136,6 +141,10 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
         add("LOC", text, code)
     for text, code in region_names(pack, kb):
         add("LOC", text, code)
+    for label, words in sorted(quoted_words.items()):
+        # the linker reads the name, not the pattern's id: one id for all of them
+        patterns.append({"label": label, "pattern": [quote, {"ORTH": {"IN": sorted(words)}}, quote],
+                         "id": "gaz:quoted"})
     for pattern in pack.troops.unit_name_patterns:
         patterns.append({"label": "ORG", "pattern": pattern, "id": "rule:military_unit"})
     for pattern in rules.institution_patterns:
