@@ -274,3 +274,12 @@ def test_joint_datelines(text, before, after, dateline):
     from geonews_nlp.gazetteer.decide import is_dateline
 
     assert is_dateline(Mention(text, "ORG", "model", before, after)) is dateline
+
+
+def test_the_region_named_after_a_capital_and_the_capital_itself(kb_en):
+    _, decisions = decide_document([mention("Moscow", "Drones hit the ", " region overnight, and "),
+                                    mention("Moscow", "overnight, and ", " said Kyiv was to blame.")],
+                                   kb_en, EN.names)
+    names = [d.match.entry.name for d in decisions]
+    assert names[0] == "Moscow Oblast"
+    assert names[1] != "Moscow Oblast"  # the capital, standing for its government

@@ -150,7 +150,8 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
     ``prefer_region``: the document names this place as a region elsewhere)."""
     before = m.before[-INSTITUTION_BEFORE_CHARS:].split()
     region_word = bool(before) and before[-1].lower() in rules.region_words
-    cue = m.label != "ORG" and (region_word or prefer_region or region_cue(m, rules))
+    said = m.label != "ORG" and (region_word or region_cue(m, rules))  # the words around it say "region"
+    cue = said or (m.label != "ORG" and prefer_region)
     prefer = ("region",) if cue else ()
     # "Luhansk regions", "in Ceel Gambar and Baalal Dheer villages": places, whatever the model said
     label = "LOC" if cue or (m.label == "PER" and town_cue(m, rules)) else m.label
@@ -162,8 +163,12 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
             match = kb.lookup(f"{before[-1]} {m.text}", label, countries=ctx.countries, fuzzy=False, prefer=prefer)
             match = match if match is not None and match.entry.type == "region" else None
         match = match or kb.lookup(m.text, label, countries=ctx.countries, fuzzy=fuzzy, prefer=prefer)
-        if prefer and match is not None and match.entry.type == "city":
-            region = kb.namesake_region(match.entry)  # "in den Regionen Kyjiw, Donezk": the oblast
+        if (match is not None and match.entry.type in ("city", "region")
+                and (said or (prefer_region and kb.metonym_country(m.text) is None))):
+            # "in den Regionen Kyjiw, Donezk", "the Moscow region": the oblast named after the town, also
+            # where the town is a region of its own (Kyiv, Moscow); elsewhere in a document that named the
+            # oblast, a bare name is the oblast too, but a capital stays the capital ("Moscow said")
+            region = kb.namesake_region(match.entry)
             match = Match(region, match.score, "alias") if region is not None else match
     if (match is not None and match.entry.type == "country" and ctx.place_countries
             and match.entry.country not in ctx.place_countries):
