@@ -28,6 +28,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
+from ..labels import REGION_DESIGNATIONS
 from .keys import normalize_key
 from .schema import Entry, read_entries
 
@@ -168,7 +169,7 @@ def titled_region_name(english: str, country: str, kind: str) -> str:
     if designation is None:
         return english
     base, _, last = english.rpartition(" ")
-    if base and last.capitalize() in (*DESIGNATIONS, "State", "Oblast"):
+    if base and last.capitalize() in (*DESIGNATIONS, *REGION_DESIGNATIONS):
         english = base
     return f"{plain_romanisation(english)} {designation}"
 

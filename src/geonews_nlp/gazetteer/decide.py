@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..labels import LABEL_TYPES
@@ -105,16 +106,18 @@ def _one_place_per_name(mentions: Sequence[Mention], decisions: list[Decision], 
                if d.label == "LOC" and d.match is not None and d.match.entry.type == "region"}
     if not regions:
         return
+    towns = rules.place_words - rules.region_words
     for i, (m, d) in enumerate(zip(mentions, decisions)):
+        region = regions.get(kb.key(m.text))
+        if region is None or d.label != "LOC" or d.match is None or d.match.entry.type == "region":
+            continue
         before = [w.lower() for w in m.before[-INSTITUTION_BEFORE_CHARS:].split()]
-        towns = rules.place_words - rules.region_words
-        town = bool(before) and (before[-1] in towns  # "der Stadt Marib", "the city of Marib"
-                                 or (len(before) > 1 and before[-2] in towns and before[-1] == "of"))
-        if (d.label == "LOC" and d.match is not None and d.match.entry.type != "region" and not town
-                and regions.get(kb.key(m.text)) is not None):
-            again = decide(m, ctx, kb, rules, fuzzy=fuzzy, prefer_region=True)
-            if again.match is not None and again.match.entry.id == regions[kb.key(m.text)]:
-                decisions[i] = again
+        if before and (before[-1] in towns  # "der Stadt Marib", "the city of Marib"
+                       or (len(before) > 1 and before[-2] in towns and before[-1] == "of")):
+            continue
+        again = decide(m, ctx, kb, rules, fuzzy=fuzzy, prefer_region=True)
+        if again.match is not None and again.match.entry.id == region:
+            decisions[i] = again
 
 
 def same_body_country(matches: Sequence[Match | None], i: int, kind: str) -> str | None:
@@ -208,6 +211,7 @@ _WORD = re.compile(r"\w[\w\-’']*|[^\w\s]")
 _AFTER_END = re.compile(r"[.!?]+(?:\s|$)|\n")
 
 
+@lru_cache(maxsize=4096)  # region and town cues both read it, for the same mention
 def _around(m: Mention) -> tuple[list[str], list[str]]:
     return (_WORD.findall(_SENTENCE_END.split(m.before)[-1]),
             _WORD.findall(_AFTER_END.split(m.after, maxsplit=1)[0]))
