@@ -567,3 +567,23 @@ def test_a_state_that_sends_forces_owns_the_next_figures():
     # a state that only receives them is a place
     assert one("Troops were sent to Estonia in the spring. Around 900 soldiers will arrive in May.")[
         "actor"] != "EE"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The attack claimed the lives of 18 soldiers.", "casualties"),
+    ("The bodies of 20 soldiers were recovered.", "casualties"),
+    ("At least 15 soldiers remain unaccounted for.", "casualties"),
+    ("Among the victims were 23 soldiers.", "casualties"),
+    ("Ukraine says it has eliminated 800 Russian troops in the past day.", "casualties"),
+    ("The ministry said it destroyed up to 300 Ukrainian servicemen.", "casualties"),
+    # "the lives" of soldiers no verb takes, and bodies after the figure, are no cue
+    ("The lives of 300 soldiers at the base are hard.", "strength"),
+])
+def test_more_casualty_cues(text, kind):
+    assert one(text)["kind"] == kind
+
+
+def test_a_qualifier_with_a_preposition_is_no_place_before_the_actor():
+    # "up to": the count's qualifier, not a place ("troops in Afghanistan"), so the adjective after it is read
+    assert one("The ministry said it destroyed up to 300 Ukrainian servicemen.")["actor"] == "UA"
+    assert one("Up to 3,000 Russian troops are in Belarus.")["actor"] == "RU"

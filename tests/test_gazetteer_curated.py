@@ -25,7 +25,7 @@ def linked(g: Gazetteer, mention: str) -> str | None:
      "Rapid Support Forces"),
     (["SDF", "Demokratische Kräfte Syriens"], ["Syrian Democratic Forces"], "Syrian Democratic Forces"),
     (["HTS", "Hayat Tahrir al-Scham"], ["Hay'at Tahrir al-Sham", "Hayat Tahrir al-Sham", "HTS"], "Hay'at Tahrir al-Sham"),
-    (["JNIM"], ["JNIM"], "Jama'at Nasr al-Islam wal Muslimin"),
+    (["JNIM"], ["JNIM"], "Jama'at Nusrat al-Islam wal-Muslimin"),
     (["ISWAP"], ["Islamic State – West Africa Province"], "Islamic State – West Africa Province"),
     (["HUR", "GUR"], ["Main Directorate of Intelligence (Ukraine)", "HUR"], "Main Directorate of Intelligence (Ukraine)"),
     (["SBU"], ["Security Service of Ukraine"], "Security Service of Ukraine"),
@@ -34,7 +34,7 @@ def linked(g: Gazetteer, mention: str) -> str | None:
     (["Centcom"], ["CENTCOM"], "United States Central Command"),
     (["Nationaler Sicherheits- und Verteidigungsrat"], ["National Security and Defense Council of Ukraine"],
      "National Security and Defense Council of Ukraine"),
-    (["al-Schabab", "Al-Shabab"], ["al-Shabab", "al-Shabaab"], "al-Shabaab"),
+    (["al-Schabab", "Al-Shabab"], ["al-Shabab", "al-Shabaab"], "Al-Shabaab (militant group)"),
 ])
 def test_german_and_english_names_link_to_one_entry(kb_de, kb_en, de_names, en_names, name):
     for mention in de_names:

@@ -283,3 +283,32 @@ def test_the_region_named_after_a_capital_and_the_capital_itself(kb_en):
     names = [d.match.entry.name for d in decisions]
     assert names[0] == "Moscow Oblast"
     assert names[1] != "Moscow Oblast"  # the capital, standing for its government
+
+
+@pytest.fixture(scope="module")
+def blank_pipelines():
+    import spacy
+
+    from geonews_nlp.pipeline import BaseChoice, assemble
+
+    return {lang: assemble(spacy.blank(lang), BaseChoice(f"blank_{lang}", "blank", None), lang)
+            for lang in ("de", "en")}
+
+
+@pytest.mark.parametrize("lang, text, name, link", [
+    ("en", "A convoy was hit near Tessalit, in the Kidal region.", "Kidal", "Kidal Region"),
+    ("de", "Im Gebiet Kursk wurde gekämpft.", "Kursk", "Kursk Oblast"),
+])
+def test_a_one_word_region_next_to_a_region_word_is_proposed(blank_pipelines, lang, text, name, link):
+    doc = blank_pipelines[lang](text)
+    got = {e.text: (e.label_, (e._.geonews_link or {}).get("name")) for e in doc.ents}
+    assert got[name] == ("LOC", link)  # the region word trimmed off, linked as a region
+
+
+@pytest.mark.parametrize("text", [
+    "Russian state media said the talks failed.",  # an adjective is no place the gazetteers hold
+    "Fans of Ohio State cheered.",  # a capitalised region word starts a name of its own
+])
+def test_no_place_is_made_of_words_before_a_region_word(blank_pipelines, text):
+    doc = blank_pipelines["en"](text)
+    assert not any(e.label_ == "LOC" and e._.geonews_source == "rule" for e in doc.ents)

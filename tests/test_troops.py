@@ -638,6 +638,15 @@ def test_verfuegen_ueber_is_no_qualifier(troops, text, count, qualifier):
     ("14 Kämpfer von Al-Shabaab sowie ein Soldat seien getötet worden.", ["casualties", "casualties"]),
     # not across a verb of their own
     ("Die Armee verlegte 300 Soldaten der Brigade, 50 wurden verletzt.", ["strength", "casualties"]),
+    # lives taken, bodies, dying of wounds, released from captivity, taken by force
+    ("Der Angriff forderte das Leben von 18 Soldaten.", ["casualties"]),
+    ("Die Leichen von 20 Soldaten wurden geborgen.", ["casualties"]),
+    ("Sieben Soldaten erlagen später ihren Verletzungen.", ["casualties"]),
+    ("Die Miliz ließ 12 Soldaten frei.", ["casualties"]),
+    ("Bewaffnete hatten vier Soldaten entführt.", ["casualties"]),
+    # "Leben" alone, and "frei" without "lassen", say nothing
+    ("Das Leben von 300 Soldaten im Lager ist hart.", ["strength"]),
+    ("Die Armee hält 500 Soldaten für den Einsatz frei.", ["strength"]),
 ])
 def test_more_kind_cues(troops, text, kinds):
     assert [f["kind"] for f in troops(text)] == kinds

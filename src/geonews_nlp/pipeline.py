@@ -141,6 +141,8 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
         add("LOC", text, code)
     for text, code in region_names(pack, kb):
         add("LOC", text, code)
+    for pattern in region_cue_patterns(pack, kb):
+        patterns.append({"label": "LOC", "pattern": pattern, "id": "rule:region_cue"})
     for label, words in sorted(quoted_words.items()):
         # the linker reads the name, not the pattern's id: one id for all of them
         patterns.append({"label": label, "pattern": [quote, {"ORTH": {"IN": sorted(words)}}, quote],
@@ -177,8 +179,9 @@ def curated_names(rules: NameRules, kb: Gazetteer) -> list[tuple[str, str, str, 
             label = LABEL_OF_TYPE.get(e.type)
             for _, name in e.all_names():
                 words = name.split()
-                if not label or len(name) <= 2 or words[0].lower() in rules.descriptors:
-                    continue  # "Region Kursk" links, but the entity is "Kursk" (as the model has it)
+                if not label or len(name) <= 2 or words[0].lower() in rules.descriptors or "(" in name:
+                    continue  # "Region Kursk" links, but the entity is "Kursk" (as the model has it); a
+                    # title's disambiguation ("Telegram (software)") is never written in running text
                 acronym = name.isupper() and label != "PER"
                 # a compound of names ("NATO-Rat", "Berg-Karabach") is no plain noun
                 compound = "-" in name and all(p[:1].isupper() for p in name.split("-")) and label != "PER"
@@ -224,6 +227,33 @@ def region_names(pack: LanguagePack, kb: Gazetteer) -> list[tuple[str, str]]:
             if len(words) > 1 and words[0].lower() not in pack.names.descriptors and "," not in name:
                 out.append((name, e.id))
     return out
+
+
+def region_cue_patterns(pack: LanguagePack, kb: Gazetteer) -> list[list[dict]]:
+    """Token patterns for a one-word region or town name next to a region word ("the Kidal region",
+    "Provinz Idlib"): one-word region names are not proposed alone (they are often words or towns too),
+    and a model misses the rarer ones; the region word says what they are. geonews_entities trims the
+    region word off; the linker reads it as a region cue."""
+    rules = pack.names
+    if not (rules.region_words_after or rules.region_words_before):
+        return []
+    frequent = pack.frequency_lang or pack.code
+    names: set[str] = set()
+    for e in kb.entries.values():
+        if e.type not in ("region", "city") or frequent in e.frequent_in:
+            continue
+        for name in (e.name, *e.labels.get("en", ()), *e.labels.get(pack.code, ())):
+            if name[:1].isupper() and name[1:].isalpha() and name[1:].islower() and len(name) > 2:
+                names.add(name)
+    if not names:
+        return []
+    known = {"ORTH": {"IN": sorted(names)}}
+    patterns = []
+    if rules.region_words_after:
+        patterns.append([known, {"ORTH": {"IN": sorted(rules.region_words_after)}}])
+    if rules.region_words_before:
+        patterns.append([{"ORTH": {"IN": sorted(rules.region_words_before)}}, known])
+    return patterns
 
 
 def _has_sentences(nlp: Language) -> bool:

@@ -171,6 +171,8 @@ class EntityMapper(SettingsOnDisk):
                 start += 1  # "# Bundeswehr" under a markdown heading, "- NATO" in a list
             while end > start and doc[end - 1].text in TRAILING_MARKS:
                 end -= 1
+            if ent.ent_id_ == "rule:region_cue" and end - start > 1 and doc[end - 1].text in rules.region_words_after:
+                end -= 1  # "the [Kidal] region": the name, as gold marks it
             while (end - start > 1 and self.label_map.get(ent.label_) == "PER"
                    and (doc[start].text in rules.titles or (is_person_descriptor(doc[start].text)
                                                       and doc[start + 1].text[:1].isupper()))):

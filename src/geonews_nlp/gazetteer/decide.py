@@ -193,6 +193,11 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
         body = institution_of(institution, m, ctx, kb)
         if body is not None:
             return Decision("ORG", Match(body, 100.0, "institution"))
+    if (label == "PER" and before and before[-1] in rules.place_before and m.after[:2] not in ("'s", "’s")
+            and (match is None or match.entry.type not in LABEL_TYPES["PER"])):
+        # "clashes in [Demoso]", "near [Marib]": a place, known or not ("in Putin's Russia" is a person's)
+        place = kb.lookup(m.text, "LOC", countries=ctx.countries, fuzzy=False)
+        return Decision("LOC", place)
     if label == "PER" and match is not None and match.entry.type not in LABEL_TYPES["PER"]:
         if any(base in ctx.surnames for base in (m.text, *rules.genitive_bases(m.text))):
             match = None  # "Bill Gates ... Gates": the person, not the company

@@ -190,7 +190,12 @@ class NameRules:
     # ("Westprovinz Farah", "the Kursk region", "in den Regionen Kyjiw, Donezk und Luhansk")
     region_cue: Callable[[list[str], str, list[str]], bool] = _never
     town_cue: Callable[[list[str], str, list[str]], bool] = _never  # "in X, Y and Z villages": places
+    # region words as written right next to a one-word place name that the gazetteer ruler then proposes
+    # (the name only): after it ("the Kidal region"), before it ("Provinz Idlib")
+    region_words_after: frozenset[str] = frozenset()
+    region_words_before: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()  # before a capital, it is the place, not its government
+    place_before: frozenset[str] = frozenset()  # before a "person", it is a place: "fighting in [Demoso]"
     capitalised_articles: frozenset[str] = frozenset()  # "Die Zeit": a newspaper named with its article
     adjective_prefixes: frozenset[str] = frozenset()  # "pro-Hadi": with the hyphen, a name made an adjective
     not_a_name: Callable[[str], bool] = _never

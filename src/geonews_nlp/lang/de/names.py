@@ -130,6 +130,9 @@ REGION_WORDS = frozenset({"provinz", "region", "oblast", "gebiet", "bundesland",
 # Compounds that name a kind of region before a name ("Westprovinz Farah", "Grenzregion Kursk"), and
 # the plurals before a list ("in den Regionen Kyjiw, Donezk und Luhansk"); not "Stadtgebiet", which
 # is the town
+# Capitalised right before a known place's name they make it a place: "Provinz Idlib", "im Gebiet Kursk"
+REGION_WORDS_BEFORE = frozenset({"Provinz", "Region", "Oblast", "Gebiet", "Bundesstaat", "Gouvernement", "Kanton",
+                                 "Distrikt", "Departement", "Bezirk"})
 REGION_HEADS = ("provinz", "region", "oblast", "bundesstaat", "gouvernement")
 REGION_PLURAL_ENDINGS = ("en", "e", "s", "n")
 REGION_JOINERS = frozenset({"und", "sowie", "oder"})
@@ -178,6 +181,8 @@ PLACE_DESCRIPTORS = frozenset({
 PLACE_WORDS = PLACE_KINDS | PLACE_DESCRIPTORS
 # Before a capital these make it the place, not the government it may stand for ("in Moskau")
 LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "um", "vor", "über", "durch", "von", "vom"})
+# Prepositions after which a name is a place, never a person ("Kämpfe in [Demoso]", "nahe [Marib]")
+PLACE_BEFORE = frozenset({"in", "im", "nahe"})
 # A newspaper named with its article ("Die Zeit") counts only in quotes: the article is a plain word too
 CAPITALISED_ARTICLES = frozenset({"Der", "Die", "Das", "The", "Le", "La", "El", "Il"})
 

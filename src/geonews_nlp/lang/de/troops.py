@@ -100,10 +100,17 @@ CASUALTY_WORDS = (
     "todesopfer", "todesopfern", "opfern", "tod", "ausgeschaltet",
     # died of wounds ("an den Folgen ... gestorben", "seinen Verletzungen erlegen"); lost to the force
     # ("die russischen Ausfälle", "20.000 Mann ausgefallen": the military word for killed, wounded and captured)
-    "gestorben", "verstorben", "erlegen", "ausfälle", "ausfällen", "ausgefallen",
+    "gestorben", "verstorben", "erlegen", "erlag", "erlagen", "ausfälle", "ausfällen", "ausgefallen",
+    # the dead as bodies ("die Leichen von 20 Soldaten"); taken by force ("entführt", "verschleppt", "Geiseln")
+    "leiche", "leichnam", "entführt", "verschleppt", "geisel",
     # released from captivity: they had been captured ("Freigelassen wurden 114 Soldaten")
-    "freigelassen", "freigekommen",
+    "freigelassen", "freigekommen", "freilassung",
 )
+# "das Leben" is a casualty word with a verb that takes it ("forderte das Leben von 18 Soldaten", "kostete
+# ... das Leben"); alone ("ums Leben") it already is one
+LIFE_TAKING = ("forder", "kostet")
+# "ließ 12 Soldaten frei": the separable "freilassen" in a main clause
+RELEASE_LASSEN = {"ließ", "ließen", "lässt", "lassen", "lasse", "ließe"}
 CASUALTY_EXACT = {"tot", "tote", "toten", "ums", "opfer", "starb", "starben", "sterben", "verluste",
                   "verlusten", "gefallen", "gefallene", "gefallenen", "todesopfer", "todesopfern", "opfern", "tod"}
 _CASUALTY_PREFIXES = tuple(c for c in CASUALTY_WORDS if c not in CASUALTY_EXACT)
@@ -712,9 +719,12 @@ def casualty_cue(words: list[str], start: int, end: int) -> int | None:
                 continue  # "fielen ... ein": einfallen (invade)
             return k
         if lw in CASUALTY_EXACT or lw.startswith(_CASUALTY_PREFIXES):
-            if lw == "leben" and (k == 0 or words[k - 1].lower() != "ums"):
+            if lw == "leben" and (k == 0 or words[k - 1].lower() != "ums") and not any(
+                    lower[j].startswith(LIFE_TAKING) for j in range(lo, hi)):
                 continue
             return k
+        if lw == "frei" and any(lower[j] in RELEASE_LASSEN for j in range(lo, hi)):
+            return k  # "ließ 12 Soldaten frei": released from captivity, so they had been captured
     # the finite verb of a main clause stands second, its object may follow a long middle field: "töteten bei
     # dreitägigen Kämpfen nach eigenen Angaben mehrere Dutzend Soldaten", "Dabei starben nach Angaben von ...
     # zehn Soldaten"; and a partitive of casualties opening the clause: "Unter den Verletzten ist ... ein Soldat"

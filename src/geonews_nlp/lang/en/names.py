@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..cues import listed_after_cue
+from .actors import actor_from_adjective, country_from_name
 from .troops import PERSONNEL
 
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
@@ -23,6 +24,8 @@ def not_a_name(word: str) -> bool:
         return True
     if is_role_noun(word):
         return True  # '..." Spokesman, Mohammad Hijri, said': the role, not the name
+    if "-" not in word and "." not in word and actor_from_adjective(word) and not country_from_name(word):
+        return True  # "the Rwandan forces": a nationality adjective names no one (MISC, not PER/ORG/LOC)
     head = word.rpartition("-")[2].lower()
     return "-" in word and head in PERSONNEL
 
@@ -115,6 +118,10 @@ REGION_WORDS = frozenset({"province", "region", "oblast", "state", "county", "di
 REGION_WORDS_BEFORE = frozenset({"province", "region", "oblast", "state", "county", "district", "governorate",
                                  "prefecture", "provinces", "regions", "oblasts", "states", "counties",
                                  "districts", "governorates", "prefectures"})
+# In lower case right after a known place's name they make it a place: "the Kidal region", "Borno state";
+# capitalised they start names of their own ("Ohio State", "Islamic State", "Chechen Republic")
+REGION_WORDS_AFTER = frozenset({"province", "region", "oblast", "state", "governorate", "prefecture", "krai",
+                                "provinces", "regions", "oblasts", "states", "governorates", "prefectures"})
 REGION_JOINERS = frozenset({"and", "or"})
 _REGION_PLURALS = {"counties": "county", "territories": "territory", "republics": "republic"}
 
@@ -163,6 +170,10 @@ PLACE_WORDS = PLACE_KINDS | PLACE_DESCRIPTORS
 # Before a capital these make it the place, not the government it may stand for ("in Moscow")
 LOCATIVE = frozenset({"in", "to", "into", "near", "at", "from", "outside", "inside", "around", "across",
                       "toward", "towards", "via", "through", "over", "off", "within"})
+# Prepositions after which a name is a place, never a person ("clashes in [Demoso]", "near [Marib]"); not
+# "from", "to", "at", "with" ("a call from Biden", "spoke to Putin")
+PLACE_BEFORE = frozenset({"in", "near", "outside", "inside", "around", "across", "into", "toward", "towards",
+                          "within"})
 CAPITALISED_ARTICLES = frozenset({"The"})
 
 

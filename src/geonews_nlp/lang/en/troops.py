@@ -28,7 +28,7 @@ from ..base import Figure, Quantity, Sentence, Token
 from ..common import all_quantities, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, Discourse
 from . import actors
-from .numbers import scan_quantity
+from .numbers import scan_number, scan_quantity
 
 PERSONNEL = {
     "soldiers", "soldier", "troops", "servicemen", "serviceman", "servicewomen", "servicewoman",
@@ -124,6 +124,8 @@ CASUALTY_WORDS = {
     "missing", "prisoners", "prisoner", "pows", "pow", "captive", "captives", "lost", "losses", "slain",
     "fallen", "perished", "executed", "shot", "arrested", "detained", "fatalities", "surrendered", "toll",
     "wounds", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap", "swapped",
+    # the dead as bodies, the missing, hostages, victims ("the bodies of 20 soldiers", "remain unaccounted for")
+    "bodies", "remains", "unaccounted", "hostage", "hostages", "victims",
 }
 # recruitment before a count of prisoners: they become fighters ("Wagner recruited 50,000 prisoners": strength)
 RECRUITING = {"recruited", "recruit", "recruits", "recruiting", "enlisted", "enlist", "enlisting", "pardoned",
@@ -164,7 +166,10 @@ SAID = {"said", "says", "told", "say", "added", "stated", "explained", "noted", 
 MAX_NP = 7
 # casualty words only before the figure: "lost", and the release of prisoners in an exchange
 BEFORE_ONLY = {"lost", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap",
-               "swapped"}
+               "swapped", "bodies", "remains", "victims"}
+# "claimed the lives of 18 soldiers", "cost the lives of": a verb that takes lives
+LIFE_TAKERS = {"claimed", "claim", "claims", "claiming", "cost", "costs", "costing", "took", "take", "takes",
+               "taking"}
 DATELINE = {"(", ",", "-", "–", "—", ":"}
 AFTER_WINDOW = 10  # an actor named after the figure counts only this close to it
 EXCEED = {"exceed", "exceeds", "exceeded", "surpass", "surpasses", "surpassed", "top", "tops", "topped"}
@@ -209,7 +214,9 @@ CASUALTY_PARTICIPLES = {"wounding", "injuring", "killing", "capturing", "wounded
 COORDINATORS = {"and", "while", "but", "whereas"}
 # casualty verbs: "a soldier was martyred", "militants were neutralized", "12 are still hospitalized"
 CASUALTY_MORE = {"martyred", "neutralized", "neutralised", "neutralizing", "neutralising", "hurt", "hospitalized",
-                 "hospitalised", "slain", "beheaded", "abducted", "kidnapped"}
+                 "hospitalised", "slain", "beheaded", "abducted", "kidnapped", "eliminated", "eliminating",
+                 "liquidated", "annihilated", "massacred", "slaughtered", "murdered", "drowned", "destroyed",
+                 "destroying"}
 # "fell in the line of duty", "fell in battle": killed
 FELL_AFTER = {"in", "during", "while", "on", "defending", "fighting", "at"}
 # "lost their lives"
@@ -870,6 +877,8 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
             return "casualties"  # "agreed to lay down their arms": surrendered
         if lw == "lost" and k >= f.end and nxt in LIFE_OWNERS and k + 2 < len(words) and lower[k + 2] in LIFE:
             return "casualties"  # "Five soldiers lost their lives"
+        if lw in LIFE and k < f.start and k >= 2 and lower[k - 1] == "the" and lower[k - 2] in LIFE_TAKERS:
+            return "casualties"  # "the attack claimed the lives of 18 soldiers"
         if lw in CASUALTY_WORDS:
             if lw == "shot" and nxt in ("down",):
                 continue
@@ -885,8 +894,8 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
     k = f.start
     found: list[tuple[int, int, str]] = []
     while k < f.end:
-        if words[k].lower() in LOCATION_PREPS:
-            break  # "foreign forces in Afghanistan": the place, not the actor
+        if words[k].lower() in LOCATION_PREPS and not (k + 1 < f.end and scan_number(words, k + 1)):
+            break  # "foreign forces in Afghanistan": the place, not the actor ("up to 300" is the count)
         code, nxt, _kind_ = _name_at(words, k, "coad")
         if words[k] == "IS" and not code:
             code, nxt = "IS", k + 1
