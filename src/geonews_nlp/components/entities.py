@@ -62,10 +62,12 @@ def surname_mentions(words: list[str], persons: list[tuple[int, int]], taken: se
     return [i for i, w in enumerate(words) if i not in taken and (i >= since(w) or (i < headline_end and w in after))]
 
 
-def inside_a_longer_name(span: Span) -> bool:
-    """A state body's name a rule proposed right after another capitalised word in its sentence is part
-    of a longer name: "Syrian Army" in "the Free Syrian Army" is no state's army."""
-    if span.id_ != "rule:institution" or span.start == 0:
+def inside_a_longer_name(span: Span, rules: NameRules | None = None) -> bool:
+    """A state body's name a rule or a gazetteer proposed right after another capitalised word in its
+    sentence is part of a longer name: "Syrian Army" in "the Free Syrian Army" is no state's army."""
+    body = span.id_ == "rule:institution" or (
+        rules is not None and span.id_.startswith("gaz:") and rules.institution(span.text) is not None)
+    if not body or span.start == 0:
         return False
     before = span.doc[span.start - 1]
     return before.is_title and not before.is_sent_start and not before.is_stop  # "- The Defense Ministry"
@@ -100,7 +102,7 @@ class EntityMapper(SettingsOnDisk):
 
     def __call__(self, doc: Doc) -> Doc:
         if GAZETTEER_SPANS in doc.spans:
-            known = [g for g in doc.spans[GAZETTEER_SPANS] if not inside_a_longer_name(g)]
+            known = [g for g in doc.spans[GAZETTEER_SPANS] if not inside_a_longer_name(g, self.rules)]
             doc.ents = merge_known_names(list(doc.ents), known)
         not_a_name = self.rules.not_a_name
         doc.ents = [e for e in self._complete_names(doc)

@@ -57,9 +57,9 @@ def is_punct(word: str) -> bool:
     return bool(word) and not any(c.isalnum() for c in word)
 
 
-def read_force_table(package: str) -> dict[str, str]:
-    """A pack's ``forces.tsv`` (names of armed forces that name their owner, each row with its
-    source; ``#`` lines are comments): lower-cased name → actor."""
-    text = files(package).joinpath("forces.tsv").read_text(encoding="utf-8")
+def read_force_table(package: str, name: str = "forces.tsv") -> dict[str, str]:
+    """A pack's ``forces.tsv`` (names of armed forces that name their owner) or ``armed_groups.tsv`` (names
+    of armed groups), each row with its source; ``#`` lines are comments: lower-cased name → actor."""
+    text = files(package).joinpath(name).read_text(encoding="utf-8")
     rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
     return {row["name"]: row["actor"] for row in rows}

@@ -214,6 +214,16 @@ ARMED_GROUPS = {"IS", "Hamas", "Hezbollah", "Wagner", "PKK", "Taliban", "Houthis
                 "PIJ", "RSF", "SDF", "Boko Haram", "M23", "JNIM", "HTS", "Peshmerga"}
 
 
+# the pack's table of armed groups (armed_groups.tsv): names the tables above lack (whole words, and one-word
+# names as a compound's first part: "FARC-Kämpfer"), and every group an armed group
+GROUP_NAMES = read_force_table(__package__, "armed_groups.tsv")
+for _name, _actor in GROUP_NAMES.items():
+    ORGANISATIONS.setdefault(_name, _actor)
+    if " " not in _name:
+        PREFIXES.setdefault(_name, _actor)
+ARMED_GROUPS |= {a for a in GROUP_NAMES.values() if a not in NOT_ARMED_GROUPS}
+
+
 def is_armed_group(code: str | None) -> bool:
     """An organisation fighting on its own account (IS, Hamas, Wagner), not a state or an alliance."""
     return code in ARMED_GROUPS

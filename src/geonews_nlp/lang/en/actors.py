@@ -14,6 +14,13 @@ from ..common import read_force_table
 
 # Nationality adjectives (lower case, as written; several words for "north korean").
 ADJECTIVES = {
+    # (first the ones added after a look at which countries lacked an adjective: December 2026)
+    "philippine": "PH", "bolivian": "BO", "ecuadorian": "EC", "salvadoran": "SV", "guatemalan": "GT",
+    "honduran": "HN", "nicaraguan": "NI", "kosovan": "XK", "macedonian": "MK", "north macedonian": "MK",
+    "kazakhstani": "KZ", "gambian": "GM", "gabonese": "GA", "central african": "CF", "laotian": "LA",
+    "bruneian": "BN", "east timorese": "TL", "timorese": "TL", "papua new guinean": "PG", "cape verdean": "CV",
+    "equatorial guinean": "GQ", "comorian": "KM", "mauritian": "MU", "seychellois": "SC", "dominican": "DO",
+    "jamaican": "JM", "paraguayan": "PY",
     "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "u.s.": "US", "us": "US",
     "u.s": "US", "angolan": "AO", "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU",
     "austrian": "AT", "azerbaijani": "AZ", "azeri": "AZ", "bahraini": "BH", "bangladeshi": "BD",
@@ -119,6 +126,11 @@ HOME_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ"}
 # Alliances and missions: they do not "own" fighters the way an armed group does.
 ARMED_GROUPS = {"IS", "Hamas", "Hezbollah", "Wagner", "PKK", "Taliban", "Houthis", "YPG", "SDF", "ADF",
                 "al-Shabaab", "PIJ", "RSF", "al-Qaeda", "Boko Haram", "M23", "JNIM", "HTS"}
+# the pack's table of armed groups (armed_groups.tsv): names the tables above lack, and every group an armed group
+GROUP_NAMES = read_force_table(__package__, "armed_groups.tsv")
+for _name, _actor in GROUP_NAMES.items():
+    ORGANISATIONS.setdefault(_name, _actor)
+ARMED_GROUPS |= {a for a in GROUP_NAMES.values() if a not in ("NATO", "UN", "EU", "AU", "OSCE", "KFOR")}
 
 MAX_NAME_WORDS = 6
 RELATIONAL = {"led", "backed", "owned", "aligned", "funded", "controlled", "supported", "allied", "sponsored",

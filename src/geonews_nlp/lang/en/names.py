@@ -27,6 +27,8 @@ def not_a_name(word: str) -> bool:
     if "-" not in word and "." not in word and actor_from_adjective(word) and not country_from_name(word):
         return True  # "the Rwandan forces": a nationality adjective names no one (MISC, not PER/ORG/LOC)
     head = word.rpartition("-")[2].lower()
+    if "-" not in word and word.lower() in PERSONNEL and word.lower().endswith("s"):
+        return True  # "seven Marines", "Soldiers said": people described by what they are, named by no one
     return "-" in word and head in PERSONNEL
 
 

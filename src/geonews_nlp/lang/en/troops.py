@@ -125,7 +125,7 @@ CASUALTY_WORDS = {
     "fallen", "perished", "executed", "shot", "arrested", "detained", "fatalities", "surrendered", "toll",
     "wounds", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap", "swapped",
     # the dead as bodies, the missing, hostages, victims ("the bodies of 20 soldiers", "remain unaccounted for")
-    "bodies", "remains", "unaccounted", "hostage", "hostages", "victims",
+    "bodies", "remains", "unaccounted", "hostage", "hostages", "victims", "martyrdom", "shahadat",
 }
 # recruitment before a count of prisoners: they become fighters ("Wagner recruited 50,000 prisoners": strength)
 RECRUITING = {"recruited", "recruit", "recruits", "recruiting", "enlisted", "enlist", "enlisting", "pardoned",
@@ -1386,8 +1386,23 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             cands = named.states if id(f) in state_forces else named.groups if id(f) in nonstate_forces else named.all
             cands = [c for c in cands if c[2] not in attackers_of.get(id(f), ())]
             f.actor = cands[-1][2] if cands and cands[-1][2] != SEVERAL else None
+    if document_actor and any(f.actor is None for f in figs):
+        # a state's soldiers with no owner named anywhere near: the state the report is about, where it leaves
+        # no doubt ("RAWALPINDI: A soldier embraced martyrdom ..." in a report on Pakistan's army)
+        topic = topic_country(words)
+        for f in figs:
+            if (topic and f.actor is None and id(f) in state_forces and id(f) not in no_actor
+                    and topic not in attackers_of.get(id(f), ()) and not _peacekeepers(f, words[f.sent])):
+                f.actor = topic
+        inherit()
     inherit()
     return figs
+
+
+def _peacekeepers(f: Figure, words: list[str]) -> bool:
+    """Peacekeepers belong to their mission or their contingent's state, never to the state they keep peace in."""
+    return any(w.lower() in ("peacekeepers", "peacekeeper", "peacekeeping", "blue", "un", "u.n.")
+               for w in words[f.start:f.end])
 
 
 OWNED_FORCES = {"army", "military", "forces", "armed", "troops", "navy", "contingent", "marines", "soldiers",
