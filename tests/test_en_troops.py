@@ -587,3 +587,21 @@ def test_a_qualifier_with_a_preposition_is_no_place_before_the_actor():
     # "up to": the count's qualifier, not a place ("troops in Afghanistan"), so the adjective after it is read
     assert one("The ministry said it destroyed up to 300 Ukrainian servicemen.")["actor"] == "UA"
     assert one("Up to 3,000 Russian troops are in Belarus.")["actor"] == "RU"
+
+
+def test_casualties_with_no_owner_named_take_the_state_the_report_is_about():
+    figs = figures("RAWALPINDI: A soldier embraced martyrdom in North Waziristan. The Pakistani military said "
+                   "Pakistan would continue the operation.")
+    assert [(f["actor"], f["kind"]) for f in figs] == [("PK", "casualties")]
+
+
+def test_armed_groups_from_the_pack_table():
+    # armed_groups.tsv: names the code's tables lack, and each of them an armed group
+    assert one("The ELN has around 2,300 fighters.")["actor"] == "ELN"
+    assert one("Troops killed 13 Maute terrorists in Marawi.")["actor"] == "Maute"
+    assert actors.is_armed_group("FARC") and not actors.is_armed_group("NATO")
+
+
+def test_marines_alone_belong_to_no_one_state():
+    assert one("Seven Marines were killed in a clash in Sulu.")["actor"] is None
+    assert one("Seven U.S. Marines were killed.")["actor"] == "US"

@@ -638,6 +638,10 @@ def test_verfuegen_ueber_is_no_qualifier(troops, text, count, qualifier):
     ("14 Kämpfer von Al-Shabaab sowie ein Soldat seien getötet worden.", ["casualties", "casualties"]),
     # not across a verb of their own
     ("Die Armee verlegte 300 Soldaten der Brigade, 50 wurden verletzt.", ["strength", "casualties"]),
+    # "X, aber auch Y" coordinates two figures under one predicate; a clause of its own after "aber" does not
+    ("Die Armee meldete, dass 13 Kämpfer, aber auch zwei Soldaten bei den Gefechten getötet wurden.",
+     ["casualties", "casualties"]),
+    ("Die Armee verlegte 300 Soldaten, aber zwei Soldaten wurden verletzt.", ["strength", "casualties"]),
     # lives taken, bodies, dying of wounds, released from captivity, taken by force
     ("Der Angriff forderte das Leben von 18 Soldaten.", ["casualties"]),
     ("Die Leichen von 20 Soldaten wurden geborgen.", ["casualties"]),
@@ -793,3 +797,9 @@ def test_armed_group_in_the_sentence_is_not_the_owner_of_soldiers_killed(troops)
     assert [(f["actor"], f["kind"]) for f in figs] == [("SD", "casualties")]
     figs = troops("Im Sudan kämpfen die Armee und die RSF, bei denen 300 RSF-Soldaten starben.")
     assert [f["actor"] for f in figs] == ["RSF"]
+
+
+def test_armed_groups_from_the_pack_table(troops):
+    # armed_groups.tsv: one-word names also as a compound's first part
+    assert [f["actor"] for f in troops("Die Zahl der FARC-Kämpfer wird auf 10.000 geschätzt.")] == ["FARC"]
+    assert [f["actor"] for f in troops("Der ELN gehören 2.300 Kämpfer der ELN an.")] == ["ELN"]

@@ -31,7 +31,6 @@ from .schema import Entry, read_entries
 
 PLACE_FOR_PERSON_POPULATION = 100_000
 SHORT_ACRONYM = 5  # an all-capitals organisation this short is an acronym, never a town
-FUZZY_TOWN_POPULATION = 100_000
 FUZZY_CITY_POPULATION = 1_000_000
 OWN_NAME_WEIGHT = 5  # a notable place's own name against another place's other name (_choose)
 MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
@@ -292,12 +291,11 @@ class Gazetteer:
         if not ids:
             return None
         e = self._choose(ids, label, countries)
-        if e is None or (e.type in ("city", "place") and e.country not in countries
-                         and (e.population or 0) < (FUZZY_CITY_POPULATION if countries else FUZZY_TOWN_POPULATION)):
-            # a misspelt town lies in a country the document names ("Svecan" in a story on Kosovo);
-            # an unknown name is no look-alike town abroad ("Mekran" → Akron, "Buleda" → Breda); a city
-            # of a million is worth the guess anywhere ("Kharkiw" in a story that names only Russia), and
-            # with no country known, one of 100,000
+        if e is None or (e.type in ("city", "place") and (e.population or 0) < FUZZY_CITY_POPULATION):
+            # an unknown name is no look-alike town, abroad ("Mekran" → Akron, "Buleda" → Breda) or in the
+            # country the story is about ("Kashmir" → Kashmor, "Yinmabin" → Pyin Ma Pin, "Kunlong" → Yunlong):
+            # measured on the look halves (December 2026), 3 look-alike towns were right and 11 wrong, and an
+            # unknown place left unlinked keeps its name; a city of a million is worth the guess ("Kharkiw")
             return None
         score = 100.0 * (1 - best / max(len(key), 1))
         return Match(e, max(0.0, min(100.0, score)), "fuzzy")

@@ -629,6 +629,12 @@ def clause_bounds(words: list[str], start: int, end: int) -> tuple[int, int]:
         w = low[k]
         if w in (";", ":") or w in ADVERSATIVES:
             break
+        if (w == "," and k == item_end and k + 3 < limit and low[k + 1] in ("aber", "sondern")
+                and low[k + 2] == "auch" and (q := scan_quantity(words, k + 3)) is not None):
+            head = find_head(words, q.end)  # "13 Kämpfer, aber auch zwei Soldaten wurden getötet": one
+            if head is not None:            # predicate for both figures, no clause of its own
+                hi = item_end = k = min(head + 1, limit)
+                continue
         if w in (",", "–") + tuple(COORDINATORS) and _opens_clause(words, low, k + 1):
             nxt = low[k + 1]
             if k == item_end and nxt in RELATIVES and w == ",":

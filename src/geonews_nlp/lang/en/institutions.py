@@ -67,6 +67,10 @@ def _patterns() -> list[list[dict[str, Any]]]:
          {"TEXT": {"IN": ["Defense", "Defence", "Interior", "Foreign"]}}, {"TEXT": "Affairs", "OP": "?"}],
         [adjective, {"TEXT": {"IN": ["Army", "Navy"]}}],
         [adjective, {"TEXT": {"IN": ["Air", "Armed", "Ground"]}}, {"TEXT": {"IN": ["Force", "Forces"]}}],
+        # capitalised alone, or after a country's possessive ("Sudan's Armed Forces"; the "'s" is trimmed off by
+        # geonews_entities): the state's own body, whose country the core reads before it or in the document
+        [{"TEXT": {"IN": ["'s", "’s"]}, "OP": "?"}, {"TEXT": {"IN": ["Army", "Navy"]}}],
+        [{"TEXT": {"IN": ["'s", "’s"]}, "OP": "?"}, {"TEXT": "Armed"}, {"TEXT": "Forces"}],
         [optional, {"TEXT": "General"}, {"TEXT": "Staff"}],
         [optional, {"TEXT": "National"}, {"TEXT": "Guard"}],
         # "State Department" starts with a place word ("state"), which keeps the gazetteer from proposing it

@@ -44,6 +44,9 @@ ROLE_NOUNS = (
     "correspondent", "journalist", "activist", "oligarch", "billionaire", "ceo", "founder", "dictator",
     "warlord", "emir", "sheikh", "ayatollah", "predecessor", "successor", "candidate", "rival", "colleague",
     "commissioner", "official", "officer", "analyst", "professor", "prof.", "researcher", "staff", "premier",
+    # military ranks as news abbreviates them, with and without the full stop ("Brig. Gen. Domingo Tutaan")
+    "brig.", "brig", "gen", "maj", "lt", "col", "sgt", "capt", "cpl", "cpl.", "pvt", "pvt.", "cmdr", "cmdr.",
+    "cdr", "cdr.", "corporal", "private", "brigadier", "marshal", "naik", "havildar", "subedar",
 )
 _ROLE_FORMS = frozenset(r for role in ROLE_NOUNS for r in (role, role + "s"))
 

@@ -1387,11 +1387,12 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             cands = [c for c in cands if c[2] not in attackers_of.get(id(f), ())]
             f.actor = cands[-1][2] if cands and cands[-1][2] != SEVERAL else None
     if document_actor and any(f.actor is None for f in figs):
-        # a state's soldiers with no owner named anywhere near: the state the report is about, where it leaves
-        # no doubt ("RAWALPINDI: A soldier embraced martyrdom ..." in a report on Pakistan's army)
+        # a state's soldiers killed, wounded or captured with no owner named anywhere near: the state the report
+        # is about, where it leaves no doubt ("RAWALPINDI: A soldier embraced martyrdom ..." in a report on
+        # Pakistan's army); not a strength figure, whose state is as often the one troops are sent to
         topic = topic_country(words)
         for f in figs:
-            if (topic and f.actor is None and id(f) in state_forces and id(f) not in no_actor
+            if (topic and f.actor is None and f.kind == "casualties" and id(f) in state_forces and id(f) not in no_actor
                     and topic not in attackers_of.get(id(f), ()) and not _peacekeepers(f, words[f.sent])):
                 f.actor = topic
         inherit()
