@@ -121,7 +121,7 @@ def test_country_from_the_name_the_word_before_or_the_document(kb_en):
         body = institution_of(inst, mention(text, before), DocContext(body_country=topic), kb_en)
         return body.name if body else None
     assert name("Russian Defense Ministry") == "Ministry of Defence (Russia)"
-    assert name("Armed Forces Ministry", before="said that France's ") == "Ministry of Armed Forces (France)"
+    assert name("Armed Forces Ministry", before="said that France's ") == "Ministry of the Armed Forces (France)"
     assert name("Defense Ministry", before="the ", topic="KR") == "Ministry of National Defense (South Korea)"
     assert name("Defense Ministry", before="the ") is None  # no country: no guess
     assert name("Somali National Army", topic="SO") is None  # another body's own name
@@ -175,7 +175,7 @@ def test_pipeline_links_a_later_bare_name_to_the_first_one(blank_en):
     doc = blank_en("France's Armed Forces Ministry says 1,500 troops in Niger will leave. Niger and Mali "
                    "agreed, Niger said. The Armed Forces Ministry said the exit ends in December.")
     links = [e._.geonews_link["name"] for e in doc.ents if e.text == "Armed Forces Ministry"]
-    assert links == ["Ministry of Armed Forces (France)"] * 2
+    assert links == ["Ministry of the Armed Forces (France)"] * 2
 
 
 
