@@ -60,7 +60,11 @@ def _patterns() -> list[list[dict[str, Any]]]:
     only: "the army" is a common noun."""
     adjective = {"LOWER": {"IN": sorted(a for a in ADJECTIVES if " " not in a)}, "IS_LOWER": False}
     optional = {**adjective, "OP": "?"}
+    possessive = {"TEXT": {"IN": ["'s", "’s"]}, "OP": "?"}  # trimmed off by geonews_entities
     return [
+        # after a possessive, the longest name wins: "France's [Armed Forces Ministry]", not "[Armed Forces]"
+        [possessive, {"TEXT": "Armed"}, {"TEXT": "Forces"}, {"TEXT": "Ministry"}],
+        [possessive, {"TEXT": {"IN": ["Defense", "Defence", "Foreign", "Interior"]}}, {"TEXT": "Ministry"}],
         [optional, {"TEXT": {"IN": ["Defense", "Defence", "Foreign", "Interior"]}}, {"TEXT": "Ministry"}],
         [optional, {"TEXT": "Armed"}, {"TEXT": "Forces"}, {"TEXT": "Ministry"}],
         [optional, {"TEXT": "Ministry"}, {"LOWER": "of"},
@@ -69,8 +73,8 @@ def _patterns() -> list[list[dict[str, Any]]]:
         [adjective, {"TEXT": {"IN": ["Air", "Armed", "Ground"]}}, {"TEXT": {"IN": ["Force", "Forces"]}}],
         # capitalised alone, or after a country's possessive ("Sudan's Armed Forces"; the "'s" is trimmed off by
         # geonews_entities): the state's own body, whose country the core reads before it or in the document
-        [{"TEXT": {"IN": ["'s", "’s"]}, "OP": "?"}, {"TEXT": {"IN": ["Army", "Navy"]}}],
-        [{"TEXT": {"IN": ["'s", "’s"]}, "OP": "?"}, {"TEXT": "Armed"}, {"TEXT": "Forces"}],
+        [possessive, {"TEXT": {"IN": ["Army", "Navy"]}}],
+        [possessive, {"TEXT": "Armed"}, {"TEXT": "Forces"}],
         [optional, {"TEXT": "General"}, {"TEXT": "Staff"}],
         [optional, {"TEXT": "National"}, {"TEXT": "Guard"}],
         # "State Department" starts with a place word ("state"), which keeps the gazetteer from proposing it
