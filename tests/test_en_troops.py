@@ -605,3 +605,14 @@ def test_armed_groups_from_the_pack_table():
 def test_marines_alone_belong_to_no_one_state():
     assert one("Seven Marines were killed in a clash in Sulu.")["actor"] is None
     assert one("Seven U.S. Marines were killed.")["actor"] == "US"
+
+
+@pytest.mark.parametrize("text,counts", [
+    ("On June 16 and 17, Azerbaijani troops killed four servicemen.", [4]),
+    ("Fighting between July 24 and 28 left 30 soldiers dead.", [30]),
+    ("A car bomb attack in January 2019 killed 22 soldiers.", [22]),
+    # a count after "and" with no month before it is a figure
+    ("Of the 500 soldiers, 30 were killed and 17 wounded.", [500, 30, 17]),
+])
+def test_days_and_years_of_dates_are_no_figures(text, counts):
+    assert [f["count"] for f in figures(text)] == counts

@@ -224,6 +224,22 @@ LIFE = {"life", "lives"}
 LIFE_OWNERS = {"their", "his", "her", "its"}
 # months written without a full stop before a day: "Oct 12, 2019"
 MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+MONTHS = MONTH_ABBREVIATIONS | {"january", "february", "march", "april", "may", "june", "july", "august",
+                                "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+                                "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+DAY_JOINERS = {"and", "to", "-", "–", "through", "until", "or"}
+
+
+def _a_date(words: list[str], lower: list[str], q: Quantity) -> bool:
+    """A number that is part of a date: a year after a month ("January 2019 killed 22"), the second day of a
+    span ("On June 16 and 17", "between July 24 and 28")."""
+    p = q.start - 1
+    if p < 0:
+        return False
+    if lower[p] in MONTHS and is_year(q, words):
+        return True
+    return (p >= 2 and lower[p] in DAY_JOINERS and lower[p - 1].isdigit() and int(lower[p - 1]) <= 31
+            and lower[p - 2] in MONTHS and q.value is not None and q.value <= 31)
 # adjectives that make "armies" armed groups, not formations: "four ethnic armies formed a coalition"
 GROUP_ARMIES = {"ethnic", "rebel", "private", "resistance", "tribal", "insurgent", "revolutionary", "guerrilla",
                 "militia", "liberation"}
@@ -500,7 +516,7 @@ def _figure_at(q: Quantity, tokens: Sequence[Token], words: list[str], lower: li
     if found is None:
         return _ellipsis(q, tokens, words, lower, sent)
     head, end, cat, unit = found
-    if is_year(q, words) and (head != q.end or cat == "group"):
+    if is_year(q, words) and (head != q.end or cat == "group") or _a_date(words, lower, q):
         return None
     if cat == "group" and q.start > 0 and (lower[q.start - 1] in TIME_BEFORE or lower[q.start - 1] in
                                            MONTH_ABBREVIATIONS):
@@ -716,7 +732,8 @@ HEAD_FIRST_BEFORE = {"from", "by", "at", "of", "over", "under", "around", "as", 
 def _ellipsis(q: Quantity, tokens: Sequence[Token], words: list[str], lower: list[str], sent: int) -> Figure | None:
     """A bare number that may stand for a figure named before it: "150 more", "from which 2,400 are"."""
     nxt = lower[q.end] if q.end < len(words) else "."
-    if q.article or is_year(q, words) or q.qualifier == "vague" and nxt not in ("more", "others"):
+    if q.article or is_year(q, words) or q.qualifier == "vague" and nxt not in ("more", "others") \
+            or _a_date(words, lower, q):
         return None
     p = q.start - 1
     if p > 0 and lower[p] in ("]", ")"):
