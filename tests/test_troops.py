@@ -648,6 +648,10 @@ def test_verfuegen_ueber_is_no_qualifier(troops, text, count, qualifier):
     ("Sieben Soldaten erlagen später ihren Verletzungen.", ["casualties"]),
     ("Die Miliz ließ 12 Soldaten frei.", ["casualties"]),
     ("Bewaffnete hatten vier Soldaten entführt.", ["casualties"]),
+    ("Drei Soldaten sind bei einem Manöver tödlich verunglückt.", ["casualties"]),  # accidents count
+    ("Die Rebellen haben 20 Soldaten ermordet.", ["casualties"]),
+    ("Die Ukraine und Russland haben 95 Soldaten ausgetauscht.", ["casualties"]),  # prisoners
+    ("Bei dem Angriff der Armee gab es 12 Schwerverletzte unter den Soldaten.", ["casualties"]),
     # "Leben" alone, and "frei" without "lassen", say nothing
     ("Das Leben von 300 Soldaten im Lager ist hart.", ["strength"]),
     ("Die Armee hält 500 Soldaten für den Einsatz frei.", ["strength"]),

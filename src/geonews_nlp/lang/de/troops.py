@@ -51,7 +51,8 @@ PERSONNEL_SUFFIXES = (
     "gefreite", "gefreiten", "gefreiter",
 )
 # Military casualty nouns (docs/troop-figures.md, "More heads"): heads when the context is military.
-CASUALTY_HEADS = {"tote", "toten", "todesopfer", "todesopfern", "gefallene", "gefallenen", "verwundete",
+CASUALTY_HEADS = {"schwerverletzte", "schwerverletzten", "leichtverletzte", "leichtverletzten", "schwerverwundete",
+                  "schwerverwundeten", "tote", "toten", "todesopfer", "todesopfern", "gefallene", "gefallenen", "verwundete",
                   "verwundeten", "verletzte", "verletzten", "opfer", "opfern", "verluste", "verlusten", "gefangene",
                   "gefangenen"}
 # Words that make a casualty count one of civilians: "300 Tote, die meisten Zivilisten" is no figure.
@@ -103,6 +104,9 @@ CASUALTY_WORDS = (
     "gestorben", "verstorben", "erlegen", "erlag", "erlagen", "ausfälle", "ausfällen", "ausgefallen",
     # the dead as bodies ("die Leichen von 20 Soldaten"); taken by force ("entführt", "verschleppt", "Geiseln")
     "leiche", "leichnam", "entführt", "verschleppt", "geisel",
+    # killed otherwise, and lost in accidents (the spec counts them); exchanged as prisoners
+    "ermordet", "massakriert", "exekutiert", "enthauptet", "ertrunken", "verunglückt", "verschollen",
+    "ausgetauscht", "schwerverletzt", "leichtverletzt", "schwerverwundet",
     # released from captivity: they had been captured ("Freigelassen wurden 114 Soldaten")
     "freigelassen", "freigekommen", "freilassung",
 )

@@ -216,6 +216,7 @@ COORDINATORS = {"and", "while", "but", "whereas"}
 CASUALTY_MORE = {"martyred", "neutralized", "neutralised", "neutralizing", "neutralising", "hurt", "hospitalized",
                  "hospitalised", "slain", "beheaded", "abducted", "kidnapped", "eliminated", "eliminating",
                  "liquidated", "annihilated", "massacred", "slaughtered", "murdered", "drowned", "destroyed",
+                 "gunned",
                  "destroying"}
 # "fell in the line of duty", "fell in battle": killed
 FELL_AFTER = {"in", "during", "while", "on", "defending", "fighting", "at"}
