@@ -110,8 +110,8 @@ class EntityMapper(SettingsOnDisk):
         doc.ents = [e for e in self._complete_names(doc)
                     if not (len(e) == 1 and e.ent_id_ == "" and not_a_name(e.text))
                     and not self._made_adjective(doc, e)]
+        doc.ents = self._names_after_roles(doc)  # first: a full name after a rank has its surname later
         doc.ents = self._surnames(doc)
-        doc.ents = self._names_after_roles(doc)
         final = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_)
@@ -155,6 +155,12 @@ class EntityMapper(SettingsOnDisk):
         name_after_role, anonymised_name_end = self.rules.name_after_role, self.rules.anonymised_name_end
         found = [Span(doc, i, i + 1, label=label, span_id="rule:role") for i in range(1, len(words))
                  if i not in taken and words[i][:1].isupper() and name_after_role(words, i)]
+        rank_name_end = self.rules.rank_name_end
+        for i in range(1, len(words) - 1):
+            if i not in taken:
+                end = rank_name_end(words, i)
+                if end is not None and not any(k in taken for k in range(i, end)):
+                    found.append(Span(doc, i, end, label=label, span_id="rule:rank"))
         if "(" in words:  # "Mustafa S. (27)": the press's shortened names, whatever the model said
             for i in range(len(words) - 3):
                 end = anonymised_name_end(words, i) if len(words[i + 1]) <= 3 else None
@@ -179,8 +185,9 @@ class EntityMapper(SettingsOnDisk):
                 end -= 1  # "the [Kidal] region": the name, as gold marks it
             while (end - start > 1 and self.label_map.get(ent.label_) == "PER"
                    and (doc[start].text in rules.titles or (is_person_descriptor(doc[start].text)
-                                                      and doc[start + 1].text[:1].isupper()))):
-                start += 1  # "Herr [Willemsen]", "Halbbruder [Sven]"
+                                                      and doc[start + 1].text[:1].isupper())
+                        or doc[start].text == "." and start > ent.start)):
+                start += 1  # "Herr [Willemsen]", "Halbbruder [Sven]", "Brig . Gen. [Domingo Tutaan]"
             # a descriptor before a name ("Region Kursk" → "Kursk"), not the first word of a state body's
             # name ("State Department")
             while (end - start > 1 and not doc[start + 1].is_punct and ent.ent_id_ != "rule:institution"

@@ -187,6 +187,8 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
         match = metonym(m, match, kb, rules)
     if label == "LOC" and match is None and m.source == "model" and rules.person_genitive(m.text, m.after[:2]):
         label = "PER"
+    if label in ("LOC", "ORG") and match is None and m.source == "model" and m.text in ctx.surnames:
+        label = "PER"  # "Brig. Gen. Domingo Tutaan ... said Tutaan": the person, known to no gazetteer
     institution = rules.institution(m.text) if label != "PER" else None  # "Marine Le Pen" is no navy
     if institution is not None and not (match is not None and match.method in ("exact", "alias")
                                          and match.entry.type in LABEL_TYPES["ORG"]):

@@ -201,6 +201,7 @@ class NameRules:
     not_a_name: Callable[[str], bool] = _never
     name_after_role: Callable[[list[str], int], bool] = _never
     anonymised_name_end: Callable[[list[str], int], int | None] = _no_end
+    rank_name_end: Callable[[list[str], int], int | None] = _no_end  # "Brig. Gen. [Domingo Tutaan]"
     is_org_descriptor: Callable[[str], bool] = _never
     is_person_descriptor: Callable[[str], bool] = _never
     is_role_noun: Callable[[str], bool] = _never

@@ -29,7 +29,7 @@ def pack() -> LanguagePack:
             region_words_after=names.REGION_WORDS_AFTER,
             capitalised_articles=names.CAPITALISED_ARTICLES, adjective_prefixes=names.ADJECTIVE_PREFIXES,
             not_a_name=names.not_a_name, name_after_role=names.name_after_role,
-            anonymised_name_end=names.anonymised_name_end, is_org_descriptor=names.is_org_descriptor,
+            anonymised_name_end=names.anonymised_name_end, rank_name_end=names.rank_name_end, is_org_descriptor=names.is_org_descriptor,
             is_person_descriptor=names.is_person_descriptor, is_role_noun=names.is_role_noun,
             genitive_forms=names.genitive_forms, genitive_bases=names.genitive_bases,
             person_genitive=names.person_genitive, institution=institutions.institution,

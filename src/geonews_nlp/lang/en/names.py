@@ -114,8 +114,38 @@ PARTICLES = frozenset({"van", "de", "da", "di", "del", "della", "dos", "du", "te
 PREPOSITION_PARTICLES = frozenset({"von", "van", "de"})
 ARTICLE_PARTICLES = frozenset({"der", "den", "la", "le", "los"})
 # Forms of address are not part of a name (CoNLL guidelines): "Mr. Johnson" is "Johnson".
+# Military ranks before a name, as news writes them (with or without the full stop, which spaCy may split
+# off): not part of the name either ("Brig. Gen. [Domingo Tutaan]", "Lance Naik [Muhammad Amin]")
+RANKS = frozenset({"Gen.", "Gen", "Brig.", "Brig", "Maj.", "Maj", "Col.", "Col", "Lt.", "Lt", "Capt.", "Capt",
+                   "Sgt.", "Sgt", "Cpl.", "Cpl", "Pvt.", "Pvt", "Adm.", "Adm", "Cmdr.", "Cmdr", "Cdr.", "Cdr",
+                   "Lieut.", "Lance", "Naik", "Havildar", "Subedar", "Sepoy", "Brigadier", "Colonel", "Lieutenant",
+                   "Sergeant", "Corporal", "Private", "Admiral", "Major", "General", "Captain", "Commander",
+                   "Marshal", "Field", "Staff", "First", "Class", "Master", "Chief", "Warrant", "Officer", "(res.)"})
 TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr", "Prof.", "Sir", "Dame",
-                    "Lord", "Lady"})
+                    "Lord", "Lady"} | RANKS)
+# Words that start no person's name after a rank: "General Staff", "Major League", "Field Marshal"
+_NOT_AFTER_RANK = frozenset({"Staff", "Assembly", "Command", "Headquarters", "League", "Secretary", "Motors",
+                             "Electric", "Dynamics", "Hospital", "Council", "Directorate", "Court", "Prosecutor",
+                             "Manager", "Services", "Counsel", "Consul", "Election", "Elections", "Strike"})
+_RANK_HEADS = frozenset(r for r in RANKS if r[:1].isupper() and r not in ("Field", "Staff", "First", "Class",
+                                                                          "Master", "Chief", "Warrant", "Officer",
+                                                                          "Lance", "General", "Major", "Private",
+                                                                          "Commander", "Captain", "Marshal"))
+
+
+def rank_name_end(words: list[str], i: int) -> int | None:
+    """The end of a person's full name of two or three words right after an abbreviated rank ("Brig. Gen.
+    [Domingo Tutaan]", "Maj Gen [Vincent Nyakarundi]", "Lance Naik [Muhammad Amin]"), else None."""
+    k = i - 1
+    while k >= 0 and words[k] == ".":
+        k -= 1
+    if k < 0 or words[k] not in _RANK_HEADS:
+        return None
+    j = i
+    while j < len(words) and j - i < 3 and words[j][:1].isupper() and words[j][1:2].islower() \
+            and words[j].replace("-", "").isalpha() and words[j] not in _NOT_AFTER_RANK and words[j] not in RANKS:
+        j += 1
+    return j if j - i >= 2 and (j == len(words) or not words[j][:1].isupper()) else None
 REGION_WORDS = frozenset({"province", "region", "oblast", "state", "county", "district", "governorate",
                           "prefecture", "territory", "canton", "department", "krai", "republic"})
 # Before a name, a region word counts only through "of" ("the province of Saada"): "Republic" and
