@@ -616,3 +616,13 @@ def test_marines_alone_belong_to_no_one_state():
 ])
 def test_days_and_years_of_dates_are_no_figures(text, counts):
     assert [f["count"] for f in figures(text)] == counts
+
+
+def test_soldiers_and_militants_in_one_list_are_two_sides():
+    figs = figures("Al-Shabaab attacked a base in Somalia. Five Somali soldiers and ten militants were killed.")
+    assert [f["actor"] for f in figs] == ["SO", "al-Shabaab"]
+
+
+def test_among_the_dead_of_the_last_sentence():
+    assert one("At least 15 people were killed in the attack. Among them were five soldiers.")["kind"] == "casualties"
+    assert one("The army moved to new positions. Among them were five soldiers of the guard.")["kind"] == "strength"

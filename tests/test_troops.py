@@ -807,3 +807,16 @@ def test_armed_groups_from_the_pack_table(troops):
     # armed_groups.tsv: one-word names also as a compound's first part
     assert [f["actor"] for f in troops("Die Zahl der FARC-Kämpfer wird auf 10.000 geschätzt.")] == ["FARC"]
     assert [f["actor"] for f in troops("Der ELN gehören 2.300 Kämpfer der ELN an.")] == ["ELN"]
+
+
+def test_soldiers_and_fighters_in_one_list_are_two_sides(troops):
+    figs = troops("Die Terrorgruppe Al-Shabaab griff in Somalia einen Stützpunkt der Armee an. Getötet wurden "
+                  "fünf somalische Soldaten und zehn Kämpfer der Miliz.")
+    assert [f["actor"] for f in figs] == ["SO", "al-Shabaab"]
+
+
+def test_among_the_dead_of_the_last_sentence(troops):
+    figs = troops("Bei dem Angriff sind mindestens 15 Menschen getötet worden. Darunter seien fünf Soldaten.")
+    assert [(f["count"], f["kind"]) for f in figs] == [(5, "casualties")]
+    figs = troops("Die Armee hat neue Stellungen bezogen. Darunter seien fünf Soldaten der Garde.")
+    assert [(f["count"], f["kind"]) for f in figs] == [(5, "strength")]

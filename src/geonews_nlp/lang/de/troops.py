@@ -52,7 +52,8 @@ PERSONNEL_SUFFIXES = (
 )
 # Military casualty nouns (docs/troop-figures.md, "More heads"): heads when the context is military.
 CASUALTY_HEADS = {"schwerverletzte", "schwerverletzten", "leichtverletzte", "leichtverletzten", "schwerverwundete",
-                  "schwerverwundeten", "tote", "toten", "todesopfer", "todesopfern", "gefallene", "gefallenen", "verwundete",
+                  "schwerverwundeten", "tote", "toten", "todesopfer", "todesopfern", "gefallene", "gefallenen",
+                  "verwundete",
                   "verwundeten", "verletzte", "verletzten", "opfer", "opfern", "verluste", "verlusten", "gefangene",
                   "gefangenen"}
 # Words that make a casualty count one of civilians: "300 Tote, die meisten Zivilisten" is no figure.
@@ -1734,6 +1735,13 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                   and sum(not w.isspace() for w in words[:f.start]) <= 3
                   and any(w.lower() in ("ihnen", "denen", "davon", "darunter") for w in words[:f.start + 1])):
                 f.kind = last_fig.kind  # "Unter ihnen seien 82 Offiziere": a part of the last sentence's figure
+            elif (cue is None and n > 0 and sum(not w.isspace() for w in words[:f.start]) <= 3
+                  and any(w.lower() in ("ihnen", "denen", "darunter") for w in words[:f.start + 1])
+                  and any(w.lower() in CASUALTY_EXACT or w.lower().startswith(_CASUALTY_PREFIXES)
+                          for w in sentences[n - 1] if w.lower() not in ("leben", "ums"))):
+                # "Dabei sind 15 Menschen getötet worden. Darunter seien fünf Soldaten": among the dead the
+                # last sentence counted (no figure of its own: its people were not all soldiers)
+                f.kind = "casualties"
             if cue is None and prisoners(n) and _returned(words, f):
                 f.kind = "casualties"  # soldiers back from captivity had been captured (docs/troop-figures.md)
             # a casualty figure is the side that lost the soldiers: never the attacker of its clause
@@ -1994,6 +2002,8 @@ def _is_partitive(words: list[str], prev: Figure, f: Figure) -> bool:
 def _is_subfigure(words: list[str], prev: Figure, f: Figure) -> bool:
     """``12.000 Soldaten ..., unter ihnen 500 Offiziere und drei Generäle``: a part of the previous figure."""
     between = [w.lower() for w in words[prev.end:f.start]]
+    if between in (["und"], ["sowie"], [","]) and _insurgent(words, f) != _insurgent(words, prev):
+        return False  # "fünf Soldaten und zehn Kämpfer der Miliz": the two sides of a fight, not one force
     return bool(SUBFIGURE_CUES.intersection(between)) or between in (["und"], ["sowie"], [","])
 
 

@@ -908,6 +908,14 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
     return "strength"
 
 
+def _among_the_last_sentences_dead(lower: list[str], f: Figure, previous: list[str]) -> bool:
+    """ "At least 15 people were killed. Among them were five soldiers": a part of the dead the last sentence
+    counted (no figure of its own: its people were not all soldiers)."""
+    opening = lower[:f.start]
+    return (len(opening) <= 4 and ("among" in opening or opening[:2] == ["they", "included"])
+            and any(w.lower() in CASUALTY_WORDS and w.lower() not in BEFORE_ONLY for w in previous))
+
+
 def _actor_in_span(words: list[str], f: Figure) -> str | None:
     k = f.start
     found: list[tuple[int, int, str]] = []
@@ -1319,6 +1327,8 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             if f.elliptic and last_fig is None and not (near and _has_military_head(toks[max(0, n - 1):n + 1])):
                 continue  # an ellipsis needs a figure or a military noun in the same or the previous sentence
             f.kind = _kind(w, lower, f)
+            if f.kind == "strength" and n > 0 and _among_the_last_sentences_dead(lower, f, words[n - 1]):
+                f.kind = "casualties"
             state_force = _state_force(lower, f)
             nonstate = not state_force and _nonstate_force(lower, f)
             if lower[f.end - 1] in ("others", "other") and last_fig is not None and last_fig.sent == n:
@@ -1552,6 +1562,10 @@ def _is_subfigure(lower: list[str], prev: Figure, f: Figure) -> bool:
     """``20,000 troops, including 500 officers``, ``three soldiers ... and four others``: part of the
     previous figure."""
     between = lower[prev.end:f.start]
+    if between in (["and"], [","], [",", "and"]) and (
+            _nonstate_force(lower, f) and _state_force(lower, prev)
+            or _state_force(lower, f) and _nonstate_force(lower, prev)):
+        return False  # "seven soldiers and five militants": the two sides of a fight, not one force
     return bool(SUBFIGURE_CUES.intersection(between)) or between in (["and"], [","], [",", "and"]) or \
         lower[f.end - 1] in ("others", "them", "whom")
 
