@@ -576,8 +576,11 @@ def test_a_state_that_sends_forces_owns_the_next_figures():
     ("Among the victims were 23 soldiers.", "casualties"),
     ("Ukraine says it has eliminated 800 Russian troops in the past day.", "casualties"),
     ("The ministry said it destroyed up to 300 Ukrainian servicemen.", "casualties"),
-    # "the lives" of soldiers no verb takes, and bodies after the figure, are no cue
+    # "the lives" of soldiers no verb takes, other "remains" and "bodies", other things destroyed: no cue
     ("The lives of 300 soldiers at the base are hard.", "strength"),
+    ("The force remains at 5,000 troops.", "strength"),
+    ("Security bodies deployed 300 troops.", "strength"),
+    ("Russia destroyed a bridge as 300 Ukrainian soldiers crossed.", "strength"),
 ])
 def test_more_casualty_cues(text, kind):
     assert one(text)["kind"] == kind
@@ -587,6 +590,11 @@ def test_a_qualifier_with_a_preposition_is_no_place_before_the_actor():
     # "up to": the count's qualifier, not a place ("troops in Afghanistan"), so the adjective after it is read
     assert one("The ministry said it destroyed up to 300 Ukrainian servicemen.")["actor"] == "UA"
     assert one("Up to 3,000 Russian troops are in Belarus.")["actor"] == "RU"
+
+
+def test_a_state_named_once_is_no_topic():
+    # named once, the state may be the attacker: "an Israeli strike"
+    assert one("Seven soldiers were killed in an Israeli strike near Damascus.")["actor"] is None
 
 
 def test_casualties_with_no_owner_named_take_the_state_the_report_is_about():

@@ -308,6 +308,7 @@ def test_a_one_word_region_next_to_a_region_word_is_proposed(blank_pipelines, la
 @pytest.mark.parametrize("text", [
     "Russian state media said the talks failed.",  # an adjective is no place the gazetteers hold
     "Fans of Ohio State cheered.",  # a capitalised region word starts a name of its own
+    "Western states imposed sanctions, and the Eastern region saw clashes.",  # words of direction
 ])
 def test_no_place_is_made_of_words_before_a_region_word(blank_pipelines, text):
     doc = blank_pipelines["en"](text)

@@ -650,7 +650,8 @@ def test_verfuegen_ueber_is_no_qualifier(troops, text, count, qualifier):
     ("Bewaffnete hatten vier Soldaten entführt.", ["casualties"]),
     ("Drei Soldaten sind bei einem Manöver tödlich verunglückt.", ["casualties"]),  # accidents count
     ("Die Rebellen haben 20 Soldaten ermordet.", ["casualties"]),
-    ("Die Ukraine und Russland haben 95 Soldaten ausgetauscht.", ["casualties"]),  # prisoners
+    ("Die Bundeswehr hat 300 Soldaten in Litauen ausgetauscht.", ["strength"]),  # rotated, not prisoners
+    ("Die Regierung lässt die 300 Soldaten frei entscheiden.", ["strength"]),  # "frei" not the particle
     ("Bei dem Angriff der Armee gab es 12 Schwerverletzte unter den Soldaten.", ["casualties"]),
     # "Leben" alone, and "frei" without "lassen", say nothing
     ("Das Leben von 300 Soldaten im Lager ist hart.", ["strength"]),

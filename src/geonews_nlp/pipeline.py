@@ -229,6 +229,13 @@ def region_names(pack: LanguagePack, kb: Gazetteer) -> list[tuple[str, str]]:
     return out
 
 
+# Names of regions that are words of direction too: "Western states", "the Eastern region" name no place
+DIRECTION_WORDS = {"western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+                   "upper", "lower", "middle", "coastal", "capital", "federal", "national", "gulf", "inner", "outer",
+                   "greater", "west-central", "northwest", "northeast", "southwest", "southeast", "mitte", "nord",
+                   "süd", "ost", "zentral"}
+
+
 def region_cue_patterns(pack: LanguagePack, kb: Gazetteer) -> list[list[dict]]:
     """Token patterns for a one-word region or town name next to a region word ("the Kidal region",
     "Provinz Idlib"): one-word region names are not proposed alone (they are often words or towns too),
@@ -243,7 +250,8 @@ def region_cue_patterns(pack: LanguagePack, kb: Gazetteer) -> list[list[dict]]:
         if e.type not in ("region", "city") or frequent in e.frequent_in:
             continue
         for name in (e.name, *e.labels.get("en", ()), *e.labels.get(pack.code, ())):
-            if name[:1].isupper() and name[1:].isalpha() and name[1:].islower() and len(name) > 2:
+            if (name[:1].isupper() and name[1:].isalpha() and name[1:].islower() and len(name) > 2
+                    and name.lower() not in DIRECTION_WORDS):
                 names.add(name)
     if not names:
         return []

@@ -80,7 +80,7 @@ def merge_known_names(ents: list[Span], known: list[Span]) -> list[Span]:
     out = list(ents)
     for g in sorted(known, key=lambda s: (s.start - s.end, s.start)):  # longest first
         inside = [e for e in out if e.start < g.end and g.start < e.end]
-        if g.id_ == "rule:region_cue" and any(e.label_ == g.label_ for e in inside):
+        if g.id_ == "rule:region_cue" and any(e.label_ in (g.label_, "GPE", "FAC") for e in inside):
             continue  # the model found the place ("Region [Kursk]"): the region word adds nothing to it
         rule = g.id_.startswith("rule:")  # a rule's label wins over the model's on the same span
         if all(g.start <= e.start and e.end <= g.end and (len(e) < len(g) or rule) for e in inside):

@@ -196,7 +196,7 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
         if body is not None:
             return Decision("ORG", Match(body, 100.0, "institution"))
     if (label == "PER" and before and before[-1] in rules.place_before and m.after[:2] not in ("'s", "’s")
-            and (match is None or match.entry.type not in LABEL_TYPES["PER"])):
+            and (match is None or match.entry.type in LABEL_TYPES["LOC"])):
         # "clashes in [Demoso]", "near [Marib]": a place, known or not ("in Putin's Russia" is a person's)
         place = kb.lookup(m.text, "LOC", countries=ctx.countries, fuzzy=False)
         return Decision("LOC", place)

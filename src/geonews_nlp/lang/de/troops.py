@@ -107,7 +107,7 @@ CASUALTY_WORDS = (
     "leiche", "leichnam", "entführt", "verschleppt", "geisel",
     # killed otherwise, and lost in accidents (the spec counts them); exchanged as prisoners
     "ermordet", "massakriert", "exekutiert", "enthauptet", "ertrunken", "verunglückt", "verschollen",
-    "ausgetauscht", "schwerverletzt", "leichtverletzt", "schwerverwundet",
+    "schwerverletzt", "leichtverletzt", "schwerverwundet",
     # released from captivity: they had been captured ("Freigelassen wurden 114 Soldaten")
     "freigelassen", "freigekommen", "freilassung",
 )
@@ -734,7 +734,8 @@ def casualty_cue(words: list[str], start: int, end: int) -> int | None:
                     lower[j].startswith(LIFE_TAKING) for j in range(lo, hi)):
                 continue
             return k
-        if lw == "frei" and any(lower[j] in RELEASE_LASSEN for j in range(lo, hi)):
+        if lw == "frei" and (k + 1 >= len(words) or is_punct(words[k + 1])) and any(
+                lower[j] in RELEASE_LASSEN for j in range(lo, hi)):
             return k  # "ließ 12 Soldaten frei": released from captivity, so they had been captured
     # the finite verb of a main clause stands second, its object may follow a long middle field: "töteten bei
     # dreitägigen Kämpfen nach eigenen Angaben mehrere Dutzend Soldaten", "Dabei starben nach Angaben von ...

@@ -46,7 +46,7 @@ ROLE_NOUNS = (
     "commissioner", "official", "officer", "analyst", "professor", "prof.", "researcher", "staff", "premier",
     # military ranks as news abbreviates them, with and without the full stop ("Brig. Gen. Domingo Tutaan")
     "brig.", "brig", "gen", "maj", "lt", "col", "sgt", "capt", "cpl", "cpl.", "pvt", "pvt.", "cmdr", "cmdr.",
-    "cdr", "cdr.", "corporal", "private", "brigadier", "marshal", "naik", "havildar", "subedar",
+    "cdr", "cdr.", "corporal", "brigadier", "naik", "havildar", "subedar",
 )
 _ROLE_FORMS = frozenset(r for role in ROLE_NOUNS for r in (role, role + "s"))
 
@@ -121,8 +121,11 @@ RANKS = frozenset({"Gen.", "Gen", "Brig.", "Brig", "Maj.", "Maj", "Col.", "Col",
                    "Lieut.", "Lance", "Naik", "Havildar", "Subedar", "Sepoy", "Brigadier", "Colonel", "Lieutenant",
                    "Sergeant", "Corporal", "Private", "Admiral", "Major", "General", "Captain", "Commander",
                    "Marshal", "Field", "Staff", "First", "Class", "Master", "Chief", "Warrant", "Officer", "(res.)"})
+# (not the ranks that are given names or words too: "Lance Armstrong", "Major Garrett", "Chief Keef")
+AMBIGUOUS_RANKS = frozenset({"Lance", "Major", "Chief", "Master", "Private", "Marshal", "General", "Captain",
+                             "Commander", "Field", "Staff", "First", "Class", "Warrant", "Officer"})
 TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr", "Prof.", "Sir", "Dame",
-                    "Lord", "Lady"} | RANKS)
+                    "Lord", "Lady"} | (RANKS - AMBIGUOUS_RANKS))
 # Words that start no person's name after a rank: "General Staff", "Major League", "Field Marshal"
 _NOT_AFTER_RANK = frozenset({"Staff", "Assembly", "Command", "Headquarters", "League", "Secretary", "Motors",
                              "Electric", "Dynamics", "Hospital", "Council", "Directorate", "Court", "Prosecutor",
@@ -133,11 +136,17 @@ _RANK_HEADS = frozenset(r for r in RANKS if r[:1].isupper() and r not in ("Field
                                                                           "Commander", "Captain", "Marshal"))
 
 
+_ABBREVIATED_RANKS = frozenset(r for r in RANKS if len(r) <= 5 and not r.endswith(".") and r[:1].isupper()
+                               and r not in AMBIGUOUS_RANKS)
+
+
 def rank_name_end(words: list[str], i: int) -> int | None:
     """The end of a person's full name of two or three words right after an abbreviated rank ("Brig. Gen.
     [Domingo Tutaan]", "Maj Gen [Vincent Nyakarundi]", "Lance Naik [Muhammad Amin]"), else None."""
     k = i - 1
-    while k >= 0 and words[k] == ".":
+    if k >= 1 and words[k] == ".":
+        if words[k - 1] not in _ABBREVIATED_RANKS:
+            return None  # "promoted to Colonel. Many Ukrainians ...": a sentence's end, no abbreviation
         k -= 1
     if k < 0 or words[k] not in _RANK_HEADS:
         return None

@@ -167,6 +167,11 @@ MAX_NP = 7
 # casualty words only before the figure: "lost", and the release of prisoners in an exchange
 BEFORE_ONLY = {"lost", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap",
                "swapped", "bodies", "remains", "victims"}
+OF_ONLY = {"bodies", "remains"}  # only as "the bodies of 20 soldiers" ("the force remains at 5,000 troops")
+# casualty verbs with other objects too ("destroyed a bridge"): only with the figure as their object
+OBJECT_ONLY = {"destroyed", "destroying", "eliminated", "eliminating"}
+QUALIFYING = {"up", "to", "about", "some", "around", "nearly", "almost", "more", "than", "over", "at", "least",
+              "as", "many", "roughly", "approximately", "an", "estimated", "another", "a", "further", "of", "the"}
 # "claimed the lives of 18 soldiers", "cost the lives of": a verb that takes lives
 LIFE_TAKERS = {"claimed", "claim", "claims", "claiming", "cost", "costs", "costing", "took", "take", "takes",
                "taking"}
@@ -888,6 +893,8 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
         nxt = lower[k + 1] if k + 1 < len(words) else ""
         if k >= f.end and (lw in (";", ":") or _clause_ends(lower, k, f)):
             break
+        if lw in OBJECT_ONLY and not (k < f.start and all(x in QUALIFYING for x in lower[k + 1:f.start])):
+            continue  # "destroyed a bridge as 300 soldiers crossed"; but "destroyed up to 300 servicemen"
         if lw == "fell" and nxt in FELL_AFTER or lw in CASUALTY_MORE:
             return "casualties"  # "fell in battle", "was martyred", "were neutralized"
         if lw in ("lay", "laid", "laying", "lays") and nxt == "down" and k + 3 < len(words) and \
@@ -902,6 +909,8 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
                 continue
             if lw in PRISONER_WORDS and any(w in RECRUITING for w in lower[max(0, f.start - 4):f.start]):
                 continue  # "Wagner recruited some 50,000 prisoners": fighters, not captured soldiers
+            if lw in OF_ONLY and not (k < f.start and nxt == "of"):
+                continue
             if lw in BEFORE_ONLY and (k >= f.start or k + 1 < len(words) and lower[k + 1] in SAID):
                 continue  # "lost dozens of men", "to free 1,000 personnel"; not "a press release says"
             return "casualties"
@@ -1418,14 +1427,26 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
         # a state's soldiers killed, wounded or captured with no owner named anywhere near: the state the report
         # is about, where it leaves no doubt ("RAWALPINDI: A soldier embraced martyrdom ..." in a report on
         # Pakistan's army); not a strength figure, whose state is as often the one troops are sent to
-        topic = topic_country(words)
+        topic = topic_country(words) if _named_twice(words) else None  # a state named once may be the attacker
         for f in figs:
             if (topic and f.actor is None and f.kind == "casualties" and id(f) in state_forces and id(f) not in no_actor
                     and topic not in attackers_of.get(id(f), ()) and not _peacekeepers(f, words[f.sent])):
                 f.actor = topic
         inherit()
-    inherit()
     return figs
+
+
+def _named_twice(sentences: list[list[str]]) -> bool:
+    """Whether some state is named at least twice in the document (as a place, a name or an adjective)."""
+    counts: Counter[str] = Counter()
+    for words in sentences:
+        k = 0
+        while k < len(words):
+            code, end, _kind_ = actors.name_at(words, k, "ca")
+            if code and len(code) == 2 and code.isupper():
+                counts[code] += 1
+            k = end if code and end > k else k + 1
+    return bool(counts) and counts.most_common(1)[0][1] >= 2
 
 
 def _peacekeepers(f: Figure, words: list[str]) -> bool:
