@@ -229,11 +229,11 @@ def region_names(pack: LanguagePack, kb: Gazetteer) -> list[tuple[str, str]]:
     return out
 
 
-# Names of regions that are words of direction too: "Western states", "the Eastern region" name no place
+# English names of regions that are words of direction too ("Western states", "the Eastern region" name no
+# place): every entry has an English name, whatever the pack; a pack adds its own words (``direction_words``)
 DIRECTION_WORDS = {"western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
                    "upper", "lower", "middle", "coastal", "capital", "federal", "national", "gulf", "inner", "outer",
-                   "greater", "west-central", "northwest", "northeast", "southwest", "southeast", "mitte", "nord",
-                   "süd", "ost", "zentral"}
+                   "greater", "west-central", "northwest", "northeast", "southwest", "southeast"}
 
 
 def region_cue_patterns(pack: LanguagePack, kb: Gazetteer) -> list[list[dict]]:
@@ -245,13 +245,14 @@ def region_cue_patterns(pack: LanguagePack, kb: Gazetteer) -> list[list[dict]]:
     if not (rules.region_words_after or rules.region_words_before):
         return []
     frequent = pack.frequency_lang or pack.code
+    directions = DIRECTION_WORDS | rules.direction_words
     names: set[str] = set()
     for e in kb.entries.values():
         if e.type not in ("region", "city") or frequent in e.frequent_in:
             continue
         for name in (e.name, *e.labels.get("en", ()), *e.labels.get(pack.code, ())):
             if (name[:1].isupper() and name[1:].isalpha() and name[1:].islower() and len(name) > 2
-                    and name.lower() not in DIRECTION_WORDS):
+                    and name.lower() not in directions):
                 names.add(name)
     if not names:
         return []

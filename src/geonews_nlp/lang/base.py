@@ -194,6 +194,7 @@ class NameRules:
     # (the name only): after it ("the Kidal region"), before it ("Provinz Idlib")
     region_words_after: frozenset[str] = frozenset()
     region_words_before: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()  # region names that are words of direction ("Mitte", "Nord")
     locative: frozenset[str] = frozenset()  # before a capital, it is the place, not its government
     place_before: frozenset[str] = frozenset()  # before a "person", it is a place: "fighting in [Demoso]"
     capitalised_articles: frozenset[str] = frozenset()  # "Die Zeit": a newspaper named with its article

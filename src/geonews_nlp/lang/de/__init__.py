@@ -26,7 +26,7 @@ def pack() -> LanguagePack:
             region_words=names.REGION_WORDS, locative=names.LOCATIVE,
             region_cue=names.region_cue, town_cue=names.town_cue,
             place_before=names.PLACE_BEFORE,
-            region_words_before=names.REGION_WORDS_BEFORE,
+            region_words_before=names.REGION_WORDS_BEFORE, direction_words=names.DIRECTION_WORDS,
             capitalised_articles=names.CAPITALISED_ARTICLES,
             not_a_name=names.not_a_name, name_after_role=names.name_after_role,
             anonymised_name_end=names.anonymised_name_end, is_org_descriptor=names.is_org_descriptor,

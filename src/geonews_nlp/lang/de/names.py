@@ -133,6 +133,8 @@ REGION_WORDS = frozenset({"provinz", "region", "oblast", "gebiet", "bundesland",
 # Capitalised right before a known place's name they make it a place: "Provinz Idlib", "im Gebiet Kursk"
 REGION_WORDS_BEFORE = frozenset({"Provinz", "Region", "Oblast", "Gebiet", "Bundesstaat", "Gouvernement", "Kanton",
                                  "Distrikt", "Departement", "Bezirk"})
+# Names of regions that are words of direction too: "Region Nord", "Gebiet Mitte" name no place
+DIRECTION_WORDS = frozenset({"mitte", "nord", "süd", "ost", "zentral"})
 REGION_HEADS = ("provinz", "region", "oblast", "bundesstaat", "gouvernement")
 REGION_PLURAL_ENDINGS = ("en", "e", "s", "n")
 REGION_JOINERS = frozenset({"und", "sowie", "oder"})

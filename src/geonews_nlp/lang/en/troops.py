@@ -1427,26 +1427,13 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
         # a state's soldiers killed, wounded or captured with no owner named anywhere near: the state the report
         # is about, where it leaves no doubt ("RAWALPINDI: A soldier embraced martyrdom ..." in a report on
         # Pakistan's army); not a strength figure, whose state is as often the one troops are sent to
-        topic = topic_country(words) if _named_twice(words) else None  # a state named once may be the attacker
+        topic = topic_country(words, once_enough=False)  # a state named once may be the attacker
         for f in figs:
             if (topic and f.actor is None and f.kind == "casualties" and id(f) in state_forces and id(f) not in no_actor
                     and topic not in attackers_of.get(id(f), ()) and not _peacekeepers(f, words[f.sent])):
                 f.actor = topic
         inherit()
     return figs
-
-
-def _named_twice(sentences: list[list[str]]) -> bool:
-    """Whether some state is named at least twice in the document (as a place, a name or an adjective)."""
-    counts: Counter[str] = Counter()
-    for words in sentences:
-        k = 0
-        while k < len(words):
-            code, end, _kind_ = actors.name_at(words, k, "ca")
-            if code and len(code) == 2 and code.isupper():
-                counts[code] += 1
-            k = end if code and end > k else k + 1
-    return bool(counts) and counts.most_common(1)[0][1] >= 2
 
 
 def _peacekeepers(f: Figure, words: list[str]) -> bool:
@@ -1546,9 +1533,10 @@ def is_multinational(lower: list[str], f: Figure) -> bool:
     return False
 
 
-def topic_country(sentences: list[list[str]]) -> str | None:
+def topic_country(sentences: list[list[str]], *, once_enough: bool = True) -> str | None:
     """The state a document is about: named (as a place, a name or an adjective) in at least half
-    of its mentions of states, and at least twice."""
+    of its mentions of states, and at least twice; or the only state it names, also once where
+    ``once_enough``."""
     counts: Counter[str] = Counter()
     for words in sentences:
         k = 0
@@ -1561,7 +1549,8 @@ def topic_country(sentences: list[list[str]]) -> str | None:
         return None
     top, n = counts.most_common(1)[0]
     if len(counts) == 1:
-        return top  # the only state the document names: "Sudan's army said ... The army said"
+        # the only state the document names: "Sudan's army said ... The army said"
+        return top if once_enough or n >= 2 else None
     return top if n >= 2 and 2 * n >= sum(counts.values()) else None
 
 
