@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from geonews_nlp import pipeline
 from geonews_nlp.components.extensions import doc_entities
-from geonews_nlp.gazetteer.coref import antecedents, canonical_names
+from geonews_nlp.gazetteer.coref import acronym_antecedents, antecedents, canonical_names
+from geonews_nlp.lang.acronyms import abbreviates, acronym_positions, is_acronym
 from geonews_nlp.lang import registry
 from geonews_nlp.results import DocumentResult, Entity
 
@@ -58,6 +59,65 @@ def test_a_canonical_name_is_the_mention_or_a_longer_person_ending_in_it(mention
         assert len(full.split()) > len(text.split())
         assert found[j] is None  # a chain ends at the fullest name
         assert any(full.casefold().endswith(" " + form.casefold()) for form in [text, *GENITIVE(text)])
+
+
+# --- acronyms -------------------------------------------------------------------------------------
+
+def test_an_acronym_takes_the_initials_of_capitalised_words_and_any_lowercase_ones():
+    assert abbreviates("SNA", "Somali National Army")
+    assert abbreviates("LAC", "Line of Actual Control")  # "of" gives no letter
+    assert abbreviates("OVKS", "Organisation des Vertrags über kollektive Sicherheit")  # "kollektive" gives one
+    assert abbreviates("TTP", "Tehrik-i-Taliban Pakistan") and abbreviates("JeM", "Jaish-e-Mohammed")
+    assert abbreviates("KSK", "Kommando Spezialkräfte")  # a compound's inner letter
+    assert not abbreviates("SAF", "Sudan") and not abbreviates("BND", "Bundesnachrichtendienst")  # one word
+    assert not abbreviates("RSF", "Syrian Democratic Forces") and not abbreviates("SDF", "Rapid Support Forces")
+    assert not abbreviates("Army", "Armed Forces") and not abbreviates("sna", "Somali National Army")
+
+
+def test_what_is_an_acronym():
+    assert all(map(is_acronym, ["SNA", "KNDF", "JeM", "UN", "OVKS"]))
+    assert not any(map(is_acronym, ["Sudan", "A", "U.S.", "SNA-Kämpfer", "AAAAAAAAA", "nato"]))
+
+
+def test_an_acronym_is_the_full_name_it_abbreviates_in_the_same_text():
+    mentions = [("Sudan", "LOC"), ("Sudanese Armed Forces", "ORG"), ("Rapid Support Forces", "ORG"),
+                ("RSF", "ORG"), ("SAF", "ORG"), ("SAF", "PER")]
+    assert acronym_antecedents(mentions) == [None, None, None, 2, 1, 1]
+    # a full name after the acronym, when only one fits; never a person's name
+    assert acronym_antecedents([("KA", "ORG"), ("Karenni Army", "ORG")]) == [1, None]
+    assert acronym_antecedents([("KA", "ORG"), ("Karenni Army", "ORG"), ("Kachin Army", "ORG")]) == [None] * 3
+    assert acronym_antecedents([("Kim Jong", "PER"), ("KJ", "ORG")]) == [None, None]
+    assert acronym_antecedents([("Karenni Army", "ORG"), ("Karenni Army", "ORG"), ("KA", "PER")]) == [None, None, 1]
+
+
+def test_a_bracketed_acronym_belongs_to_the_name_before_it():
+    mentions = [("Sudan News Agency", "ORG"), ("Somali National Army", "ORG"), ("SNA", "ORG"), ("SNA", "ORG")]
+    assert acronym_antecedents(mentions, [False, False, True, False]) == [None, None, 1, 1]
+    assert acronym_antecedents(mentions) == [None, None, 1, 1]  # the nearest before, without the brackets too
+
+
+words = st.lists(st.sampled_from(["Somali", "National", "Army", "of", "the", "Forces", "Sudan", "Armed", "für"]),
+                 min_size=1, max_size=4).map(" ".join)
+acronyms = st.text(alphabet="SNAFROTL", min_size=2, max_size=4)
+
+
+@given(st.lists(st.tuples(st.one_of(words, acronyms), st.sampled_from(["PER", "ORG", "LOC"])), max_size=8))
+def test_an_acronyms_antecedent_is_a_longer_name_it_abbreviates(mentions):
+    for (text, _), j in zip(mentions, acronym_antecedents(mentions)):
+        if j is not None:
+            long_form, label = mentions[j]
+            assert is_acronym(text) and label != "PER" and not is_acronym(long_form)
+            assert abbreviates(text, long_form) and len(long_form.split()) >= 2
+
+
+def test_an_acronym_takes_its_full_names_link_in_the_pipeline(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": "Kommando Spezialkräfte"},
+                               {"label": "ORG", "pattern": "KSK"}, {"label": "ORG", "pattern": "SNA"},
+                               {"label": "ORG", "pattern": [{"TEXT": "Somali"}, {"TEXT": "National"}, {"TEXT": "Army"}]}])
+    full = _ents(nlp, "Das Kommando Spezialkräfte (KSK) war beteiligt.")[0]
+    assert full[3] and _ents(nlp, "Das Kommando Spezialkräfte (KSK) war beteiligt. Das KSK kam.")[1:] == [
+        ("KSK", "ORG", "Kommando Spezialkräfte", full[3])] * 2
+    assert _ents(nlp, "Die SNA kam.") == [("SNA", "ORG", "SNA", None)]  # alone: no guess
 
 
 # --- in the pipeline --------------------------------------------------------------------------------
@@ -159,3 +219,18 @@ def test_link_location_takes_own_names_only():
     assert link("Region") is None and link("Region", "Kursk") == "x:ko" and link("Gebiet", "Kursk") == "x:ko"
     assert link("Grenze") is None and link("Gransee") == "x:gs" and link("Granse") is None  # never fuzzy
     assert link("Kursk") == "x:kc" and link("Halle") is None and link("grenze") is None
+
+
+def test_an_acronym_the_model_missed_of_a_name_in_the_same_text(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": [{"TEXT": "Karenni"}, {"TEXT": "Army"}]}])
+    assert _ents(nlp, "Die Karenni Army griff an. KA-Kämpfer und die KA nahmen die Stadt.") == [
+        ("Karenni Army", "ORG", "Karenni Army", None), ("KA", "ORG", "Karenni Army", None)]
+    assert _ents(nlp, "Die KA griff an.") == []  # no name it abbreviates
+
+
+def test_acronym_positions_take_the_nearest_name_before():
+    names = [(0, "Karenni Army"), (5, "Kachin Army"), (20, "Kayin Alliance")]
+    words = ["x"] * 30
+    words[3], words[8], words[25], words[4] = "KA", "KA", "KA", "KIA"
+    assert acronym_positions(words, names, taken={8}) == [(3, 0), (25, 2)]
+    assert acronym_positions(["KA", "x"], [(1, "Karenni Army"), (1, "Kachin Army")], set()) == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from geonews_nlp.lang.acronyms import acronym_mentions, acronym_uses
 from geonews_nlp.lang.de.troops import figures_of_words, force_mentions, topic_country
 from geonews_nlp.lang.discourse import TOPIC, WINDOW, Discourse
 
@@ -261,3 +262,36 @@ def test_attackers_named_in_an_earlier_sentence_are_not_the_side_that_lost_soldi
     text = ("Ukrainische Stellungen wurden von russischen Truppen beschossen . | "
             "Dabei kamen zwölf ukrainische Soldaten ums Leben .")
     assert actors_of(text) == ["UA"]
+
+
+# --- acronyms and proper names of forces (sentences written for these tests) ---------------------------
+
+def test_a_bracketed_acronym_names_its_force_again_later():
+    # without the acronym, the British troops named last would own them
+    assert actors_of("Die Afghanische Nationalarmee ( ANA ) rückte vor . | Britische Truppen blieben in Kabul . | "
+                     "Nach Angaben der ANA waren rund 3000 Soldaten beteiligt .") == ["AF"]
+    assert actors_of("Die Afghanische Nationalarmee rückte vor . | Britische Truppen blieben in Kabul . | "
+                     "Nach Angaben der ANA waren rund 3000 Soldaten beteiligt .") == ["GB"]
+    assert en_actors_of("The Somali National Army ( SNA ) moved north . | Kenyan troops stayed in the south . | "
+                        "Two days later the SNA sent about 300 soldiers to the town .") == ["SO"]
+
+
+def test_an_acronym_that_does_not_abbreviate_the_name_defines_nothing():
+    assert acronym_mentions([["the", "Somali", "National", "Army", "(", "AMISOM", ")"], ["AMISOM", "said"]],
+                            [[(1, "SO")], []]) == [[], []]
+    defined: dict[str, str] = {}
+    assert acronym_uses(["Die", "Syrische", "Nationalarmee", "(", "SNA", ")", "und", "die", "SNA"],
+                        [(2, "SNA")], defined) == [(8, "SNA")]
+    assert defined == {"SNA": "SNA"}
+
+
+def test_a_militia_named_like_a_states_army_is_the_militia():
+    assert actors_of("Kämpfer der Syrischen Nationalarmee griffen an . | Rund 2000 Soldaten seien unterwegs .") == \
+        ["SNA"]
+    assert actors_of("Die Afghanische Nationalarmee griff an . | Rund 2000 Soldaten seien unterwegs .") == ["AF"]
+
+
+def test_english_a_states_force_by_its_proper_name():
+    assert en_actors_of("The Somali National Army moved north . | About 300 soldiers reached the town .") == ["SO"]
+    assert en_actors_of("The Uganda People 's Defence Force moved north . | "
+                        "About 300 soldiers reached the town .") == ["UG"]

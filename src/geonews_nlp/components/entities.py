@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import registry
+from ..lang.acronyms import acronym_positions
 from ..lang.base import NameRules
 from . import extensions
 from .serialize import SettingsOnDisk
@@ -112,6 +113,7 @@ class EntityMapper(SettingsOnDisk):
                     and not self._made_adjective(doc, e)]
         doc.ents = self._names_after_roles(doc)  # first: a full name after a rank has its surname later
         doc.ents = self._surnames(doc)
+        doc.ents = self._acronyms(doc)
         final = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_)
@@ -141,6 +143,17 @@ class EntityMapper(SettingsOnDisk):
                                  self.rules.genitive_bases, headline_end)
         label = persons[0].label
         return sorted(ents + [Span(doc, i, i + 1, label=label, span_id="rule:surname") for i in found],
+                      key=lambda e: e.start)
+
+    def _acronyms(self, doc: Doc) -> list:
+        """An acronym the model missed of a name found in the same text ("Karenni Army … the KA")."""
+        ents = list(doc.ents)
+        names = [e for e in ents if self.label_map.get(e.label_) in ("ORG", "LOC") and len(e) >= 2]
+        if not names:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = acronym_positions([t.text for t in doc], [(e.start, e.text) for e in names], taken)
+        return sorted(ents + [Span(doc, i, i + 1, label=names[j].label, span_id="rule:acronym") for i, j in found],
                       key=lambda e: e.start)
 
     def _names_after_roles(self, doc: Doc) -> list:

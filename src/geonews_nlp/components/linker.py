@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, GeonewsError, Warnings, logger
-from ..gazetteer.coref import antecedents
+from ..gazetteer.coref import acronym_antecedents, antecedents
 from ..gazetteer.decide import AFTER_CHARS, BEFORE_CHARS, Mention, decide_document, link_actor, link_location
 from ..gazetteer.store import Gazetteer, content_hash, load_gazetteer, shipped_files
 from ..lang import registry
@@ -81,11 +81,22 @@ class GazetteerLinker(SettingsOnDisk):
         # a surname after the full name ("Mark Rutte ... Ruttes"): that person, linked or NIL as the full name
         full = antecedents([(m.text, d.label) for m, d in zip(mentions, decisions)], rules.genitive_bases)
         links = [links[j] if j is not None else link for link, j in zip(links, full)]
+        labels = [d.label for d in decisions]
+        # an acronym of a full name in the same text ("the Somali National Army (SNA)" … "the SNA"): that
+        # body; bracketed right after it, even over a link of its own (acronyms are ambiguous)
+        defined = [i > 0 and text[ents[i - 1].end_char:ents[i].start_char].strip() == "("
+                   for i in range(len(ents))]
+        for i, j in enumerate(acronym_antecedents([(m.text, label) for m, label in zip(mentions, labels)], defined)):
+            if j is None or full[i] is not None:
+                continue
+            same = links[i] is not None and links[j] is not None and links[i]["id"] == links[j]["id"]
+            if links[i] is None or defined[i] or same:
+                links[i], labels[i], full[i] = links[j], labels[j], j
         final = []
-        for ent, d, link in zip(ents, decisions, links):
+        for ent, label, link in zip(ents, labels, links):
             kb_id = link["id"] if link else ""
-            if d.label != ent.label_ or kb_id != ent.kb_id_:
-                ent = Span(doc, ent.start, ent.end, label=d.label, kb_id=kb_id, span_id=ent.id)
+            if label != ent.label_ or kb_id != ent.kb_id_:
+                ent = Span(doc, ent.start, ent.end, label=label, kb_id=kb_id, span_id=ent.id)
             final.append(ent)
         doc.ents = final
         for ent, m, link, j in zip(final, mentions, links, full):

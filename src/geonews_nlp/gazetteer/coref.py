@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..lang.acronyms import abbreviates, is_acronym
+
 PERSON = "PER"
 
 
@@ -58,3 +60,29 @@ def canonical_names(mentions: Sequence[tuple[str, str]],
     """The document's fullest name of each mention: its full name's text, else its own."""
     return [mentions[j][0] if j is not None else text
             for (text, _), j in zip(mentions, antecedents(mentions, genitive_bases))]
+
+
+# -- acronyms (lang.acronyms: what abbreviates what) -------------------------------------------------
+
+def acronym_antecedents(mentions: Sequence[tuple[str, str]], defined: Sequence[bool] = ()) -> list[int | None]:
+    """For each ``(text, label)`` mention that is an acronym, the index of the mention whose full name it
+    abbreviates (``abbreviates``), else None. ``defined[i]``: mention i stands in brackets right after
+    mention i - 1 ("Somali National Army (SNA)"), which then is its full name. Otherwise the nearest
+    full name before it wins; with none before, the full name after it, when only one (as written) fits.
+    Persons' names are no full names of acronyms."""
+    out: list[int | None] = [None] * len(mentions)
+    for i, (text, _) in enumerate(mentions):
+        if not is_acronym(text):
+            continue
+        if i < len(defined) and defined[i] and i > 0 and mentions[i - 1][1] != PERSON \
+                and abbreviates(text, mentions[i - 1][0]):
+            out[i] = i - 1
+            continue
+        fits = [j for j, (long_form, label) in enumerate(mentions)
+                if j != i and label != PERSON and not is_acronym(long_form) and abbreviates(text, long_form)]
+        before = [j for j in fits if j < i]
+        if before:
+            out[i] = before[-1]
+        elif fits and len({mentions[j][0] for j in fits}) == 1:
+            out[i] = fits[0]
+    return out

@@ -303,6 +303,8 @@ def corpora(root: Path, lang: str = "de") -> dict[str, Iterator[Sentence]]:
     chain = itertools.chain.from_iterable  # one lazy stream over several files
     return {
         "silver": read_conll(ner / "silver_de" / "silver_de.conll.gz", sep="\t"),
+        # parliament and political Wikipedia, rich in organisations (issue 22); same format as silver_de
+        "silver2": read_conll(ner / "silver_de2" / "silver_de2.conll.gz", sep="\t"),
         "mobie": read_mobie(ner / "mobie" / "ner_conll03_formatted.zip", "train"),
         "ler": read_conll(ner / "ler_legal" / "derived" / "ler_train.conll", sep=" ", table=LER_MAP),
         "neiss": read_conll(ner / "neiss_sturm" / "train_sturm.conll", sep=None, table=NEISS_MAP),

@@ -33,6 +33,7 @@ def pack() -> LanguagePack:
             is_person_descriptor=names.is_person_descriptor, is_role_noun=names.is_role_noun,
             genitive_forms=names.genitive_forms, genitive_bases=names.genitive_bases,
             person_genitive=names.person_genitive, institution=institutions.institution,
+            institution_patterns=tuple(institutions.INSTITUTION_PATTERNS),
         ),
         keys=KeyRules(articles=keys.ARTICLES, titles=keys.TITLES,
                       inflection_candidates=keys.inflection_candidates, genitive_stems=keys.genitive_stems,

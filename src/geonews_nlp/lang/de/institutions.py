@@ -3,11 +3,15 @@
 pack. Pure, no spaCy. The country is left to the core (``gazetteer.decide.institution_of``): the
 words returned here, else the word before the name, else the document's country.
 
-No patterns propose these names: German news writes "das Verteidigungsministerium" as a common noun
-as often as a name, and gold annotations follow it (a name where the model finds one).
+``INSTITUTION_PATTERNS`` propose the ministries, the general staff, the air force and the national
+guard named alone ("das Verteidigungsministerium teilte mit"): news names one state's body so, which the
+core finds before the name or in the document ("das Verteidigungsministerium" in a text about Austria
+is Austria's). Not "Armee", "Streitkräfte", "Marine" or "Heer" alone: common nouns as often as names.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from ..base import Institution
 
@@ -43,3 +47,10 @@ def institution(text: str) -> Institution | None:
                   and HEADS.get(w.lower()) is None]
         return Institution(kind, tuple(([prefix] if prefix else []) + others))
     return None
+
+
+# the bodies proposed alone, in their singular case forms (capitalised: German nouns always are)
+ALONE = sorted(w[:1].upper() + w[1:] for w, kind in HEADS.items()
+               if kind in ("defence_ministry", "foreign_ministry", "interior_ministry", "general_staff",
+                           "air_force", "national_guard"))
+INSTITUTION_PATTERNS: list[list[dict[str, Any]]] = [[{"TEXT": {"IN": ALONE}}]]

@@ -30,6 +30,7 @@ from itertools import compress
 from typing import Any
 
 from ..base import Figure, Quantity, Sentence
+from ..acronyms import acronym_uses
 from ..common import all_quantities, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, WINDOW, Discourse
 from . import actors
@@ -1000,6 +1001,8 @@ def force_mentions(words: list[str], lower: list[str] | None = None) -> list[tup
                 named_two.add(k + 1)
         if found is not None and k > 0 and actors.actor_from_adjective(words[k - 1]):
             found = actors.actor_from_adjective(words[k - 1])  # "die britischen Marines": the adjective names the owner
+        if found is None and k > 0:
+            found = _group_with_adjective(lower[k - 1], lw)  # "die Syrische Nationalarmee" is a militia, no state's
         if found is None and "-" in lw and _force_tail(lw.split("-", 1)[1]):
             found = actors.actor_from_prefix(w)
         if found is None and lw.startswith("bundeswehr"):
@@ -1046,6 +1049,16 @@ def force_mentions(words: list[str], lower: list[str] | None = None) -> list[tup
                 out.append((k, state))
         out.sort()
     return out
+
+
+def _group_with_adjective(adjective: str, noun: str) -> str | None:
+    """An armed group named by an adjective and a noun, the adjective in any case ending ("der Syrischen
+    Nationalarmee" → "syrische nationalarmee" of the pack's table): its short name, else None."""
+    for form in (adjective, adjective[:-1] if adjective.endswith(("en", "er", "es", "em")) else None):
+        found = actors.ORGANISATIONS.get(f"{form} {noun}") if form else None
+        if found and actors.is_armed_group(found):
+            return found
+    return None
 
 
 # Pure in one word, asked for every word of every sentence with a figure: cached, so that a sentence's scan
@@ -1700,6 +1713,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     if not any(found):
         return []
     discourse = Discourse()
+    acronyms: dict[str, str] = {}
     last_with_actor: Figure | None = None  # figures are appended in text order, their actor set before
     for n, words in enumerate(sentences):
         last_fig = figs[-1] if figs and figs[-1].sent >= n - 1 else None
@@ -1707,7 +1721,12 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         lower = [w.lower() for w in words]  # read once here by the sentence's rules
         aside = aside_mask(words)
         # an aside leaves the model as it was
-        mentions = [(k, a) for k, a in force_mentions(words, lower) if not aside[k]]
+        named = force_mentions(words, lower)
+        mentions = [(k, a) for k, a in named if not aside[k]]
+        # a force's acronym defined earlier ("die Syrische Nationalarmee (SNA)"; defined from the
+        # bracket, which is an aside) names it again: "die SNA meldete"
+        mentions = sorted(mentions + [m for m in acronym_uses(words, named, acronyms)
+                                      if not aside[m[0]]])
         for pos, actor in mentions:
             discourse.add(n, pos, actor)
         earlier_attackers = {a for m, a in attack_log if n - WINDOW <= m < n}

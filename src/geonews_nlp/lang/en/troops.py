@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..base import Figure, Quantity, Sentence, Token
+from ..acronyms import acronym_mentions
 from ..common import all_quantities, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, Discourse
 from . import actors
@@ -1319,6 +1320,11 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
     discourse = Discourse()
     no_actor: set[int] = set()  # multinational totals and what is usual: no owner from the discourse
     all_mentions = [force_mentions(w, [x.lower() for x in w]) for w in words]
+    # a force's acronym defined earlier ("the Somali National Army (SNA)") names it again: "the SNA said"
+    for ms, uses in zip(all_mentions, acronym_mentions(words, [[(k, a) for k, a, _s in ms] for ms in all_mentions])):
+        if uses:
+            ms.extend((k, a, "force") for k, a in uses)
+            ms.sort()
     # the missions and alliances the document names, wherever: peacekeepers serve one of them
     missions = [a for ms in all_mentions for _k, a, _src in ms if a in actors.ALLIANCES]
     for n, tokens in enumerate(toks):
@@ -1478,7 +1484,8 @@ def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, s
             k = end
             continue
         code, end, kind = actors.name_at(words, k, "caom")
-        if code and kind in "ca" and end < len(words) and lower[end] in OWNED_FORCES:
+        if code and kind in "ca" and end < len(words) and (lower[end] in OWNED_FORCES
+                                                            or _named_force_end(words, lower, end)):
             out.append((k, code, "force"))
         elif code and kind in "cm" and end + 1 < len(words) and lower[end] in ("'s", "’s") \
                 and lower[end + 1] in OWNED_FORCES:
@@ -1494,6 +1501,19 @@ def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, s
             out.append((k, TOPIC, "force"))
         k = end if code and end > k else k + 1
     return out
+
+
+def _named_force_end(words: list[str], lower: list[str], k: int) -> int | None:
+    """A force's proper name going on after its country from ``words[k]``: one or two capitalised words
+    before a capitalised force noun ("Somali [National Army]", "Afghan [National Security Forces]",
+    "Uganda [People's Defence Force]"); the index after it, else None. Armed groups named so ("Syrian
+    National Army") are in the pack's table, which the longest name found first."""
+    for n in (2, 3):
+        span = words[k:k + n]
+        if len(span) == n and all(w[:1].isupper() or w in ("'s", "’s") for w in span) \
+                and span[-1][:1].isupper() and lower[k + n - 1] in OWNED_FORCES:
+            return k + n
+    return None
 
 
 # verbs of sending or keeping a force: their subject owns it ("North Korea has sent troops to Russia")
