@@ -634,3 +634,12 @@ def test_soldiers_and_militants_in_one_list_are_two_sides():
 def test_among_the_dead_of_the_last_sentence():
     assert one("At least 15 people were killed in the attack. Among them were five soldiers.")["kind"] == "casualties"
     assert one("The army moved to new positions. Among them were five soldiers of the guard.")["kind"] == "strength"
+
+
+def test_armed_men_as_the_other_side_calls_them_in_a_military_text():
+    for text, count in [("The army said seven terrorists were killed in the operation.", 7),
+                        ("Troops killed five bandits near the border.", 5),
+                        ("Soldiers repelled the raid; twelve attackers were killed.", 12)]:
+        f = one(text)
+        assert (f["count"], f["kind"], f["actor"]) == (count, "casualties", None)
+    assert figures("Two gunmen robbed a bank in Ohio.") == []  # no armed force in the text

@@ -49,7 +49,7 @@ PERSONNEL_SUFFIXES = (
     "angehörige", "angehörigen", "scharfschützen", "elitekämpfer", "wehrdienstleistende",
     "wehrdienstleistenden", "grundwehrdiener", "grundwehrdienern", "islamisten", "taliban", "kommandeure",
     "kommandeuren", "major", "majors", "oberst", "obersten", "leutnant", "leutnants", "hauptmann", "feldwebel",
-    "gefreite", "gefreiten", "gefreiter",
+    "gefreite", "gefreiten", "gefreiter", "militärberater", "militärberatern",
 )
 # Military casualty nouns (docs/troop-figures.md, "More heads"): heads when the context is military.
 CASUALTY_HEADS = {"schwerverletzte", "schwerverletzten", "leichtverletzte", "leichtverletzten", "schwerverwundete",
@@ -69,6 +69,7 @@ GENERIC_PERSONS = {
     "kameraden", "kameradinnen", "freiwillige", "freiwilligen", "sträflinge", "sträflingen", "häftlinge",
     "jugendliche", "jugendlichen", "leute", "leuten", "kräfte", "kräften", "helfer", "ausbilder",
     "mannschaften", "besatzungsmitglieder", "besatzungsmitgliedern", "aktive", "aktiven",
+    "angreifer", "angreifern",  # armed men of an attack, in a military text: "Vier Angreifer wurden getötet"
 }
 SINGULAR_PERSONNEL = ("soldat", "soldatin", "kämpfer", "söldner", "offizier", "rebell", "general",
                       "reservist", "rekrut", "blauhelm", "marine", "major", "oberst", "leutnant", "hauptmann",

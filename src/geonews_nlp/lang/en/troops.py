@@ -50,7 +50,9 @@ GENERIC = {"rangers", "volunteers", "comrades", "advisers", "advisors", "instruc
            # "two tank crewmen", "forty gendarmes", "ten border guards", "two drone operators"
            "pilots", "crewmen", "gendarmes", "guards", "operators",
            # prisoners recruited as fighters: "Wagner recruited about 40,000 convicts"
-           "convicts"}
+           "convicts",
+           # armed men as the other side calls them: "the army said seven terrorists were killed"
+           "terrorists", "gunmen", "extremists", "bandits", "attackers"}
 # nouns before "guards"/"operators" that make them civilians
 CIVILIAN_GUARDS = {"security", "prison", "private", "museum", "bank", "hotel", "body", "shop", "store", "camp", "tour",
                    "mobile", "network", "telecom", "telecoms", "phone", "satellite", "port", "rail", "bus", "ferry",
