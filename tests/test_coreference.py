@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from geonews_nlp import pipeline
 from geonews_nlp.components.extensions import doc_entities
 from geonews_nlp.gazetteer.coref import acronym_antecedents, antecedents, canonical_names
-from geonews_nlp.lang.acronyms import abbreviates, acronym_positions, is_acronym
 from geonews_nlp.lang import registry
+from geonews_nlp.lang.acronyms import abbreviates, acronym_positions, in_capitals, is_acronym
 from geonews_nlp.results import DocumentResult, Entity
 
 GENITIVE = registry.get("de").names.genitive_bases
@@ -68,32 +68,35 @@ def test_an_acronym_takes_the_initials_of_capitalised_words_and_any_lowercase_on
     assert abbreviates("LAC", "Line of Actual Control")  # "of" gives no letter
     assert abbreviates("OVKS", "Organisation des Vertrags über kollektive Sicherheit")  # "kollektive" gives one
     assert abbreviates("TTP", "Tehrik-i-Taliban Pakistan") and abbreviates("JeM", "Jaish-e-Mohammed")
-    assert abbreviates("KSK", "Kommando Spezialkräfte")  # a compound's inner letter
+    assert abbreviates("KSK", "Kommando Spezialkräfte")  # the last word's inner letter: a compound
     assert not abbreviates("SAF", "Sudan") and not abbreviates("BND", "Bundesnachrichtendienst")  # one word
     assert not abbreviates("RSF", "Syrian Democratic Forces") and not abbreviates("SDF", "Rapid Support Forces")
     assert not abbreviates("Army", "Armed Forces") and not abbreviates("sna", "Somali National Army")
+    # inner letters only at the acronym's end, from the last word, starting a part of four letters
+    assert not abbreviates("KIA", "Karenni Army") and not abbreviates("AND", "Alternative für Deutschland")
+    assert not abbreviates("UA", "in der Ukraine")  # a long form starts with a capital
 
 
 def test_what_is_an_acronym():
-    assert all(map(is_acronym, ["SNA", "KNDF", "JeM", "UN", "OVKS"]))
-    assert not any(map(is_acronym, ["Sudan", "A", "U.S.", "SNA-Kämpfer", "AAAAAAAAA", "nato"]))
+    assert all(map(is_acronym, ["SNA", "KNDF", "JeM", "UN", "OVKS", "AfD"]))
+    assert not any(map(is_acronym, ["Sudan", "A", "U.S.", "SNA-Kämpfer", "AAAAAAAAA", "nato", "McCain", "TikTok"]))
 
 
 def test_an_acronym_is_the_full_name_it_abbreviates_in_the_same_text():
     mentions = [("Sudan", "LOC"), ("Sudanese Armed Forces", "ORG"), ("Rapid Support Forces", "ORG"),
                 ("RSF", "ORG"), ("SAF", "ORG"), ("SAF", "PER")]
     assert acronym_antecedents(mentions) == [None, None, None, 2, 1, 1]
-    # a full name after the acronym, when only one fits; never a person's name
+    # a full name after the acronym; never a person's name
     assert acronym_antecedents([("KA", "ORG"), ("Karenni Army", "ORG")]) == [1, None]
-    assert acronym_antecedents([("KA", "ORG"), ("Karenni Army", "ORG"), ("Kachin Army", "ORG")]) == [None] * 3
     assert acronym_antecedents([("Kim Jong", "PER"), ("KJ", "ORG")]) == [None, None]
     assert acronym_antecedents([("Karenni Army", "ORG"), ("Karenni Army", "ORG"), ("KA", "PER")]) == [None, None, 1]
 
 
-def test_a_bracketed_acronym_belongs_to_the_name_before_it():
-    mentions = [("Sudan News Agency", "ORG"), ("Somali National Army", "ORG"), ("SNA", "ORG"), ("SNA", "ORG")]
+def test_two_names_an_acronym_abbreviates_leave_it_open_unless_it_is_bracketed():
+    mentions = [("South Africa", "LOC"), ("Saudi Arabia", "LOC"), ("SA", "ORG"), ("SA", "ORG")]
+    assert acronym_antecedents(mentions) == [None] * 4
+    # bracketed after one of them: that one, and so is every later mention written alike
     assert acronym_antecedents(mentions, [False, False, True, False]) == [None, None, 1, 1]
-    assert acronym_antecedents(mentions) == [None, None, 1, 1]  # the nearest before, without the brackets too
 
 
 words = st.lists(st.sampled_from(["Somali", "National", "Army", "of", "the", "Forces", "Sudan", "Armed", "für"]),
@@ -108,16 +111,6 @@ def test_an_acronyms_antecedent_is_a_longer_name_it_abbreviates(mentions):
             long_form, label = mentions[j]
             assert is_acronym(text) and label != "PER" and not is_acronym(long_form)
             assert abbreviates(text, long_form) and len(long_form.split()) >= 2
-
-
-def test_an_acronym_takes_its_full_names_link_in_the_pipeline(tmp_path):
-    nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": "Kommando Spezialkräfte"},
-                               {"label": "ORG", "pattern": "KSK"}, {"label": "ORG", "pattern": "SNA"},
-                               {"label": "ORG", "pattern": [{"TEXT": "Somali"}, {"TEXT": "National"}, {"TEXT": "Army"}]}])
-    full = _ents(nlp, "Das Kommando Spezialkräfte (KSK) war beteiligt.")[0]
-    assert full[3] and _ents(nlp, "Das Kommando Spezialkräfte (KSK) war beteiligt. Das KSK kam.")[1:] == [
-        ("KSK", "ORG", "Kommando Spezialkräfte", full[3])] * 2
-    assert _ents(nlp, "Die SNA kam.") == [("SNA", "ORG", "SNA", None)]  # alone: no guess
 
 
 # --- in the pipeline --------------------------------------------------------------------------------
@@ -221,16 +214,32 @@ def test_link_location_takes_own_names_only():
     assert link("Kursk") == "x:kc" and link("Halle") is None and link("grenze") is None
 
 
+def test_a_bracketed_acronym_overrides_its_own_link_for_the_rest_of_the_text(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": "AFP"},
+                               {"label": "ORG", "pattern": [{"TEXT": "Armed"}, {"TEXT": "Forces"}, {"LOWER": "of"},
+                                                            {"LOWER": "the"}, {"TEXT": "Philippines"}]}])
+    alone = _ents(nlp, "Die AFP meldete das.")
+    assert alone[0][3]  # the news agency, by the gazetteer's alias
+    text = "Die Armed Forces of the Philippines (AFP) griffen an. Die AFP meldete das."
+    full, *acronyms = _ents(nlp, text)
+    assert full[3] and full[3] != alone[0][3]
+    assert acronyms == [("AFP", "ORG", "Armed Forces of the Philippines", full[3])] * 2
+
+
 def test_an_acronym_the_model_missed_of_a_name_in_the_same_text(tmp_path):
-    nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": [{"TEXT": "Karenni"}, {"TEXT": "Army"}]}])
-    assert _ents(nlp, "Die Karenni Army griff an. KA-Kämpfer und die KA nahmen die Stadt.") == [
-        ("Karenni Army", "ORG", "Karenni Army", None), ("KA", "ORG", "Karenni Army", None)]
-    assert _ents(nlp, "Die KA griff an.") == []  # no name it abbreviates
+    nlp = _stand_in(tmp_path, [{"label": "ORG", "pattern": [{"TEXT": "Tamu"}, {"TEXT": "Peoples"},
+                                                            {"TEXT": "Front"}]}])
+    assert _ents(nlp, "Die Tamu Peoples Front griff an. TPF-Kämpfer und die TPF nahmen die Stadt.") == [
+        ("Tamu Peoples Front", "ORG", "Tamu Peoples Front", None), ("TPF", "ORG", "Tamu Peoples Front", None)]
+    assert _ents(nlp, "Die TPF griff an.") == []  # no name it abbreviates
 
 
-def test_acronym_positions_take_the_nearest_name_before():
-    names = [(0, "Karenni Army"), (5, "Kachin Army"), (20, "Kayin Alliance")]
+def test_acronym_positions_take_the_nearest_name_and_skip_words_in_capitals():
+    names = [(0, "Karenni National Army"), (5, "Kachin National Army"), (20, "Kayin Nationalist Alliance")]
     words = ["x"] * 30
-    words[3], words[8], words[25], words[4] = "KA", "KA", "KA", "KIA"
-    assert acronym_positions(words, names, taken={8}) == [(3, 0), (25, 2)]
-    assert acronym_positions(["KA", "x"], [(1, "Karenni Army"), (1, "Kachin Army")], set()) == []
+    words[3], words[8], words[25] = "KNA", "KNA", "KNA"
+    assert acronym_positions(words, names, taken={8}) == []  # three names as written: no guess
+    assert acronym_positions(words, names[:1], taken={8}) == [(3, 0), (25, 0)]
+    shout = ["Islamic", "State", "IT", "IS", "NOT", "OVER"]
+    assert acronym_positions(shout, [(0, "Islamic State")], set()) == []
+    assert in_capitals(shout, 3) and not in_capitals(["the", "KNA", "said"], 1)

@@ -279,6 +279,9 @@ def test_a_bracketed_acronym_names_its_force_again_later():
 def test_an_acronym_that_does_not_abbreviate_the_name_defines_nothing():
     assert acronym_mentions([["the", "Somali", "National", "Army", "(", "AMISOM", ")"], ["AMISOM", "said"]],
                             [[(1, "SO")], []]) == [[], []]
+
+
+def test_acronym_uses_skip_the_definition_and_remember_it():
     defined: dict[str, str] = {}
     assert acronym_uses(["Die", "Syrische", "Nationalarmee", "(", "SNA", ")", "und", "die", "SNA"],
                         [(2, "SNA")], defined) == [(8, "SNA")]
@@ -295,3 +298,9 @@ def test_english_a_states_force_by_its_proper_name():
     assert en_actors_of("The Somali National Army moved north . | About 300 soldiers reached the town .") == ["SO"]
     assert en_actors_of("The Uganda People 's Defence Force moved north . | "
                         "About 300 soldiers reached the town .") == ["UG"]
+
+
+def test_english_no_militia_or_headline_is_a_states_proper_force_name():
+    assert en_actors_of("The Sudanese Rapid Support Forces seized the town . | "
+                        "About 500 soldiers were killed .") == [None]
+    assert en_actors_of("Russia Says Ukrainian Forces Attacked Kursk . | About 500 soldiers were killed .") != ["RU"]

@@ -261,3 +261,21 @@ def test_a_dateline_labelled_org_is_a_place(kb_en):
     assert got.label == "LOC" and got.match is not None and got.match.entry.country == "US"
     got = decide(Mention("NATO", "ORG", "model", "", " ("), DocContext(), kb_en, EN.names)
     assert got.label == "ORG"
+
+
+def test_a_ministry_sits_in_the_country_or_capital_after_it_a_force_serves_there(kb_de):
+    def name(text: str, after: str) -> str | None:
+        got = decide(Mention(text, "ORG", "model", "Das ", after), DocContext(), kb_de, DE.names)
+        return got.match.entry.name if got.match is not None else None
+    assert name("Verteidigungsministerium", " in Wien bestätigte das.") == "Ministry of Defence (Austria)"
+    assert name("Außenministerium", " in Moskau wies das zurück.") == "Ministry of Foreign Affairs (Russia)"
+    assert name("Luftwaffe", " in Litauen flog Patrouillen.") is None  # forces serve where they are placed
+    assert name("Verteidigungsministerium", " nach Wien reiste.") is None  # no seat
+
+
+def test_german_proposes_ministries_and_staffs_named_alone(blank_nlp):
+    doc = blank_nlp("Österreichs Regierung in Wien beschloss den Einsatz. Das Verteidigungsministerium bestätigte "
+                    "das. Laut Generalstab sind die Soldaten bereit. Die Armee und die Marine schwiegen.")
+    got = {e.text: (e._.geonews_link or {}).get("name") for e in doc.ents if e.label_ == "ORG"}
+    assert set(got) == {"Verteidigungsministerium", "Generalstab"}  # not "Armee" or "Marine" alone
+    assert got["Verteidigungsministerium"] == "Ministry of Defence (Austria)"  # the document's country

@@ -83,14 +83,17 @@ class GazetteerLinker(SettingsOnDisk):
         links = [links[j] if j is not None else link for link, j in zip(links, full)]
         labels = [d.label for d in decisions]
         # an acronym of a full name in the same text ("the Somali National Army (SNA)" … "the SNA"): that
-        # body; bracketed right after it, even over a link of its own (acronyms are ambiguous)
+        # body; once bracketed right after it, even over a link of its own (acronyms are ambiguous)
         defined = [i > 0 and text[ents[i - 1].end_char:ents[i].start_char].strip() == "("
                    for i in range(len(ents))]
-        for i, j in enumerate(acronym_antecedents([(m.text, label) for m, label in zip(mentions, labels)], defined)):
+        acronyms = acronym_antecedents([(m.text, label) for m, label in zip(mentions, labels)], defined)
+        bracketed = {mentions[i].text for i, j in enumerate(acronyms) if j is not None and defined[i]}
+        for i, j in enumerate(acronyms):
             if j is None or full[i] is not None:
                 continue
-            same = links[i] is not None and links[j] is not None and links[i]["id"] == links[j]["id"]
-            if links[i] is None or defined[i] or same:
+            own, theirs = links[i], links[j]
+            same = own is not None and theirs is not None and own["id"] == theirs["id"]
+            if links[i] is None or mentions[i].text in bracketed or same:
                 links[i], labels[i], full[i] = links[j], labels[j], j
         final = []
         for ent, label, link in zip(ents, labels, links):

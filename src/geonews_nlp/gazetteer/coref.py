@@ -67,22 +67,32 @@ def canonical_names(mentions: Sequence[tuple[str, str]],
 def acronym_antecedents(mentions: Sequence[tuple[str, str]], defined: Sequence[bool] = ()) -> list[int | None]:
     """For each ``(text, label)`` mention that is an acronym, the index of the mention whose full name it
     abbreviates (``abbreviates``), else None. ``defined[i]``: mention i stands in brackets right after
-    mention i - 1 ("Somali National Army (SNA)"), which then is its full name. Otherwise the nearest
-    full name before it wins; with none before, the full name after it, when only one (as written) fits.
-    Persons' names are no full names of acronyms."""
+    mention i - 1 ("Somali National Army (SNA)"): that name is its full name, and the full name of every
+    later mention written as it is. Otherwise the full names it abbreviates must be one name as written:
+    the nearest before it wins, else the first after it. Persons' names are no full names of acronyms.
+    Each acronym is compared once with each distinct name (a long text repeats both)."""
     out: list[int | None] = [None] * len(mentions)
+    by_text: dict[str, list[int]] = {}
+    for j, (text, label) in enumerate(mentions):
+        if label != PERSON and not is_acronym(text):
+            by_text.setdefault(text, []).append(j)
+    fits_of: dict[str, list[int]] = {}
+    bracketed: dict[str, int] = {}
     for i, (text, _) in enumerate(mentions):
         if not is_acronym(text):
             continue
         if i < len(defined) and defined[i] and i > 0 and mentions[i - 1][1] != PERSON \
                 and abbreviates(text, mentions[i - 1][0]):
-            out[i] = i - 1
+            out[i] = bracketed[text] = i - 1
             continue
-        fits = [j for j, (long_form, label) in enumerate(mentions)
-                if j != i and label != PERSON and not is_acronym(long_form) and abbreviates(text, long_form)]
-        before = [j for j in fits if j < i]
-        if before:
-            out[i] = before[-1]
-        elif fits and len({mentions[j][0] for j in fits}) == 1:
-            out[i] = fits[0]
+        if text in bracketed:
+            out[i] = bracketed[text]
+            continue
+        if text not in fits_of:
+            names = [name for name in by_text if abbreviates(text, name)]
+            fits_of[text] = by_text[names[0]] if len(names) == 1 else []
+        fits = fits_of[text]
+        if fits:
+            before = [j for j in fits if j < i]
+            out[i] = before[-1] if before else fits[0]
     return out

@@ -192,7 +192,7 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
     institution = rules.institution(m.text) if label != "PER" else None  # "Marine Le Pen" is no navy
     if institution is not None and not (match is not None and match.method in ("exact", "alias")
                                          and match.entry.type in LABEL_TYPES["ORG"]):
-        body = institution_of(institution, m, ctx, kb, rules.place_before)
+        body = institution_of(institution, m, ctx, kb, rules.seat_before)
         if body is not None:
             return Decision("ORG", Match(body, 100.0, "institution"))
     if (label == "PER" and before and before[-1] in rules.place_before and m.after[:2] not in ("'s", "’s")
@@ -246,14 +246,19 @@ def is_dateline(m: Mention) -> bool:
     return opens and m.text.isupper() and len(m.text) > 2 and m.after[:2] in (" (", " -", " –", " —", ", ")
 
 
+# the bodies a country or capital after them is the seat of ("the Defense Ministry in Moscow"); forces are
+# placed where they serve ("die Luftwaffe in Litauen" is Germany's)
+SEATED = frozenset({"defence_ministry", "foreign_ministry", "interior_ministry", "general_staff"})
+
+
 def institution_of(institution: Institution, m: Mention, ctx: DocContext, kb: Gazetteer,
-                   place_before: frozenset[str] = frozenset()) -> Entry | None:
+                   seat_before: frozenset[str] = frozenset()) -> Entry | None:
     """The state body a mention names by its kind ("Defense Ministry", "Verteidigungsministerium"):
     of the country its own words name ("Russian", "US-", "der Ukraine": all of them must name one
     country, else it is another body's name, "Free Syrian Army"), else of the country named just
-    before it in its sentence ("France's", "des russischen"), else of the country or capital it sits
-    in, right after it ("das Verteidigungsministerium in Wien"; ``place_before``: the language's "in"),
-    else ``ctx.body_country``; None when none is."""
+    before it in its sentence ("France's", "des russischen"), else, for a ministry or a general staff, of
+    the country or capital it sits in, right after it ("das Verteidigungsministerium in Wien";
+    ``seat_before``: the language's "in"), else ``ctx.body_country``; None when none is."""
     if institution.country_words:
         codes = {_country_code(kb, w) for w in institution.country_words}
         code = codes.pop() if len(codes) == 1 else None
@@ -265,7 +270,7 @@ def institution_of(institution: Institution, m: Mention, ctx: DocContext, kb: Ga
             if code:
                 return kb.institution(institution.kind, code)
     after = _SENTENCE_END.split(m.after)[0].split()
-    if len(after) >= 2 and after[0] in place_before:
+    if institution.kind in SEATED and len(after) >= 2 and after[0] in seat_before:
         code = _country_code(kb, after[1].rstrip(".,;:!?)"))
         if code:
             return kb.institution(institution.kind, code)

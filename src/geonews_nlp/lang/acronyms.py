@@ -13,17 +13,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 MAX_ACRONYM = 8
-# inner letters of a word that an acronym may take besides its first ("Kommando Spezialkräfte" → KSK,
-# "Syrische Nationalarmee" → SNA: German compounds): only past this many letters, at most two a word
-INNER_FROM, INNER_MAX = 3, 2
-INNER_TAIL = 4  # ... and starting a part of at least four letters, as a compound's part does ("Karenni" → no KIA)
+# A compound's inner letters ("Kommando Spezialkräfte" → KSK, "Syrische Nationalarmee" → SNA): only the
+# acronym's last letters, from the long form's last word, each starting a part of four letters or more
+# past the word's third ("Karenni Army" is no KIA, "Alternative für Deutschland" no AND)
+INNER_FROM, INNER_MAX, INNER_TAIL = 3, 2, 4
 
 
 def is_acronym(text: str) -> bool:
-    """One word of letters, starting with a capital, with at least two capitals and at most
-    ``MAX_ACRONYM`` letters: "SNA", "KNDF", "JeM", "OVKS"."""
+    """One word of letters, starting with a capital, at most ``MAX_ACRONYM`` letters, at least two and
+    at least half of them capitals: "SNA", "KNDF", "JeM", "AfD"; not "McCain" or "TikTok"."""
+    upper = sum(c.isupper() for c in text)
     return (2 <= len(text) <= MAX_ACRONYM and text.isalpha() and text[0].isupper()
-            and sum(c.isupper() for c in text) >= 2)
+            and upper >= 2 and 2 * upper >= len(text))
 
 
 def _long_form_words(text: str) -> list[str]:
@@ -32,30 +33,26 @@ def _long_form_words(text: str) -> list[str]:
 
 def abbreviates(acronym: str, long_form: str) -> bool:
     """Whether ``acronym`` is made of ``long_form``'s words in order: the first letter of every
-    capitalised word, of any lowercase word or of none ("Line of Actual Control" → LAC, "Organisation
-    des Vertrags über kollektive Sicherheit" → OVKS), a capitalised word giving up to two more of its
-    inner letters, each starting a part of four letters or more (compounds: "Kommando Spezialkräfte" →
-    KSK). The long form has two words or more."""
+    capitalised word, of any lowercase word after the first or of none ("Line of Actual Control" →
+    LAC, "Organisation des Vertrags über kollektive Sicherheit" → OVKS); its last letters may come from
+    inside the last word (compounds: "Kommando Spezialkräfte" → KSK). The long form has two words or
+    more and starts with a capital ("in der Ukraine" abbreviates nothing)."""
     if not is_acronym(acronym):
         return False
     letters = acronym.casefold()
     words = _long_form_words(long_form)
-    if len(words) < 2 or len(letters) > 3 * len(words):
+    if len(words) < 2 or not words[0][:1].isupper() or len(letters) > 3 * len(words):
         return False
 
-    def inner(word: str, a: int) -> list[int]:
-        """The acronym positions reachable after ``word``'s first letter took letter ``a``."""
-        reach, pos, at = [a + 1], a + 1, INNER_FROM
-        low = word.casefold()
-        for _ in range(INNER_MAX):
-            if pos >= len(letters):
-                break
+    def inner(word: str, a: int) -> bool:
+        """Whether ``word``'s inner letters give the acronym's letters from ``a`` to its end."""
+        low, at = word.casefold(), INNER_FROM
+        for pos in range(a, len(letters)):
             k = low.find(letters[pos], at, len(low) - INNER_TAIL + 1)
-            if k < 0:
-                break
-            pos, at = pos + 1, k + 1
-            reach.append(pos)
-        return reach
+            if k < 0 or pos - a >= INNER_MAX:
+                return False
+            at = k + 1
+        return True
 
     seen: set[tuple[int, int]] = set()
 
@@ -66,19 +63,27 @@ def abbreviates(acronym: str, long_form: str) -> bool:
             return False
         seen.add((a, w))
         word = words[w]
-        if not word[0].isupper() and go(a, w + 1):  # a lowercase word may give no letter
+        if not word[0].isupper() and w > 0 and go(a, w + 1):  # a lowercase word may give no letter
             return True
         if a < len(letters) and word[0].casefold() == letters[a]:
-            return any(go(nxt, w + 1) for nxt in inner(word, a))
+            return go(a + 1, w + 1) or (w == len(words) - 1 and a + 1 < len(letters) and inner(word, a + 1))
         return False
 
     return go(0, 0)
 
 
+def in_capitals(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` stands beside another word in capitals: a headline or a shout ("IT IS NOT
+    OVER", "DAS IST EIN SKANDAL"), where a capitalised word is no acronym."""
+    return any(0 <= j < len(words) and len(words[j]) > 1 and words[j].isalpha() and words[j].isupper()
+               for j in (i - 1, i + 1))
+
+
 DEFINITION_REACH = 8  # words a force's name may run from where it starts to its bracketed acronym
 
 
-def acronym_uses(words: Sequence[str], mentions: Sequence[tuple[int, str]], defined: dict[str, str]) -> list[tuple[int, str]]:
+def acronym_uses(words: Sequence[str], mentions: Sequence[tuple[int, str]],
+                 defined: dict[str, str]) -> list[tuple[int, str]]:
     """Force mentions by acronym, one sentence at a time: a "NAME ( ACR )" whose name starts within two
     words of one of the sentence's force ``mentions`` ``(position, actor)``, and which ``ACR``
     abbreviates, defines ACR as that actor for the rest of the document (``defined``, updated here:
@@ -105,22 +110,20 @@ def acronym_mentions(sentences: Sequence[Sequence[str]],
 
 
 def acronym_positions(words: Sequence[str], names: Sequence[tuple[int, str]], taken: set[int]) -> list[tuple[int, int]]:
-    """Words that are acronyms of one of a document's ``names`` (``(start, text)`` of its non-person
-    entities, in text order), where no entity is (``taken``): ``(position, index of the name)``. The
-    nearest name before the word wins, else the one after it when only one (as written) fits: "the
-    Karenni Army … KA fighters"."""
+    """Words of three letters or more that are acronyms of a document's ``names`` (``(start, text)`` of its
+    non-person entities, in text order), where no entity is (``taken``) and not among other words in
+    capitals: ``(position, index of the name)``, when the names it abbreviates are one name as written
+    ("the Karenni Army … KA-Kämpfer"). The nearest such name before the word wins, else the first after."""
     out: list[tuple[int, int]] = []
     cache: dict[str, list[int]] = {}
     for i, word in enumerate(words):
-        if i in taken or not is_acronym(word):
+        if i in taken or len(word) < 3 or not is_acronym(word) or in_capitals(words, i):
             continue
         if word not in cache:
-            cache[word] = [j for j, (_, name) in enumerate(names)
-                           if not is_acronym(name) and abbreviates(word, name)]
+            fits = [j for j, (_, name) in enumerate(names) if not is_acronym(name) and abbreviates(word, name)]
+            cache[word] = fits if len({names[j][1] for j in fits}) == 1 else []
         fits = cache[word]
-        before = [j for j in fits if names[j][0] < i]
-        if before:
-            out.append((i, before[-1]))
-        elif fits and len({names[j][1] for j in fits}) == 1:
-            out.append((i, fits[0]))
+        if fits:
+            before = [j for j in fits if names[j][0] < i]
+            out.append((i, before[-1] if before else fits[0]))
     return out

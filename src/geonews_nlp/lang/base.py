@@ -197,6 +197,8 @@ class NameRules:
     direction_words: frozenset[str] = frozenset()  # region names that are words of direction ("Mitte", "Nord")
     locative: frozenset[str] = frozenset()  # before a capital, it is the place, not its government
     place_before: frozenset[str] = frozenset()  # before a "person", it is a place: "fighting in [Demoso]"
+    # after a ministry, the country or capital it sits in: "das Verteidigungsministerium in [Wien]"
+    seat_before: frozenset[str] = frozenset()
     capitalised_articles: frozenset[str] = frozenset()  # "Die Zeit": a newspaper named with its article
     adjective_prefixes: frozenset[str] = frozenset()  # "pro-Hadi": with the hyphen, a name made an adjective
     not_a_name: Callable[[str], bool] = _never

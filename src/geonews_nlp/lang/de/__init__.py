@@ -25,7 +25,7 @@ def pack() -> LanguagePack:
             place_descriptors=names.PLACE_DESCRIPTORS, place_words=frozenset(names.PLACE_WORDS),
             region_words=names.REGION_WORDS, locative=names.LOCATIVE,
             region_cue=names.region_cue, town_cue=names.town_cue,
-            place_before=names.PLACE_BEFORE,
+            place_before=names.PLACE_BEFORE, seat_before=frozenset({"in", "im"}),
             region_words_before=names.REGION_WORDS_BEFORE, direction_words=names.DIRECTION_WORDS,
             capitalised_articles=names.CAPITALISED_ARTICLES,
             not_a_name=names.not_a_name, name_after_role=names.name_after_role,

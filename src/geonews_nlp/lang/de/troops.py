@@ -29,8 +29,8 @@ from functools import lru_cache
 from itertools import compress
 from typing import Any
 
-from ..base import Figure, Quantity, Sentence
 from ..acronyms import acronym_uses
+from ..base import Figure, Quantity, Sentence
 from ..common import all_quantities, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, WINDOW, Discourse
 from . import actors

@@ -25,7 +25,7 @@ def pack() -> LanguagePack:
             descriptors=frozenset(names.DESCRIPTORS), place_descriptors=names.PLACE_DESCRIPTORS,
             place_words=frozenset(names.PLACE_WORDS), region_words=names.REGION_WORDS, locative=names.LOCATIVE,
             region_cue=names.region_cue, town_cue=names.town_cue,
-            place_before=names.PLACE_BEFORE,
+            place_before=names.PLACE_BEFORE, seat_before=frozenset({"in"}),
             region_words_after=names.REGION_WORDS_AFTER,
             capitalised_articles=names.CAPITALISED_ARTICLES, adjective_prefixes=names.ADJECTIVE_PREFIXES,
             not_a_name=names.not_a_name, name_after_role=names.name_after_role,

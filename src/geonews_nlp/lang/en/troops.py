@@ -24,8 +24,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from ..base import Figure, Quantity, Sentence, Token
 from ..acronyms import acronym_mentions
+from ..base import Figure, Quantity, Sentence, Token
 from ..common import all_quantities, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, Discourse
 from . import actors
@@ -123,7 +123,7 @@ MILITARY_CONTEXT = (
 )
 CASUALTY_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths", "wounded",
-    "wounding", "injured", "injuring", "injuries", "casualties", "casualty", "captured", "capture",
+    "wounding", "injured", "injuring", "injuries", "injury", "casualties", "casualty", "captured", "capture",
     "missing", "prisoners", "prisoner", "pows", "pow", "captive", "captives", "lost", "losses", "slain",
     "fallen", "perished", "executed", "shot", "arrested", "detained", "fatalities", "surrendered", "toll",
     "wounds", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap", "swapped",
@@ -878,9 +878,10 @@ def _clause_ends(lower: list[str], k: int, f: Figure) -> bool:
     if lw == "," and k + 1 < len(lower) and lower[k + 1] in COMMA_OPENERS:
         return True
     # another count, unless coordinated with the figure under one predicate ("47 soldiers and 15 fighters were
-    # killed")
-    return k > f.end and (lw[:1].isdigit() or lw in NUMBER_WORDS_SMALL) and not any(
-        w in ("and", "or") for w in lower[f.end:k])
+    # killed"; a headline's list: "Two soldiers, four militants killed")
+    between = lower[f.end:k]
+    return k > f.end and (lw[:1].isdigit() or lw in NUMBER_WORDS_SMALL) and not (
+        any(w in ("and", "or") for w in between) or all(w == "," for w in between))
 
 
 NUMBER_WORDS_SMALL = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -1505,15 +1506,21 @@ def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, s
     return out
 
 
+# the words between a state's name and a force noun in the proper names of state forces
+FORCE_NAME_WORDS = {"national", "armed", "defence", "defense", "people", "'s", "’s", "security", "ground", "land",
+                    "royal", "federal", "regular", "self", "territorial", "border", "republican", "popular"}
+
+
 def _named_force_end(words: list[str], lower: list[str], k: int) -> int | None:
     """A force's proper name going on after its country from ``words[k]``: one or two capitalised words
-    before a capitalised force noun ("Somali [National Army]", "Afghan [National Security Forces]",
-    "Uganda [People's Defence Force]"); the index after it, else None. Armed groups named so ("Syrian
-    National Army") are in the pack's table, which the longest name found first."""
+    of the proper names of state forces before a capitalised force noun ("Somali [National Army]",
+    "Afghan [National Security Forces]", "Uganda [People's Defence Force]"); the index after it, else
+    None. Not "Sudanese Rapid Support Forces" (a militia) or a headline's "Russia Says Ukrainian Forces"."""
     for n in (2, 3):
         span = words[k:k + n]
-        if len(span) == n and all(w[:1].isupper() or w in ("'s", "’s") for w in span) \
-                and span[-1][:1].isupper() and lower[k + n - 1] in OWNED_FORCES:
+        if len(span) == n and span[-1][:1].isupper() and lower[k + n - 1] in OWNED_FORCES and all(
+                lower[j] in FORCE_NAME_WORDS and (words[j][:1].isupper() or words[j] in ("'s", "’s"))
+                for j in range(k, k + n - 1)):
             return k + n
     return None
 
