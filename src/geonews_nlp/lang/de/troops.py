@@ -69,7 +69,6 @@ GENERIC_PERSONS = {
     "kameraden", "kameradinnen", "freiwillige", "freiwilligen", "sträflinge", "sträflingen", "häftlinge",
     "jugendliche", "jugendlichen", "leute", "leuten", "kräfte", "kräften", "helfer", "ausbilder",
     "mannschaften", "besatzungsmitglieder", "besatzungsmitgliedern", "aktive", "aktiven",
-    "angreifer", "angreifern",  # armed men of an attack, in a military text: "Vier Angreifer wurden getötet"
 }
 SINGULAR_PERSONNEL = ("soldat", "soldatin", "kämpfer", "söldner", "offizier", "rebell", "general",
                       "reservist", "rekrut", "blauhelm", "marine", "major", "oberst", "leutnant", "hauptmann",

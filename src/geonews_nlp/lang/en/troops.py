@@ -51,8 +51,9 @@ GENERIC = {"rangers", "volunteers", "comrades", "advisers", "advisors", "instruc
            "pilots", "crewmen", "gendarmes", "guards", "operators",
            # prisoners recruited as fighters: "Wagner recruited about 40,000 convicts"
            "convicts",
-           # armed men as the other side calls them: "the army said seven terrorists were killed"
-           "terrorists", "gunmen", "extremists", "bandits", "attackers"}
+           # armed men as the other side calls them: "the army said seven terrorists were killed" (not
+           # "attackers": the men of one attack, which annotators leave out as they leave out the attack)
+           "terrorists", "gunmen", "extremists", "bandits"}
 # nouns before "guards"/"operators" that make them civilians
 CIVILIAN_GUARDS = {"security", "prison", "private", "museum", "bank", "hotel", "body", "shop", "store", "camp", "tour",
                    "mobile", "network", "telecom", "telecoms", "phone", "satellite", "port", "rail", "bus", "ferry",
