@@ -356,3 +356,15 @@ def test_a_known_exonym_of_a_big_city_is_no_small_towns_own_name(lang, mention, 
 def test_a_dateline_labelled_org_is_its_town_and_a_big_city_is_guessed_anywhere(gaz):
     assert gaz.lookup("DOHA", "ORG").entry.name == "Doha"
     assert gaz.lookup("Kharkiw", "LOC", countries=frozenset({"RU"})).entry.name == "Kharkiv"
+
+
+@pytest.mark.parametrize("name,expected,kind", [
+    ("Africa", "Africa", "place"),  # not Mahdia, whose GeoNames names hold "Africa"
+    ("Asia", "Asia", "place"),  # not a town of 23,000 in the Philippines
+    ("Balkan", "Balkans", "place"),  # not Turkmenistan's Balkan Region
+    ("Sahel", "Sahel", "place"),  # not Burkina Faso's Sahel Region
+    ("Dnipro", "Dnipro", "city"),  # a big city's own name wins over the river's other name
+])
+def test_a_curated_place_ranks_with_towns(kb_en, name, expected, kind):
+    m = kb_en.lookup(name, "LOC", fuzzy=False)
+    assert m is not None and (m.entry.name, m.entry.type) == (expected, kind)

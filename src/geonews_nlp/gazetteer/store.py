@@ -33,6 +33,11 @@ PLACE_FOR_PERSON_POPULATION = 100_000
 SHORT_ACRONYM = 5  # an all-capitals organisation this short is an acronym, never a town
 FUZZY_CITY_POPULATION = 1_000_000
 OWN_NAME_WEIGHT = 5  # a notable place's own name against another place's other name (_choose)
+# A curated place (a continent, a sea, a river, a region of several states: "Africa", "Balkans", "Sahel")
+# ranks with towns, as one of this many people: above a state's subdivision of its name ("Balkan",
+# Turkmenistan; "Sahel", Burkina Faso) and a smaller town ("Asia", Philippines; Mahdia, whose GeoNames
+# names hold "Africa"), below a city whose own name it is ("Dnipro", not the Dnieper)
+PLACE_PEOPLE = 500_000
 MIN_FUZZY_LEN = 6  # one edit in a shorter name is as likely another name ("Donau" / "Dona")
 BLOCK = 3
 
@@ -174,14 +179,19 @@ class Gazetteer:
                 return None  # persons are never guessed from another type's name
             cands = typed or cands
         def people(e: Entry) -> float:
+            if e.type == "place":
+                return PLACE_PEOPLE
             n = e.population or 0
             if e.id in own and e.type == "city" and e.country == capital_of:
                 return float("inf")  # the capital of its name ("ISLAMABAD"), which stands for its country
             return n * OWN_NAME_WEIGHT if e.id in own and n >= PLACE_FOR_PERSON_POPULATION else n
 
+        def rank(e: Entry) -> int:
+            return TYPE_RANK["city"] if e.type == "place" else TYPE_RANK.get(e.type, 9)
+
         return min(cands, key=lambda e: (e.type not in prefer if prefer else False,
                                          e.country not in countries if countries else False,
-                                         TYPE_RANK.get(e.type, 9), -people(e), e.id not in own, e.id))
+                                         rank(e), -people(e), e.id not in own, e.id))
 
     def _place_for_person(self, key: str, countries: frozenset[str]) -> Entry | None:
         """A "person" that is the name of a country, a region or a city of 100,000 or more ("Ankara",
