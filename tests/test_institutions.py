@@ -279,3 +279,31 @@ def test_german_proposes_ministries_and_staffs_named_alone(blank_nlp):
     got = {e.text: (e._.geonews_link or {}).get("name") for e in doc.ents if e.label_ == "ORG"}
     assert set(got) == {"Verteidigungsministerium", "Generalstab"}  # not "Armee" or "Marine" alone
     assert got["Verteidigungsministerium"] == "Ministry of Defence (Austria)"  # the document's country
+
+
+def test_forces_owner_is_the_state_of_most_figures():
+    from geonews_nlp.gazetteer.institutions import forces_owner
+
+    states = {"DE", "ML", "FR"}
+    assert forces_owner(["DE", "DE", "ML", None, "NATO"], states) == "DE"
+    assert forces_owner(["DE", "ML"], states) is None  # one figure each: no one's
+    assert forces_owner(["DE", "DE", "ML", "ML", "FR"], states) is None  # DE holds 2 of 5: no majority
+    assert forces_owner(["UN", "UN", "Hamas", None], states) is None  # states only
+
+
+@given(st.lists(st.sampled_from(["DE", "ML", "FR", "UN", None]), max_size=12))
+def test_forces_owner_owns_at_least_half_of_the_states_figures(actors):
+    from geonews_nlp.gazetteer.institutions import forces_owner
+
+    code = forces_owner(actors, {"DE", "ML", "FR"})
+    states = [a for a in actors if a in ("DE", "ML", "FR")]
+    if code is not None:
+        assert states.count(code) >= 2 and 2 * states.count(code) >= len(states)
+
+
+def test_a_force_named_alone_is_the_state_whose_troops_the_text_counts(blank_nlp):
+    doc = blank_nlp("Die Bundeswehr hat 300 Soldaten nach Mali geschickt. In Bamako landeten weitere 200 "
+                    "deutsche Soldaten. Die Luftwaffe flog sie aus. Das Verteidigungsministerium bestätigte dies.")
+    got = {e.text: (e._.geonews_link or {}).get("name") for e in doc.ents if e.label_ == "ORG"}
+    assert got["Luftwaffe"] == "German Air Force"  # not Mali's, the country the text is about
+    assert got["Verteidigungsministerium"] == "Federal Ministry of Defence (Germany)"

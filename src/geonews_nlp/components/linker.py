@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors, GeonewsError, Warnings, logger
 from ..gazetteer.coref import acronym_antecedents, antecedents
 from ..gazetteer.decide import AFTER_CHARS, BEFORE_CHARS, Mention, decide_document, link_actor, link_location
+from ..gazetteer.institutions import forces_owner
 from ..gazetteer.store import Gazetteer, content_hash, load_gazetteer, shipped_files
 from ..lang import registry
 from . import extensions
@@ -76,7 +77,10 @@ class GazetteerLinker(SettingsOnDisk):
                             text[max(0, e.start_char - BEFORE_CHARS):e.start_char],
                             text[e.end_char:e.end_char + AFTER_CHARS])
                     for e in ents]
-        ctx, decisions = decide_document(mentions, kb, rules, fuzzy=fuzzy)
+        # the state whose troops the text counts: its bodies named alone ("die Luftwaffe") are that state's
+        figures = doc.spans.get(extensions.troops_key(doc), [])
+        forces = forces_owner([(span._.troop or {}).get("actor") for span in figures], self._by_code)
+        ctx, decisions = decide_document(mentions, kb, rules, fuzzy=fuzzy, forces=forces)
         links = [d.link() for d in decisions]
         # a surname after the full name ("Mark Rutte ... Ruttes"): that person, linked or NIL as the full name
         full = antecedents([(m.text, d.label) for m, d in zip(mentions, decisions)], rules.genitive_bases)

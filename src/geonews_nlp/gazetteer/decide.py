@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from ..labels import LABEL_TYPES
 from ..lang.base import Institution, NameRules
-from .institutions import topic_country
+from .institutions import FORCE_BODIES, topic_country
 from .schema import Entry
 from .store import Gazetteer, Match
 
@@ -71,13 +71,15 @@ def document_context(mentions: Sequence[Mention], kb: Gazetteer, *, fuzzy: bool 
     return DocContext(countries, surnames, places), first
 
 
-def decide_document(mentions: Sequence[Mention], kb: Gazetteer, rules: NameRules, *, fuzzy: bool = True
-                    ) -> tuple[DocContext, list[Decision]]:
+def decide_document(mentions: Sequence[Mention], kb: Gazetteer, rules: NameRules, *, fuzzy: bool = True,
+                    forces: str | None = None) -> tuple[DocContext, list[Decision]]:
     """Every mention's label and entry, and the document's context. A state body named by its kind
     alone ("the Defense Ministry") is decided last, when all the other links are known: it is the
-    same kind's named nearest with its country, else the document's country's (``document_topic``)
-    — unless the document names a body of that kind by a name of its own ("the Texas National
-    Guard ... the National Guard"), which is then what it means: no guess."""
+    same kind's named nearest with its country; else, for a force or a defence ministry, the state
+    whose troops the document counts (``forces``: ``institutions.forces_owner`` of its troop figures);
+    else the document's country's (``document_topic``) — unless the document names a body of that
+    kind by a name of its own ("the Texas National Guard ... the National Guard"), which is then
+    what it means: no guess."""
     ctx, first = document_context(mentions, kb, fuzzy=fuzzy)
     decisions = [decide(m, ctx, kb, rules, fuzzy=fuzzy, first=first[i]) if i in first
                  else decide(m, ctx, kb, rules, fuzzy=fuzzy) for i, m in enumerate(mentions)]
@@ -92,7 +94,8 @@ def decide_document(mentions: Sequence[Mention], kb: Gazetteer, rules: NameRules
     if bare:
         topic = document_topic(matches)
         for i in bare:
-            code = same_body_country(matches, i, bodies[i].kind) or topic
+            code = (same_body_country(matches, i, bodies[i].kind)
+                    or (forces if bodies[i].kind in FORCE_BODIES else None) or topic)
             if code:
                 decisions[i] = decide(mentions[i], replace(ctx, body_country=code), kb, rules, fuzzy=fuzzy)
     return ctx, decisions

@@ -13,6 +13,8 @@ state's institution links to one entry.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection, Sequence
 from typing import get_args
 
 from .schema import Entry, InstitutionKind
@@ -48,6 +50,24 @@ def made_entry(kind: str, country: Entry) -> Entry:
 
 
 TOPIC_LEAD = 2.0  # how many times the weight of any other country the country a document is about has
+
+
+# The bodies whose state a document's own troops name better than the places it is about: German soldiers
+# in Mali answer to Germany's ministry and fly with its air force ("die Luftwaffe", "das Ministerium")
+FORCE_BODIES = frozenset({"defence_ministry", "armed_forces", "army", "navy", "air_force", "general_staff",
+                          "national_guard"})
+MIN_OWNED = 2  # troop figures a state must own, at least half of those with a state's actor
+
+
+def forces_owner(actors: Sequence[str | None], countries: Collection[str]) -> str | None:
+    """The state whose troops a document counts: the owner (ISO code, one of ``countries``: "UN" is none)
+    of at least half of its troop figures that have a state as actor, and of ``MIN_OWNED`` or more;
+    None when there is none."""
+    states = [a for a in actors if a in countries]
+    if not states:
+        return None
+    code, n = Counter(states).most_common(1)[0]
+    return code if n >= MIN_OWNED and 2 * n >= len(states) else None
 
 
 def topic_country(weights: dict[str, float]) -> str | None:
