@@ -652,3 +652,10 @@ def test_a_headlines_list_shares_its_predicate_and_an_injury_is_a_casualty():
     # a verb between them: two clauses, each with its own predicate
     assert [(f["count"], f["kind"]) for f in figures("About 700 soldiers deserted, 45 were captured.")] == [
         (700, "strength"), (45, "casualties")]
+
+
+def test_a_part_of_the_dead_is_a_casualty_figure():
+    (f,) = figures("At least 12 people were killed in the clash, including seven soldiers.")
+    assert (f["count"], f["kind"]) == (7, "casualties")
+    found = figures("The army has 5,000 troops in the region, including 300 special forces.")
+    assert [g["kind"] for g in found] == ["strength", "strength"]

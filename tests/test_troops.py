@@ -823,3 +823,21 @@ def test_among_the_dead_of_the_last_sentence(troops):
     assert [(f["count"], f["kind"]) for f in figs] == [(5, "casualties")]
     figs = troops("Die Armee hat neue Stellungen bezogen. Darunter seien fünf Soldaten der Garde.")
     assert [(f["count"], f["kind"]) for f in figs] == [(5, "strength")]
+
+
+def test_a_part_of_the_dead_of_its_sentence_is_a_casualty_figure(troops):
+    for text in ("Bei dem Angriff wurden zwölf Menschen getötet, darunter sieben Soldaten.",
+                 "Bei dem Angriff wurden zwölf Menschen getötet, unter ihnen sieben Soldaten."):
+        (f,) = troops(text)
+        assert (f["count"], f["kind"]) == (7, "casualties")
+    assert [f["kind"] for f in troops("Die Armee hat 3000 Soldaten im Land, darunter 300 Fallschirmjäger.")] == [
+        "strength", "strength"]
+
+
+def test_soldiers_lost_with_no_state_named_belong_to_the_state_of_the_places(troops):
+    # no state named in the words: the places say it (the linker's document country)
+    (f,) = troops("Bei einem Anschlag in Kidal und Gao wurden sieben Soldaten getötet.")
+    assert f["actor"] == "ML" and f["actor_link"]["name"] == "Mali"
+    (g,) = troops("Bei einem Anschlag wurden sieben Soldaten getötet.")
+    assert g["actor"] is None  # no place either
+    assert "open_owner" not in g

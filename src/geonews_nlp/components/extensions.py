@@ -52,5 +52,6 @@ def doc_troops(doc: Doc) -> list[dict[str, Any]]:
     for span in doc.spans.get(troops_key(doc), []):
         fields = dict(span._.troop or {})
         fields.pop("location_text", None)
+        fields.pop("open_owner", None)
         out.append({"start": span.start_char, "end": span.end_char, "text": span.text, **fields})
     return out

@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Span
 
 from ..errors import Errors, GeonewsError, Warnings, logger
 from ..gazetteer.coref import acronym_antecedents, antecedents
-from ..gazetteer.decide import AFTER_CHARS, BEFORE_CHARS, Mention, decide_document, link_actor, link_location
+from ..gazetteer.decide import (
+    AFTER_CHARS,
+    BEFORE_CHARS,
+    Mention,
+    decide_document,
+    document_topic,
+    link_actor,
+    link_location,
+)
 from ..gazetteer.institutions import forces_owner
 from ..gazetteer.store import Gazetteer, content_hash, load_gazetteer, shipped_files
 from ..lang import registry
@@ -110,8 +118,14 @@ class GazetteerLinker(SettingsOnDisk):
             ent._.geonews_source = m.source
             ent._.geonews_link = link
             ent._.geonews_canonical = mentions[j].text if j is not None else m.text
+        topic: Any = None
         for span in doc.spans.get(extensions.troops_key(doc), []):
             fields = dict(span._.troop or {})
+            not_owners = fields.pop("open_owner", None)
+            if not_owners is not None and fields.get("actor") is None:
+                # soldiers lost with no owner in the words: the state the text's places are clearly in
+                topic = document_topic([d.match for d in decisions]) if topic is None else topic
+                fields["actor"] = topic if topic and topic not in not_owners else None
             fields["actor_link"] = link_actor(kb, fields.get("actor"), self._by_code)
             loc = fields.pop("location_text", None)
             fields["location"] = self._location(doc, span, loc, ctx.countries) if loc else None

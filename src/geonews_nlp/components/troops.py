@@ -66,6 +66,7 @@ class TroopFigures(SettingsOnDisk):
                 "count": f.count, "count_max": f.count_max, "qualifier": f.qualifier, "unit": f.unit,
                 "unit_count": f.unit_count, "actor": f.actor, "kind": f.kind,
                 "actor_link": None, "location": None, "location_text": f.location,  # the linker fills these
+                "open_owner": sorted(f.open_owner) if f.open_owner is not None and f.actor is None else None,
             }
             spans.append(span)
         doc.spans[self.spans_key] = spans

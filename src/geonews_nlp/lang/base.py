@@ -46,6 +46,9 @@ class Figure:
     head: int = -1
     elliptic: bool = False
     needs_context: bool = field(default=False, repr=False)
+    # a state's soldiers lost with no owner in the words: the state the document's places are in, which
+    # the linker knows (None: not open; else the states that may not own them, their attackers)
+    open_owner: frozenset[str] | None = field(default=None, repr=False)
 
 
 class Token(NamedTuple):

@@ -1061,6 +1061,12 @@ def _group_with_adjective(adjective: str, noun: str) -> str | None:
     return None
 
 
+def _among(before: list[str]) -> bool:
+    """The words before a figure make it a part of a count before it: "darunter", "unter ihnen"."""
+    return "darunter" in before or "einschließlich" in before or before[-2:] in (["unter", "ihnen"],
+                                                                                 ["unter", "denen"])
+
+
 # Pure in one word, asked for every word of every sentence with a figure: cached, so that a sentence's scan
 # costs a look-up a word (the rules that read the neighbours run only where these allow a finding).
 _FORCE_FIRST_WORDS = {name.split(" ", 1)[0] for name in actors.FORCE_NAMES if " " in name}
@@ -1762,6 +1768,11 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 # "Dabei sind 15 Menschen getötet worden. Darunter seien fünf Soldaten": among the dead the
                 # last sentence counted (no figure of its own: its people were not all soldiers)
                 f.kind = "casualties"
+            elif cue is None and _among(lower[max(0, f.start - 2):f.start]) and any(
+                    w in CASUALTY_EXACT or w.startswith(_CASUALTY_PREFIXES)
+                    for w in lower[:max(0, f.start - 2)] if w not in ("leben", "ums")):
+                # "Zwölf Menschen wurden getötet, darunter sieben Soldaten": a part of the dead of its sentence
+                f.kind = "casualties"
             if cue is None and prisoners(n) and _returned(words, f):
                 f.kind = "casualties"  # soldiers back from captivity had been captured (docs/troop-figures.md)
             # a casualty figure is the side that lost the soldiers: never the attacker of its clause
@@ -1874,8 +1885,11 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         home = topic or (lead_state(named_sentences) if lost else None)
         for f in lost:
             # soldiers killed or wounded with no owner named anywhere: the army of the country the report is
-            # about ("In Pakistan ... kamen zwölf Soldaten ums Leben"), never their attackers
-            if home not in not_document.get(id(f), ()):
+            # about ("In Pakistan ... kamen zwölf Soldaten ums Leben"), never their attackers; with no state
+            # named at all, the state its places are in (the linker knows them)
+            if home is None:
+                f.open_owner = frozenset(not_document.get(id(f), ()))
+            elif home not in not_document.get(id(f), ()):
                 f.actor = home
         for f in fighters:
             if f.actor is None and only_group() not in not_document.get(id(f), ()):

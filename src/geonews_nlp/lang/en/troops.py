@@ -892,6 +892,10 @@ NUMBER_WORDS_SMALL = {"two", "three", "four", "five", "six", "seven", "eight", "
 def _kind(words: list[str], lower: list[str], f: Figure) -> str:
     if f.head >= 0 and lower[f.head] in CASUALTY_HEADS:
         return "casualties"
+    inc = next((k for k in range(max(0, f.start - 3), f.start) if lower[k] in ("including", "among")), None)
+    if inc is not None and all(w in QUALIFYING for w in lower[inc + 1:f.start]) and any(
+            w in CASUALTY_WORDS and w not in BEFORE_ONLY or w in CASUALTY_MORE for w in lower[:inc]):
+        return "casualties"  # "12 people were killed, including seven Marines": a part of the dead
     lo, hi = max(0, f.start - 4), min(len(words), f.end + 10)
     for k in range(lo, hi):
         lw = lower[k]
@@ -1439,9 +1443,12 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
         # Pakistan's army); not a strength figure, whose state is as often the one troops are sent to
         topic = topic_country(words, once_enough=False)  # a state named once may be the attacker
         for f in figs:
-            if (topic and f.actor is None and f.kind == "casualties" and id(f) in state_forces and id(f) not in no_actor
-                    and topic not in attackers_of.get(id(f), ()) and not _peacekeepers(f, words[f.sent])):
-                f.actor = topic
+            if (f.actor is None and f.kind == "casualties" and id(f) in state_forces and id(f) not in no_actor
+                    and not _peacekeepers(f, words[f.sent])):
+                if topic is None:  # no state named: the state its places are in (the linker knows them)
+                    f.open_owner = frozenset(attackers_of.get(id(f), ()))
+                elif topic not in attackers_of.get(id(f), ()):
+                    f.actor = topic
         inherit()
     return figs
 
