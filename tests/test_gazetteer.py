@@ -368,3 +368,14 @@ def test_a_dateline_labelled_org_is_its_town_and_a_big_city_is_guessed_anywhere(
 def test_a_curated_place_ranks_with_towns(kb_en, name, expected, kind):
     m = kb_en.lookup(name, "LOC", fuzzy=False)
     assert m is not None and (m.entry.name, m.entry.type) == (expected, kind)
+
+
+def test_english_links_a_small_town_by_its_own_names_only(kb_en, kb_de):
+    # GeoNames' other names of Jolo (101,000 people) hold its province's name
+    m = kb_en.lookup("Sulu", "LOC", fuzzy=False)
+    assert m is None or m.entry.type != "city"
+    assert kb_en.lookup("Kupwara", "LOC", fuzzy=False).entry.name == "Kupwara"  # not Kopawor, whose other name it is
+    assert kb_en.lookup("Kyiv", "LOC").entry.name == "Kyiv"  # own names stay
+    assert kb_en.lookup("Kiew", "LOC").entry.name == "Kyiv"  # a big city keeps its other names
+    # German news names small towns by German names that are GeoNames' other names: kept
+    assert kb_de.lookup("Bachmut", "LOC").entry.name == "Bakhmut"

@@ -193,6 +193,16 @@ class Gazetteer:
                                          e.country not in countries if countries else False,
                                          rank(e), -people(e), e.id not in own, e.id))
 
+    def _without_small_towns_by_other_names(self, ids: set[str], own: AbstractSet[str]) -> set[str]:
+        """GeoNames' other names of a town hold its province, a sister town, a party ("Sulu" is Jolo,
+        "Kupwara" Kopawor, "Hamas" Hamm): a town of fewer people than the language's
+        ``KeyRules.alias_town_population`` is linked by its own names only."""
+        least = self.rules.alias_town_population
+        if not least:
+            return ids
+        return {i for i in ids if i in own or self.entries[i].type != "city"
+                or (self.entries[i].population or 0) >= least}
+
     def _place_for_person(self, key: str, countries: frozenset[str]) -> Entry | None:
         """A "person" that is the name of a country, a region or a city of 100,000 or more ("Ankara",
         "Diyarbakir", "Beit Shemesh") and of no person is a place the model mislabelled.
@@ -236,6 +246,8 @@ class Gazetteer:
             # whose GeoNames names hold codes); a dateline the model labelled ORG ("DOHA", "BAKU") is
             # the town of its own name
             ids = {i for i in ids if self.entries[i].type not in ("city", "place") or i in own}
+        if ids:
+            ids = self._without_small_towns_by_other_names(ids, own)
         capital = self.entries[self.metonyms[key]].country if key in self.metonyms else None
         if ids:
             e = self._choose(ids, label, countries, prefer, own=own, capital_of=capital) or self._choose(
@@ -251,6 +263,8 @@ class Gazetteer:
             ids = self.keys.get(base)
             if ids:
                 own = self.own.get(base, set())
+                ids = self._without_small_towns_by_other_names(ids, own)
+            if ids:
                 capital = self.entries[self.metonyms[base]].country if base in self.metonyms else None
                 e = self._choose(ids, label, countries, prefer, own=own, capital_of=capital) or (
                     self._choose(ids, label, countries, prefer, strict=False, own=own, capital_of=capital)

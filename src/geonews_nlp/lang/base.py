@@ -235,6 +235,9 @@ class KeyRules:
     # Yonhap", "the militia Hezbollah"); not a name's own first word ("Fort Campbell", "Press Trust
     # of India" are no Campbell, no India). Every word, where a pack says nothing.
     leading_descriptor: Callable[[str], bool] = _always
+    # a town with fewer people is linked by its own names only, never by one of GeoNames' other names
+    # (which hold its province, a sister town, a party: "Sulu" is Jolo, "Hamas" Hamm); 0: any town
+    alias_town_population: int = 0
 
 
 @dataclass(frozen=True)

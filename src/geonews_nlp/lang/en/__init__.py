@@ -36,7 +36,7 @@ def pack() -> LanguagePack:
             person_genitive=names.person_genitive, institution=institutions.institution,
             institution_patterns=tuple(institutions.INSTITUTION_PATTERNS),
         ),
-        keys=KeyRules(articles=keys.ARTICLES, titles=keys.TITLES,
+        keys=KeyRules(articles=keys.ARTICLES, titles=keys.TITLES, alias_town_population=keys.ALIAS_TOWN_POPULATION,
                       inflection_candidates=keys.inflection_candidates, genitive_stems=keys.genitive_stems,
                       leading_descriptor=names.leading_descriptor),
         frequency_lang="en",
