@@ -659,3 +659,7 @@ def test_a_part_of_the_dead_is_a_casualty_figure():
     assert (f["count"], f["kind"]) == (7, "casualties")
     found = figures("The army has 5,000 troops in the region, including 300 special forces.")
     assert [g["kind"] for g in found] == ["strength", "strength"]
+    # the dead of another clause: "including" belongs to the sending
+    found = figures("After two civilians were killed, the army sent 3,000 troops to the border, including 500 "
+                    "special forces.")
+    assert [g["kind"] for g in found] == ["strength", "strength"]

@@ -371,11 +371,12 @@ def test_a_curated_place_ranks_with_towns(kb_en, name, expected, kind):
 
 
 def test_english_links_a_small_town_by_its_own_names_only(kb_en, kb_de):
-    # GeoNames' other names of Jolo (101,000 people) hold its province's name
-    m = kb_en.lookup("Sulu", "LOC", fuzzy=False)
-    assert m is None or m.entry.type != "city"
-    assert kb_en.lookup("Kupwara", "LOC", fuzzy=False).entry.name == "Kupwara"  # not Kopawor, whose other name it is
-    assert kb_en.lookup("Kyiv", "LOC").entry.name == "Kyiv"  # own names stay
-    assert kb_en.lookup("Kiew", "LOC").entry.name == "Kyiv"  # a big city keeps its other names
+    # "Kupwara" is a town's own name and one of GeoNames' other names of Kopawor (22,000 people, more than
+    # Kupwara's 15,000): the own name wins
+    assert kb_en.lookup("Kupwara", "LOC", fuzzy=False).entry.name == "Kupwara"
+    # a name that no entry owns stays a town's other name: English spellings of Ukrainian towns
+    assert kb_en.lookup("Avdiivka", "LOC", fuzzy=False).entry.name == "Avdiyivka"
+    assert kb_en.lookup("Kupiansk", "LOC", fuzzy=False).entry.name == "Kupyansk"
+    assert kb_en.lookup("Kyiv", "LOC").entry.name == "Kyiv"
     # German news names small towns by German names that are GeoNames' other names: kept
     assert kb_de.lookup("Bachmut", "LOC").entry.name == "Bakhmut"

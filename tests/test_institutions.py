@@ -307,3 +307,10 @@ def test_a_force_named_alone_is_the_state_whose_troops_the_text_counts(blank_nlp
     got = {e.text: (e._.geonews_link or {}).get("name") for e in doc.ents if e.label_ == "ORG"}
     assert got["Luftwaffe"] == "German Air Force"  # not Mali's, the country the text is about
     assert got["Verteidigungsministerium"] == "Federal Ministry of Defence (Germany)"
+
+
+def test_a_body_reporting_the_enemys_losses_is_not_the_enemys(blank_nlp):
+    doc = blank_nlp("Die Ukraine meldete am Dienstag Erfolge. 1200 russische Soldaten seien getötet worden. "
+                    "Weitere 300 russische Soldaten seien verletzt worden, teilte das Verteidigungsministerium mit.")
+    got = {e.text: (e._.geonews_link or {}).get("name") for e in doc.ents if e.label_ == "ORG"}
+    assert got["Verteidigungsministerium"] != "Ministry of Defence (Russia)"

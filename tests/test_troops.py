@@ -832,12 +832,18 @@ def test_a_part_of_the_dead_of_its_sentence_is_a_casualty_figure(troops):
         assert (f["count"], f["kind"]) == (7, "casualties")
     assert [f["kind"] for f in troops("Die Armee hat 3000 Soldaten im Land, darunter 300 Fallschirmjäger.")] == [
         "strength", "strength"]
+    # a death named by a noun, not a predicate of the clause: no part of any dead
+    (f,) = troops("Nach dem Tod des Präsidenten marschierten Truppen auf, unter ihnen 500 Soldaten der Garde.")
+    assert f["kind"] == "strength"
 
 
 def test_soldiers_lost_with_no_state_named_belong_to_the_state_of_the_places(troops):
     # no state named in the words: the places say it (the linker's document country)
     (f,) = troops("Bei einem Anschlag in Kidal und Gao wurden sieben Soldaten getötet.")
     assert f["actor"] == "ML" and f["actor_link"]["name"] == "Mali"
+    # a news agency says nothing of where they fell
+    (h,) = troops("Bei einem Anschlag in Gao wurden sieben Soldaten getötet, meldete AFP unter Berufung auf AFP.")
+    assert h["actor"] == "ML"
     (g,) = troops("Bei einem Anschlag wurden sieben Soldaten getötet.")
     assert g["actor"] is None  # no place either
     assert "open_owner" not in g

@@ -21,6 +21,7 @@ from ..gazetteer.coref import acronym_antecedents, antecedents
 from ..gazetteer.decide import (
     AFTER_CHARS,
     BEFORE_CHARS,
+    PLACE_TYPES,
     Mention,
     decide_document,
     document_topic,
@@ -87,7 +88,9 @@ class GazetteerLinker(SettingsOnDisk):
                     for e in ents]
         # the state whose troops the text counts: its bodies named alone ("die Luftwaffe") are that state's
         figures = doc.spans.get(extensions.troops_key(doc), [])
-        forces = forces_owner([(span._.troop or {}).get("actor") for span in figures], self._by_code)
+        # (strength figures only: a body that reports the enemy's losses is not the enemy's)
+        forces = forces_owner([(span._.troop or {}).get("actor") for span in figures
+                               if (span._.troop or {}).get("kind") == "strength"], self._by_code)
         ctx, decisions = decide_document(mentions, kb, rules, fuzzy=fuzzy, forces=forces)
         links = [d.link() for d in decisions]
         # a surname after the full name ("Mark Rutte ... Ruttes"): that person, linked or NIL as the full name
@@ -124,7 +127,7 @@ class GazetteerLinker(SettingsOnDisk):
             not_owners = fields.pop("open_owner", None)
             if not_owners is not None and fields.get("actor") is None:
                 # soldiers lost with no owner in the words: the state the text's places are clearly in
-                topic = document_topic([d.match for d in decisions]) if topic is None else topic
+                topic = document_topic([d.match for d in decisions], PLACE_TYPES) if topic is None else topic
                 fields["actor"] = topic if topic and topic not in not_owners else None
             fields["actor_link"] = link_actor(kb, fields.get("actor"), self._by_code)
             loc = fields.pop("location_text", None)

@@ -134,14 +134,19 @@ def same_body_country(matches: Sequence[Match | None], i: int, kind: str) -> str
     return None
 
 
-def document_topic(matches: Sequence[Match | None]) -> str | None:
+PLACE_TYPES = frozenset({"country", "region", "city", "place"})
+
+
+def document_topic(matches: Sequence[Match | None], types: frozenset[str] | None = None) -> str | None:
     """The country a document's links are clearly about (``institutions.topic_country``: at least twice
     the weight of any other): a country's name counts twice, anything else of it (a town, a region)
     once. "KYIV - The Defense Ministry said Russia launched drones at Ukraine ... Russia denied" is
-    about two countries: no one's ministry."""
+    about two countries: no one's ministry. ``types``: count only entries of these types (the places:
+    ``PLACE_TYPES``; a news agency or a person says nothing of where soldiers fell)."""
     weights: dict[str, float] = {}
     for match in matches:
-        if match is not None and match.entry.country and match.method != "institution":
+        if (match is not None and match.entry.country and match.method != "institution"
+                and (types is None or match.entry.type in types)):
             code = match.entry.country
             weights[code] = weights.get(code, 0) + (2 if match.entry.type == "country" else 1)
     return topic_country(weights)

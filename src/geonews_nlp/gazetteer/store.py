@@ -195,10 +195,12 @@ class Gazetteer:
 
     def _without_small_towns_by_other_names(self, ids: set[str], own: AbstractSet[str]) -> set[str]:
         """GeoNames' other names of a town hold its province, a sister town, a party ("Sulu" is Jolo,
-        "Kupwara" Kopawor, "Hamas" Hamm): a town of fewer people than the language's
-        ``KeyRules.alias_town_population`` is linked by its own names only."""
+        "Kupwara" Kopawor, "Hamas" Hamm): where the name is another entry's own name (``own``), a town
+        of fewer people than the language's ``KeyRules.alias_town_population`` does not compete for it
+        by such a name. A name no entry owns stays any town's ("Avdiivka", "Kupiansk": their English
+        spellings are GeoNames' other names)."""
         least = self.rules.alias_town_population
-        if not least:
+        if not least or not own:
             return ids
         return {i for i in ids if i in own or self.entries[i].type != "city"
                 or (self.entries[i].population or 0) >= least}

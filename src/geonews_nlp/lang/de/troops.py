@@ -1061,6 +1061,16 @@ def _group_with_adjective(adjective: str, noun: str) -> str | None:
     return None
 
 
+def _clause_before(lower: list[str], k: int) -> list[tuple[int, str]]:
+    """The words, with their positions, of the clause that ends right before ``lower[k]`` and its comma:
+    back to the comma or semicolon before it ("Nach dem Tod …, [marschierten Truppen auf], unter ihnen")."""
+    end = k - 1 if k > 0 and lower[k - 1] == "," else k
+    start = end
+    while start > 0 and lower[start - 1] not in (",", ";", ":"):
+        start -= 1
+    return list(enumerate(lower[start:end], start))
+
+
 def _among(before: list[str]) -> bool:
     """The words before a figure make it a part of a count before it: "darunter", "unter ihnen"."""
     return "darunter" in before or "einschließlich" in before or before[-2:] in (["unter", "ihnen"],
@@ -1769,8 +1779,9 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 # last sentence counted (no figure of its own: its people were not all soldiers)
                 f.kind = "casualties"
             elif cue is None and _among(lower[max(0, f.start - 2):f.start]) and any(
-                    w in CASUALTY_EXACT or w.startswith(_CASUALTY_PREFIXES)
-                    for w in lower[:max(0, f.start - 2)] if w not in ("leben", "ums")):
+                    (w in CASUALTY_EXACT or w.startswith(_CASUALTY_PREFIXES)) and words[k][:1].islower()
+                    for k, w in _clause_before(lower, f.start - (2 if lower[f.start - 1] in ("ihnen", "denen")
+                                                                 else 1))):
                 # "Zwölf Menschen wurden getötet, darunter sieben Soldaten": a part of the dead of its sentence
                 f.kind = "casualties"
             if cue is None and prisoners(n) and _returned(words, f):
@@ -1887,7 +1898,8 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             # soldiers killed or wounded with no owner named anywhere: the army of the country the report is
             # about ("In Pakistan ... kamen zwölf Soldaten ums Leben"), never their attackers; with no state
             # named at all, the state its places are in (the linker knows them)
-            if home is None:
+            if home is None and not any(w.lower().startswith(MULTINATIONAL_WORDS)
+                                        for w in sentences[f.sent][f.start:f.end + 6]):
                 f.open_owner = frozenset(not_document.get(id(f), ()))
             elif home not in not_document.get(id(f), ()):
                 f.actor = home

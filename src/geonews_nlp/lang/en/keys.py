@@ -30,8 +30,8 @@ def genitive_stems(word: str) -> list[str]:
     """None: the English possessive is its own token, so no one-word name carries it."""
     return []
 
-# English news names a small town by its own name; GeoNames' other names of small towns hold their
-# province or a sister town ("Sulu" is Jolo, "Kupwara" Kopawor, "Basilan" Isabela): on the English look
-# halves (December 2026) 3 of 16 links by such names were right. German keeps them: its exonyms of
-# small towns in the news are GeoNames' other names ("Bachmut", "Sindschar"; 32 of 47 right).
+# A name that is one entry's own name and one of GeoNames' other names of a small town is the entry's:
+# those other names hold provinces, districts and sister towns ("Kupwara" is the town, not Kopawor, whose
+# other names hold it). On the English look halves (December 2026) 3 of 16 links by other names were
+# right; German keeps them all (its exonyms of small towns are other names, "Bachmut": 32 of 47 right).
 ALIAS_TOWN_POPULATION = 150_000

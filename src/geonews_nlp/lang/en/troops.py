@@ -892,9 +892,9 @@ NUMBER_WORDS_SMALL = {"two", "three", "four", "five", "six", "seven", "eight", "
 def _kind(words: list[str], lower: list[str], f: Figure) -> str:
     if f.head >= 0 and lower[f.head] in CASUALTY_HEADS:
         return "casualties"
-    inc = next((k for k in range(max(0, f.start - 3), f.start) if lower[k] in ("including", "among")), None)
+    inc = next((k for k in range(max(0, f.start - 3), f.start) if lower[k] == "including"), None)
     if inc is not None and all(w in QUALIFYING for w in lower[inc + 1:f.start]) and any(
-            w in CASUALTY_WORDS and w not in BEFORE_ONLY or w in CASUALTY_MORE for w in lower[:inc]):
+            w in CASUALTY_WORDS and w not in BEFORE_ONLY or w in CASUALTY_MORE for w in _clause_before(lower, inc)):
         return "casualties"  # "12 people were killed, including seven Marines": a part of the dead
     lo, hi = max(0, f.start - 4), min(len(words), f.end + 10)
     for k in range(lo, hi):
@@ -924,6 +924,16 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
                 continue  # "lost dozens of men", "to free 1,000 personnel"; not "a press release says"
             return "casualties"
     return "strength"
+
+
+def _clause_before(lower: list[str], k: int) -> list[str]:
+    """The clause that ends right before ``lower[k]`` (and its comma): back to the comma, semicolon or
+    clause word before it ("After two civilians were killed, [the army sent 3,000 troops], including")."""
+    end = k - 1 if k > 0 and lower[k - 1] == "," else k
+    start = end
+    while start > 0 and lower[start - 1] not in (",", ";", ":") and lower[start - 1] not in CLAUSE_OPENERS:
+        start -= 1
+    return lower[start:end]
 
 
 def _among_the_last_sentences_dead(lower: list[str], f: Figure, previous: list[str]) -> bool:
@@ -1445,12 +1455,19 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
         for f in figs:
             if (f.actor is None and f.kind == "casualties" and id(f) in state_forces and id(f) not in no_actor
                     and not _peacekeepers(f, words[f.sent])):
-                if topic is None:  # no state named: the state its places are in (the linker knows them)
+                if topic is None and not _foreign(words[f.sent], f):
+                    # no state named: the state its places are in (the linker knows them)
                     f.open_owner = frozenset(attackers_of.get(id(f), ()))
                 elif topic not in attackers_of.get(id(f), ()):
                     f.actor = topic
         inherit()
     return figs
+
+
+def _foreign(words: list[str], f: Figure) -> bool:
+    """The figure or the words right after it say its soldiers are foreign there ("soldiers of the
+    international security force", "coalition troops"): not the state whose places the text names."""
+    return any(w.lower().startswith(MULTINATIONAL_WORDS) for w in words[f.start:min(len(words), f.end + 6)])
 
 
 def _peacekeepers(f: Figure, words: list[str]) -> bool:
