@@ -847,3 +847,10 @@ def test_soldiers_lost_with_no_state_named_belong_to_the_state_of_the_places(tro
     (g,) = troops("Bei einem Anschlag wurden sieben Soldaten getötet.")
     assert g["actor"] is None  # no place either
     assert "open_owner" not in g
+
+
+def test_the_dead_of_an_opening_subordinate_clause_are_not_the_figures(troops):
+    (f,) = troops("Nachdem zwei Zivilisten getötet wurden, schickte die Regierung 3000 Soldaten in die Region.")
+    assert f["kind"] == "strength"
+    (g,) = troops("Als die Armee angriff, starben 30 Soldaten.")
+    assert g["kind"] == "casualties"  # the main clause's own verb

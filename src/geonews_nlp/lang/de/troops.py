@@ -605,6 +605,17 @@ def _opens_clause(words: list[str], lower: list[str], k: int) -> bool:
     return w in PREPOSITIONS and k + 1 < len(words) and lower[k + 1] in RELATIVES
 
 
+# conjunctions that open a subordinate clause before the main one ("Nachdem zwei Zivilisten getötet wurden,
+# schickte die Regierung 3000 Soldaten": the dead are the subordinate clause's, not the figure's)
+OPENING_SUBORDINATORS = SUBORDINATORS | {"seit", "seitdem", "bevor", "ehe", "sobald", "solange", "falls", "indem"}
+
+
+def _ends_subordinate_opening(words: list[str], k: int) -> bool:
+    """The comma at ``words[k]`` closes a subordinate clause that opens the sentence (its first word a
+    subordinating conjunction, no comma before this one)."""
+    return bool(words) and words[0].lower() in OPENING_SUBORDINATORS and "," not in words[1:k]
+
+
 def clause_bounds(words: list[str], start: int, end: int) -> tuple[int, int]:
     """The words ``[lo, hi)`` of the clause around ``words[start:end]``, within KIND_LEFT/KIND_RIGHT words.
 
@@ -623,7 +634,7 @@ def clause_bounds(words: list[str], start: int, end: int) -> tuple[int, int]:
             break
         if w in COORDINATORS and k + 1 == start:
             break  # "12 Soldaten getötet und 300 verlegt": the 300 opens its own conjunct
-        if w in (",", "–") and _opens_clause(words, low, k + 1):
+        if w in (",", "–") and (_opens_clause(words, low, k + 1) or _ends_subordinate_opening(words, k)):
             lo = k + 1
             break
         lo = k
