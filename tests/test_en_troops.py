@@ -357,13 +357,13 @@ def test_english_grammar_is_linear_in_sentence_length():
 
     def seconds(repeats: int) -> float:
         words = phrase * repeats
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time of this process: a busy machine disturbs it little
         figs = figures_of_words([words])
         assert len(figs) >= repeats
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     small = min(seconds(250) for _ in range(2))
-    large = seconds(1000)
+    large = min(seconds(1000) for _ in range(2))
     assert large < 8 * max(small, 0.01)
 
 
