@@ -121,14 +121,14 @@ class GazetteerLinker(SettingsOnDisk):
             ent._.geonews_source = m.source
             ent._.geonews_link = link
             ent._.geonews_canonical = mentions[j].text if j is not None else m.text
-        topic: Any = None
-        for span in doc.spans.get(extensions.troops_key(doc), []):
+        # soldiers lost with no owner in the words: the state the text's places are clearly in
+        places_state = (document_topic([d.match for d in decisions], PLACE_TYPES)
+                        if any((span._.troop or {}).get("open_owner") is not None for span in figures) else None)
+        for span in figures:
             fields = dict(span._.troop or {})
             not_owners = fields.pop("open_owner", None)
             if not_owners is not None and fields.get("actor") is None:
-                # soldiers lost with no owner in the words: the state the text's places are clearly in
-                topic = document_topic([d.match for d in decisions], PLACE_TYPES) if topic is None else topic
-                fields["actor"] = topic if topic and topic not in not_owners else None
+                fields["actor"] = places_state if places_state not in not_owners else None
             fields["actor_link"] = link_actor(kb, fields.get("actor"), self._by_code)
             loc = fields.pop("location_text", None)
             fields["location"] = self._location(doc, span, loc, ctx.countries) if loc else None

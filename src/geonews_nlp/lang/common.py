@@ -4,7 +4,7 @@ quantities of a sentence, years, punctuation. A pack imports them; the core does
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -63,3 +63,14 @@ def read_force_table(package: str, name: str = "forces.tsv") -> dict[str, str]:
     text = files(package).joinpath(name).read_text(encoding="utf-8")
     rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
     return {row["name"]: row["actor"] for row in rows}
+
+
+def clause_before(lower: Sequence[str], k: int, stops: Collection[str] = (",", ";", ":")) -> tuple[int, int]:
+    """The bounds ``[start, end)`` of the clause that ends right before ``lower[k]`` and its comma: back to
+    the word before it that is one of ``stops`` ("Nach dem Tod …, [marschierten Truppen auf], unter
+    ihnen"; "After two civilians were killed, [the army sent 3,000 troops], including")."""
+    end = k - 1 if k > 0 and lower[k - 1] == "," else k
+    start = end
+    while start > 0 and lower[start - 1] not in stops:
+        start -= 1
+    return start, end

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..acronyms import acronym_uses
 from ..base import Figure, Quantity, Sentence
-from ..common import all_quantities, is_punct, is_year
+from ..common import all_quantities, clause_before, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, WINDOW, Discourse
 from . import actors
 from .numbers import could_start_quantity, scan_number, scan_quantity, scan_sized
@@ -1072,16 +1072,6 @@ def _group_with_adjective(adjective: str, noun: str) -> str | None:
     return None
 
 
-def _clause_before(lower: list[str], k: int) -> list[tuple[int, str]]:
-    """The words, with their positions, of the clause that ends right before ``lower[k]`` and its comma:
-    back to the comma or semicolon before it ("Nach dem Tod …, [marschierten Truppen auf], unter ihnen")."""
-    end = k - 1 if k > 0 and lower[k - 1] == "," else k
-    start = end
-    while start > 0 and lower[start - 1] not in (",", ";", ":"):
-        start -= 1
-    return list(enumerate(lower[start:end], start))
-
-
 def _among(before: list[str]) -> bool:
     """The words before a figure make it a part of a count before it: "darunter", "unter ihnen"."""
     return "darunter" in before or "einschließlich" in before or before[-2:] in (["unter", "ihnen"],
@@ -1790,9 +1780,9 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 # last sentence counted (no figure of its own: its people were not all soldiers)
                 f.kind = "casualties"
             elif cue is None and _among(lower[max(0, f.start - 2):f.start]) and any(
-                    (w in CASUALTY_EXACT or w.startswith(_CASUALTY_PREFIXES)) and words[k][:1].islower()
-                    for k, w in _clause_before(lower, f.start - (2 if lower[f.start - 1] in ("ihnen", "denen")
-                                                                 else 1))):
+                    (lower[k] in CASUALTY_EXACT or lower[k].startswith(_CASUALTY_PREFIXES)) and words[k][:1].islower()
+                    for k in range(*clause_before(lower, f.start - (2 if lower[f.start - 1] in ("ihnen", "denen")
+                                                                    else 1)))):
                 # "Zwölf Menschen wurden getötet, darunter sieben Soldaten": a part of the dead of its sentence
                 f.kind = "casualties"
             if cue is None and prisoners(n) and _returned(words, f):

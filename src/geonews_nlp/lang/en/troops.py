@@ -26,7 +26,7 @@ from typing import Any
 
 from ..acronyms import acronym_mentions
 from ..base import Figure, Quantity, Sentence, Token
-from ..common import all_quantities, is_punct, is_year
+from ..common import all_quantities, clause_before, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, Discourse
 from . import actors
 from .numbers import scan_number, scan_quantity
@@ -894,7 +894,8 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
         return "casualties"
     inc = next((k for k in range(max(0, f.start - 3), f.start) if lower[k] == "including"), None)
     if inc is not None and all(w in QUALIFYING for w in lower[inc + 1:f.start]) and any(
-            w in CASUALTY_WORDS and w not in BEFORE_ONLY or w in CASUALTY_MORE for w in _clause_before(lower, inc)):
+            w in CASUALTY_WORDS and w not in BEFORE_ONLY or w in CASUALTY_MORE
+            for w in lower[slice(*clause_before(lower, inc, CLAUSE_STOPS))]):
         return "casualties"  # "12 people were killed, including seven Marines": a part of the dead
     lo, hi = max(0, f.start - 4), min(len(words), f.end + 10)
     for k in range(lo, hi):
@@ -926,14 +927,8 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
     return "strength"
 
 
-def _clause_before(lower: list[str], k: int) -> list[str]:
-    """The clause that ends right before ``lower[k]`` (and its comma): back to the comma, semicolon or
-    clause word before it ("After two civilians were killed, [the army sent 3,000 troops], including")."""
-    end = k - 1 if k > 0 and lower[k - 1] == "," else k
-    start = end
-    while start > 0 and lower[start - 1] not in (",", ";", ":") and lower[start - 1] not in CLAUSE_OPENERS:
-        start -= 1
-    return lower[start:end]
+# what ends the clause before "including": punctuation or a word that opens another clause
+CLAUSE_STOPS = frozenset({",", ";", ":"}) | CLAUSE_OPENERS
 
 
 def _among_the_last_sentences_dead(lower: list[str], f: Figure, previous: list[str]) -> bool:
@@ -1513,7 +1508,7 @@ def force_mentions(words: list[str], lower: list[str]) -> list[tuple[int, str, s
             continue
         code, end, kind = actors.name_at(words, k, "caom")
         if code and kind in "ca" and end < len(words) and (lower[end] in OWNED_FORCES
-                                                            or _named_force_end(words, lower, end)):
+                                                            or _named_force_follows(words, lower, end)):
             out.append((k, code, "force"))
         elif code and kind in "cm" and end + 1 < len(words) and lower[end] in ("'s", "’s") \
                 and lower[end + 1] in OWNED_FORCES:
@@ -1536,18 +1531,15 @@ FORCE_NAME_WORDS = {"national", "armed", "defence", "defense", "people", "'s", "
                     "royal", "federal", "regular", "self", "territorial", "border", "republican", "popular"}
 
 
-def _named_force_end(words: list[str], lower: list[str], k: int) -> int | None:
-    """A force's proper name going on after its country from ``words[k]``: one or two capitalised words
+def _named_force_follows(words: list[str], lower: list[str], k: int) -> bool:
+    """A force's proper name goes on after its country from ``words[k]``: one or two capitalised words
     of the proper names of state forces before a capitalised force noun ("Somali [National Army]",
-    "Afghan [National Security Forces]", "Uganda [People's Defence Force]"); the index after it, else
-    None. Not "Sudanese Rapid Support Forces" (a militia) or a headline's "Russia Says Ukrainian Forces"."""
-    for n in (2, 3):
-        span = words[k:k + n]
-        if len(span) == n and span[-1][:1].isupper() and lower[k + n - 1] in OWNED_FORCES and all(
-                lower[j] in FORCE_NAME_WORDS and (words[j][:1].isupper() or words[j] in ("'s", "’s"))
-                for j in range(k, k + n - 1)):
-            return k + n
-    return None
+    "Afghan [National Security Forces]", "Uganda [People's Defence Force]"). Not "Sudanese Rapid Support
+    Forces" (a militia) or a headline's "Russia Says Ukrainian Forces"."""
+    return any(k + n <= len(words) and words[k + n - 1][:1].isupper() and lower[k + n - 1] in OWNED_FORCES
+               and all(lower[j] in FORCE_NAME_WORDS and (words[j][:1].isupper() or words[j] in ("'s", "’s"))
+                       for j in range(k, k + n - 1))
+               for n in (2, 3))
 
 
 # verbs of sending or keeping a force: their subject owns it ("North Korea has sent troops to Russia")
