@@ -663,3 +663,31 @@ def test_a_part_of_the_dead_is_a_casualty_figure():
     found = figures("After two civilians were killed, the army sent 3,000 troops to the border, including 500 "
                     "special forces.")
     assert [g["kind"] for g in found] == ["strength", "strength"]
+
+
+@pytest.mark.parametrize("text, actors", [
+    # rebels with no group near them: the one armed group the report names, before or after them
+    ("The M23 took the town in 2012. Officials met on Monday. The talks failed. Aid was cut. "
+     "More than 50 rebels were killed in the fighting.", [{"M23"}]),
+    ("More than 50 rebels were killed, a doctor said. The M23 denied it.", [{"M23"}]),
+    ("Six soldiers and two NPA rebels were killed on Monday.", [{"PH", None}, {"NPA"}]),
+    # two groups named: the report leaves it open
+    ("The M23 and the ADF fought the army. Officials met. The talks failed. Aid was cut. "
+     "More than 50 rebels were killed.", [{None}]),
+])
+def test_rebels_take_the_only_armed_group_of_the_report(text, actors):
+    found = figures(text)
+    assert len(found) == len(actors), found
+    for f, allowed in zip(found, actors):
+        assert f["actor"] in allowed, (f, allowed)
+
+
+def test_government_troops_are_the_army_of_the_country_the_report_is_about():
+    text = ("Fighting in Congo goes on. Congo's army and UN peacekeepers hold Goma. A UN brigade arrived. "
+            "Congo says the rebels are retreating. The fighting left 23 government soldiers dead.")
+    found = [f for f in figures(text) if f["count"] == 23]
+    assert found and found[0]["actor"] == "CD", found
+    # not a pro-government militia
+    found = [f for f in figures(text.replace("23 government soldiers", "23 pro-government fighters"))
+             if f["count"] == 23]
+    assert found and found[0]["actor"] != "CD", found

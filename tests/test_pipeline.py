@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import geonews_nlp
 from geonews_nlp import pipeline
+from geonews_nlp.components.extensions import troops_key
 from geonews_nlp.lang import registry
 from geonews_nlp.pipeline import BaseChoice, assemble, resolve_base
 
@@ -521,3 +522,19 @@ def test_an_unknown_genitive_before_a_noun_is_a_person(tmp_path):
     # a known place keeps its label; an unknown genitive with no noun after it is left alone
     assert rows == [("Zabels", "PER"), ("Russlands", "LOC"), ("Gudmes", "LOC")]
 
+
+
+def test_names_with_an_apostrophe_are_found_with_the_typographic_one_too(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kursk"}])
+    for apostrophe in ("'", "’"):
+        text = f"Die Arbeiterpartei Kurdistans und die People{apostrophe}s Liberation Army seien bereit."
+        rows = [(text[s:e], link["name"] if link else None) for s, e, _, _, link in ents_of(nlp(text))]
+        assert (f"People{apostrophe}s Liberation Army", "People's Liberation Army") in rows, rows
+
+
+def test_short_country_names_and_eufor(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kursk"}])
+    doc = nlp("Die Eufor schickt 500 Soldaten nach Bosnien.")
+    assert [(doc.text[s:e], link["id"]) for s, e, _, _, link in ents_of(doc)] == [("Eufor", "geonews:eufor-althea"),
+                                                                                   ("Bosnien", "Q225")]
+    assert [f._.troop["actor"] for f in doc.spans[troops_key(doc)]] == ["EUFOR"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geonews_nlp.gazetteer.build import plain_romanisation, titled_region_name
+from geonews_nlp.gazetteer.build import common_english_name, plain_romanisation, titled_region_name
 from geonews_nlp.gazetteer.decide import DocContext, Mention, decide, decide_document, region_cue
 from geonews_nlp.gazetteer.schema import Entry
 from geonews_nlp.gazetteer.store import Gazetteer
@@ -155,6 +155,35 @@ def test_plain_romanisation(name, country, expected):
 def test_plain_romanisation_is_idempotent(name):
     once = plain_romanisation(name)
     assert plain_romanisation(once) == once
+
+
+@pytest.mark.parametrize("name, others, country, expected", [
+    ("Ar Raqqah", ["Ar-Rakka", "Callinicum", "Raqqa", "Raqqah", "Rakka"], "SY", "Raqqa"),  # article, ta marbuta
+    ("Basrah", ["Al-Basra", "Basra", "Bassorah"], "IQ", "Basra"),
+    ("Ma'rib", ["Maarib", "Marib", "Magreb"], "YE", "Marib"),
+    ("Arkhangel’sk", ["Arkhangelsk"], "RU", "Arkhangelsk"),
+    ("Thessaloníki", ["Thessaloniki", "Saloniki"], "GR", "Thessaloniki"),  # Greek accents: titles drop them
+    ("Salé", ["Sale", "Sla"], "MA", "Salé"),  # "sale" is an English word, not the town
+    ("Médéa", ["Medea"], "DZ", "Médéa"),  # French romanisation: titles keep its accents
+    ("Odesa", ["Odessa"], "UA", "Odesa"),  # too frequent a word to say it is only the place
+    ("Bab Anar", ["Baba Nar"], "IR", "Bab Anar"),  # other words, not the same name written otherwise
+    ("Lucca", ["Luca"], "IT", "Lucca"),  # a country written in Latin letters keeps its own name
+    ("Taif", ["At Taif"], "SA", "Taif"),  # no article added
+])
+def test_common_english_name(name, others, country, expected):
+    assert common_english_name(name, others, country) == expected
+
+
+@given(st.text(max_size=20), st.lists(st.text(max_size=20), max_size=5), st.sampled_from(["SY", "RU", "DE", None]))
+def test_common_english_name_is_the_name_or_one_of_its_other_names(name, others, country):
+    assert common_english_name(name, others, country) in [name, *others]
+
+
+def test_shipped_cities_carry_common_english_names(kb_en):
+    for text, expected in [("Raqqa", "Raqqa"), ("Ar Raqqah", "Raqqa"), ("Kobanê", "Kobani"), ("Basra", "Basra"),
+                           ("Marib", "Marib")]:
+        m = kb_en.lookup(text, "LOC", fuzzy=False, prefer=("city",))
+        assert m is not None and m.entry.name == expected, (text, m)
 
 
 @pytest.mark.parametrize("english, country, kind, expected", [

