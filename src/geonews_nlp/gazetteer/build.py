@@ -50,6 +50,12 @@ def _latin_or_cyrillic(name: str) -> bool:
 # the Netherlands"); news means the country, the item of the English Wikipedia articles "Denmark" and
 # "Netherlands"
 COUNTRY_ARTICLE_QIDS = {"DK": "Q35", "NL": "Q55"}
+# English Wikipedia titles of the countries whose CLDR short name is another form ("Congo - Kinshasa",
+# "Myanmar (Burma)", "Côte d’Ivoire", "Czechia", "Türkiye"); CLDR's name stays an English label. Others
+# only write "&" and "St." out: "Bosnia and Herzegovina", "Saint Lucia".
+COUNTRY_TITLES = {"CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "MM": "Myanmar",
+                  "CI": "Ivory Coast", "CZ": "Czech Republic", "TR": "Turkey", "HK": "Hong Kong", "MO": "Macau",
+                  "GM": "The Gambia", "BS": "The Bahamas", "FM": "Federated States of Micronesia"}
 
 
 def build_countries() -> list[Entry]:
@@ -83,6 +89,10 @@ def build_countries() -> list[Entry]:
         ter = territories.get_territory(code.lower())
         qid = COUNTRY_ARTICLE_QIDS.get(code) or (ter.qid if ter is not None and ter.qid else f"iso:{code}")
         labels = {lang: [names[lang][code]] for lang in LANGS if code in names[lang]}
+        cldr = labels.get("en", [""])[0]
+        title = COUNTRY_TITLES.get(code) or re.sub(r"^St\. ", "Saint ", cldr.replace(" & ", " and "))
+        if title != cldr:
+            labels["en"] = [title, cldr]
         english = {getattr(c, "official_name", None), getattr(c, "common_name", None), c.name}
         aliases: dict[str, list[str]] = {"en": sorted(n for n in english if n and n != labels.get("en", [""])[0]),
                                          "any": [c.alpha_3]}
