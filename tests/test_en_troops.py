@@ -691,3 +691,13 @@ def test_government_troops_are_the_army_of_the_country_the_report_is_about():
     found = [f for f in figures(text.replace("23 government soldiers", "23 pro-government fighters"))
              if f["count"] == 23]
     assert found and found[0]["actor"] != "CD", found
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Over 2,000 troops from Russia, Armenia, Tajikistan, Kyrgyzstan and Belarus arrived.", None),
+    ("The CSTO sent a force. Over 2,000 troops from Russia, Armenia, Tajikistan and Belarus arrived.", "CSTO"),
+    ("Thousands of soldiers from the West African bloc ECOWAS will return home.", "ECOWAS"),
+    ("Over 2,000 troops from Russia arrived, and Belarus sent more.", "RU"),
+])
+def test_a_list_of_origins_is_several_states(text, actor):
+    assert one(text)["actor"] == actor

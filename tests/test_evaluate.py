@@ -155,3 +155,12 @@ def test_an_entity_the_knowledge_base_holds_gets_no_credit_for_a_kept_name():
     assert (lenient.right, lenient.kept_names) == (1, 1)
     assert (strict.right, strict.kept_names) == (0, 0) and strict.errors[0]["kind"] == "nil"
     assert strict.summary()["accuracy_links_only"] == 0.0
+
+
+def test_a_mission_is_scored_as_its_parent_organisation():
+    def fig(actor):
+        return {"start": 0, "end": 11, "text": "500 Soldaten", "count": 500, "unit": "personnel", "actor": actor}
+    s = TroopScores()
+    for gold, pred in [("KFOR", "NATO"), ("EU", "EUFOR"), ("UN", "UNIFIL"), ("NATO", "UN"), ("DE", "AT"), (None, "KFOR")]:
+        s.add("d", "500 Soldaten", [fig(gold)], [fig(pred)])
+    assert s.attr_correct["actor"] == 3 and s.matched == 6

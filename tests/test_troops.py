@@ -854,3 +854,18 @@ def test_the_dead_of_an_opening_subordinate_clause_are_not_the_figures(troops):
     assert f["kind"] == "strength"
     (g,) = troops("Als die Armee angriff, starben 30 Soldaten.")
     assert g["kind"] == "casualties"  # the main clause's own verb
+
+
+@pytest.mark.parametrize("text,actor", [
+    # several states' count, no shares: their organisation where the sentence names one, else no one
+    ("Hunderte Soldaten aus Saudi-Arabien und dem Sudan trafen ein.", None),
+    ("Rund 2000 Soldaten aus Russland, Armenien, Tadschikistan und Belarus trafen ein.", None),
+    ("Die Nato-Truppe hat 4000 Soldaten aus Deutschland, Polen und Frankreich.", "NATO"),
+    ("Im Libanon sind Frankreich, Italien und Spanien mit jeweils mehr als 1.600 Soldaten vertreten.", None),
+    ("Die USA und Großbritannien schicken 3000 Soldaten nach Polen.", None),
+    # one state: its count
+    ("Rund 2000 Soldaten aus Russland trafen ein.", "RU"),
+    ("Frankreich schickt 500 Soldaten nach Mali und Niger.", "FR"),
+])
+def test_a_list_of_states_owns_no_count_alone(troops, text, actor):
+    assert [f["actor"] for f in troops(text)] == [actor]

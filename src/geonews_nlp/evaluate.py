@@ -60,6 +60,17 @@ def _f1(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+# The spec: "a mission's soldiers take the mission's short name or its parent organisation (KFOR, ISAF →
+# NATO; UNIFIL, MINUSMA, MONUSCO → UN; ATMIS, AMISOM → AU; EUFOR → EU); both are scored as the parent"
+MISSION_PARENTS = {"KFOR": "NATO", "ISAF": "NATO", "UNIFIL": "UN", "MINUSMA": "UN", "MONUSCO": "UN", "MINUSCA": "UN",
+                   "UNMISS": "UN", "UNDOF": "UN", "UNFICYP": "UN", "ATMIS": "AU", "AMISOM": "AU", "EUFOR": "EU"}
+
+
+def scored_actor(actor: str | None) -> str | None:
+    """The actor as scored: a mission counts as its parent organisation."""
+    return MISSION_PARENTS.get(actor, actor) if actor else actor
+
+
 @dataclass
 class TroopScores:
     n_gold: int = 0
@@ -84,7 +95,7 @@ class TroopScores:
                 self.value_tp += 1
             wrong = []
             for a in ATTRIBUTES:
-                if g.get(a) == p.get(a):
+                if g.get(a) == p.get(a) or a == "actor" and scored_actor(g.get(a)) == scored_actor(p.get(a)):
                     self.attr_correct[a] += 1
                 else:
                     wrong.append(f"{a}: gold {g.get(a)!r}, got {p.get(a)!r}")

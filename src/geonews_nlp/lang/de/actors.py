@@ -62,6 +62,7 @@ PREFIXES = {
     "us": "US", "usa": "US", "uk": "GB", "un": "UN", "uno": "UN", "nato": "NATO", "eu": "EU",
     "bundeswehr": "DE", "is": "IS", "isis": "IS", "hamas": "Hamas", "hisbollah": "Hezbollah",
     "wagner": "Wagner", "pkk": "PKK", "kfor": "KFOR", "eufor": "EUFOR", "ypg": "YPG", "adf": "ADF", "idf": "IL",
+    "ovks": "CSTO", "ecowas": "ECOWAS",
     "taliban": "Taliban", "huthi": "Houthis", "huthis": "Houthis", "houthi": "Houthis", "al-shabaab": "al-Shabaab",
     "minusma": "UN", "unifil": "UN", "monusco": "UN", "au": "AU", "amisom": "AU", "osze": "OSCE",
     "russland": "RU", "ukraine": "UA", "nordkorea": "KP", "südkorea": "KR", "qassam": "Hamas",
@@ -72,7 +73,7 @@ PREFIXES = {
 # Where the language's news names its own towns, however small (the gazetteer proposes them all).
 HOME_COUNTRIES = {"DE", "AT", "CH"}
 # Alliances and missions: they do not "own" fighters the way an armed group does.
-NOT_ARMED_GROUPS = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR", "EUFOR"}
+NOT_ARMED_GROUPS = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR", "EUFOR", "CSTO", "ECOWAS", "SADC"}
 # Organisations as whole words (nominative and common inflections).
 ORGANISATIONS = {
     "nato": "NATO", "uno": "UN", "un": "UN", "vereinten nationen": "UN", "vereinte nationen": "UN",
@@ -82,6 +83,7 @@ ORGANISATIONS = {
     "wagner-gruppe": "Wagner", "pkk": "PKK", "kfor": "KFOR", "eufor": "EUFOR", "afrikanische union": "AU",
     "afrikanischen union": "AU", "taliban": "Taliban", "us-armee": "US", "pentagon": "US",
     "zahal": "IL", "adf": "ADF", "ypg": "YPG", "rote armee": "RU", "qassam-brigaden": "Hamas",
+    "ovks": "CSTO", "ecowas": "ECOWAS", "sadc": "SADC",
 }
 # Capitals and seats of power that stand for a government ("Pjöngjang plant ...").
 METONYMS = {

@@ -1380,9 +1380,37 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
         k += 1
         while k < len(words) and words[k].lower() in ("der", "den", "dem", "des", "die"):
             k += 1
-        found, _ = _name_at(words, k)
+        found, end = _name_at(words, k)
+        if found and _listed_with_others(words, end, found):
+            # "Soldaten aus Saudi-Arabien und dem Sudan": several states, no shares; their organisation
+            # where the sentence names one ("Die Nato-Truppe hat 4000 Soldaten aus Deutschland, Polen und …")
+            return next((a for w in words if (a := _alliance_word(w))), MIXED)
         return found
     return None
+
+
+LIST_WORDS = {",", "und", "sowie", "der", "den", "dem", "des", "die"}
+
+
+def _listed_with_others(words: list[str], k: int, first: str) -> bool:
+    """Another owner's name follows ``words[k]`` in a list joined by ``und``/``sowie``: "aus Russland,
+    Armenien und Belarus" (bounded: a dozen words)."""
+    joined = False
+    last = min(len(words), k + 12)
+    while k < last:
+        start = k
+        while k < len(words) and words[k].lower() in LIST_WORDS:
+            joined = joined or words[k].lower() in ("und", "sowie")
+            k += 1
+        if k == start or k >= len(words):
+            return False
+        found, end = _name_at(words, k)
+        if not found or end <= k:
+            return False
+        if found != first and joined:
+            return True
+        k = end
+    return False
 
 
 SIDE_NOUNS = {"seite", "seiten"}
@@ -1572,6 +1600,22 @@ class _SentenceActors:
                 self.pos.append(k)
                 self.actor.append(found)
                 after_article.append(k >= 1 and lower[k - 1] in ("der", "des"))
+        # names in a list of different owners ("Frankreich, Italien und Spanien sind mit jeweils 1.600
+        # Soldaten vertreten"): the count is several states', not the nearest one's
+        self.listed = [False] * len(self.pos)
+        i = 0
+        while i < len(self.pos):
+            j, joined = i, False
+            while j + 1 < len(self.pos):
+                between = lower[self.pos[j] + 1:self.pos[j + 1]]
+                if not between or len(between) > 3 or any(w not in LIST_WORDS for w in between):
+                    break
+                joined = joined or any(w in ("und", "sowie") for w in between)
+                j += 1
+            if joined and len(set(self.actor[i:j + 1])) > 1:
+                for m in range(i, j + 1):
+                    self.listed[m] = True
+            i = j + 1
         # for each name: the first name from it on that does not follow der/des
         self.plain_from = [len(self.pos)] * (len(self.pos) + 1)
         for i in range(len(self.pos) - 1, -1, -1):
@@ -1589,7 +1633,7 @@ class _SentenceActors:
         i = bisect_left(self.pos, f.start)
         for j in range(i - 1, max(-1, i - 1 - MAX_SKIP), -1):
             if self.actor[j] not in banned:
-                return self.actor[j]
+                return MIXED if self.listed[j] else self.actor[j]
         if i > 0:
             return None
         found = self._nearest(f)
@@ -1602,12 +1646,12 @@ class _SentenceActors:
             return min(near, key=lambda c: (abs(c[0] - f.start), c[1]))[2]
         i = bisect_left(self.pos, f.start)
         if i > 0:
-            return self.actor[i - 1]
+            return MIXED if self.listed[i - 1] else self.actor[i - 1]
         i = bisect_left(self.pos, f.end)
         if i < len(self.pos) and self.pos[i] == f.end:
             return self.actor[i]
         j = self.plain_from[i]
-        return self.actor[j] if j < len(self.pos) else None
+        return (MIXED if self.listed[j] else self.actor[j]) if j < len(self.pos) else None
 
 
 def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = True) -> list[Figure]:
@@ -1837,6 +1881,9 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 if n not in names:
                     names[n] = _SentenceActors(words, subjects[n] if subjects else None)
                 f.actor = names[n].nearest(f, banned)
+                if f.actor == MIXED:  # several states' count: their organisation where the sentence names one
+                    f.actor = next((a for w in words if (a := _alliance_word(w))), None)
+                    no_actor.add(id(f))
                 if f.actor not in actors.ARMED_GROUPS and _insurgent(words, f):
                     f.actor = None  # rebels and fighters are no state's: the place or army their clause names
             if id(f) in no_actor:

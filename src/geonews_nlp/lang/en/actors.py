@@ -114,13 +114,17 @@ ORGANISATIONS = {
     "pla": "CN", "people's liberation army": "CN", "tatmadaw": "MM", "fama": "ML", "adf": "ADF",
     "allied democratic forces": "ADF", "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda", "boko haram": "Boko Haram",
     "m23": "M23", "jnim": "JNIM", "hts": "HTS", "islamic jihad": "PIJ", "azov": "UA",
+    # regional blocs that send forces of their members
+    "csto": "CSTO", "collective security treaty organization": "CSTO", "ecowas": "ECOWAS",
+    "economic community of west african states": "ECOWAS", "sadc": "SADC",
+    "southern african development community": "SADC",
 }
 
 
 
 # Forces by name ("National Guard", "Marines"): the discourse model's owners (lang/discourse.py).
 FORCE_NAMES = read_force_table(__package__)
-ALLIANCES = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR", "EUFOR", "ATMIS"}
+ALLIANCES = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR", "EUFOR", "ATMIS", "CSTO", "ECOWAS", "SADC"}
 # Where the language's news names its own towns, however small (the gazetteer proposes them all).
 HOME_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ"}
 # Alliances and missions: they do not "own" fighters the way an armed group does.

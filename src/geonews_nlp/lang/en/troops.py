@@ -977,13 +977,17 @@ def _force_name_at(words: list[str], k: int) -> tuple[str | None, int]:
 def _names_from(words: list[str], k: int, end: int) -> list[tuple[int, int, str]]:
     """The names right after a coordinator from ``words[k]``: "and Iraqi" in "U.S. and Iraqi troops"."""
     out: list[tuple[int, int, str]] = []
-    while k < end and words[k].lower() in COORDINATION:
-        k += 1
-    if k < end:
+    while True:  # a list: "Russia, Armenia, Tajikistan and Belarus"
+        start = k
+        while k < end and words[k].lower() in COORDINATION:
+            k += 1
+        if k == start or k >= end:
+            return out
         code, nxt, _kind = _name_at(words, k, "coad")
-        if code:
-            out.append((k, nxt, code))
-    return out
+        if not code:
+            return out
+        out.append((k, nxt, code))
+        k = nxt
 
 
 def _actor_after(words: list[str], lower: list[str], f: Figure) -> str | None:
@@ -1012,7 +1016,7 @@ def _actor_after(words: list[str], lower: list[str], f: Figure) -> str | None:
             k += 1
         code, end, kind = actors.name_at(words, k, "coad")
         if code and (kind != "a" or end < len(words) and lower[end] in FORCE_NOUNS):
-            if _coordinated(words, [(k, end, code), *_names_from(words, end, min(len(words), end + 4))]):
+            if _coordinated(words, [(k, end, code), *_names_from(words, end, min(len(words), end + 16))]):
                 return SEVERAL  # "troops from Britain and France"
             return code
     return None
