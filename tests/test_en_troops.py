@@ -701,3 +701,12 @@ def test_government_troops_are_the_army_of_the_country_the_report_is_about():
 ])
 def test_a_list_of_origins_is_several_states(text, actor):
     assert one(text)["actor"] == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Turkey has sent 2,400 fighters from Syria to Libya.", "TR"),  # the sender's, from elsewhere
+    ("Some 500 soldiers from Austria were deployed to Kosovo.", "AT"),  # no sender named: the origin's
+    ("Germany trained 40 soldiers from France.", "FR"),  # training sends no one
+])
+def test_a_sender_owns_fighters_from_elsewhere(text, actor):
+    assert one(text)["actor"] == actor

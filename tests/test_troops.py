@@ -869,3 +869,21 @@ def test_the_dead_of_an_opening_subordinate_clause_are_not_the_figures(troops):
 ])
 def test_a_list_of_states_owns_no_count_alone(troops, text, actor):
     assert [f["actor"] for f in troops(text)] == [actor]
+
+
+@pytest.mark.parametrize("text,actor", [
+    # a sender named before them owns fighters from elsewhere
+    ("Die Türkei hat bereits 2400 Kämpfer aus Syrien nach Libyen geschickt.", "TR"),
+    ("Die Nato verlegt 300 Soldaten aus Polen nach Litauen.", "NATO"),
+    # no sending: the origin owns them
+    ("Rund 500 Soldaten aus Österreich wurden in den Kosovo verlegt.", "AT"),
+    ("Deutschland hat 40 Soldaten aus Frankreich in einem Lager ausgebildet.", "FR"),
+])
+def test_a_sender_owns_fighters_from_elsewhere(troops, text, actor):
+    assert [f["actor"] for f in troops(text)] == [actor]
+
+
+def test_an_attack_named_first_bans_its_attacker_for_the_sentences_after(troops):
+    figs = troops("Bei dem Angriff der Taliban auf eine Militärbasis in der Provinz Balch sind mindestens "
+                  "140 Soldaten der afghanischen Armee getötet worden. Die Taliban sprachen von mehr als 500 Toten.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(140, "AF"), (500, "AF")]

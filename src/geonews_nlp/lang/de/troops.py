@@ -785,6 +785,12 @@ def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) ->
     out: set[str] = set()
     if cue is not None and cue < lo:
         lo = _main_clause_start(words, lo)  # the cue is the main clause's finite verb, far before the figure
+    # an attack named in the clause's first field ("Bei dem Angriff der Taliban auf eine Militärbasis in der
+    # Provinz Balch sind 140 Soldaten getötet worden"): read its nouns from the clause's start
+    noun_lo = _main_clause_start(words, lo)
+    for k in range(noun_lo, lo):
+        if is_capitalised(words[k]) and words[k].lower().endswith(ATTACK_SUFFIXES):
+            out |= _attack_owners(words, k, noun_lo, lo)
     lower = {k: words[k].lower() for k in range(lo, hi)}
     cue_word = lower.get(cue, "") if cue is not None else ""
     active_kill = cue_word in KILL_ACTIVE or cue_word.startswith("getötet") and \
@@ -812,18 +818,7 @@ def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) ->
                 out.add(found)
             continue
         if is_capitalised(words[k]) and lw.endswith(ATTACK_SUFFIXES):
-            for j in (k - 2, k - 1, k):  # "russischen Angriff", "US-Luftangriff"
-                if lo <= j and not (f.start <= j < f.end):
-                    found = actors.actor_from_prefix(words[j]) or actors.actor_from_adjective(words[j])
-                    if found:
-                        out.add(found)
-            j = k + 1  # a genitive: "Angriff Russlands", "Beschuss der russischen Armee"
-            while j < hi and lower[j] in ("der", "des"):
-                j += 1
-            for m in range(j, min(hi, j + 2)):
-                found = _actor_word(words[m])
-                if found:
-                    out.add(found)
+            out |= _attack_owners(words, k, lo, hi, f)
         elif lw in AGENT_PREPS and k >= f.end:  # the agent: "von russischen Truppen getötet"
             for m in range(k + 1, min(hi, k + 4)):
                 found = _actor_word(words[m])
@@ -832,6 +827,27 @@ def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) ->
                     break
                 if is_capitalised(words[m]) or is_punct(words[m]):
                     break  # the agent's noun ends the phrase: "von den Truppen" names no one
+    return out
+
+
+def _attack_owners(words: list[str], k: int, lo: int, hi: int, f: Figure | None = None) -> set[str]:
+    """Who carried out the attack that the noun ``words[k]`` names, within ``[lo, hi)`` and outside the
+    figure: its adjective or compound ("russischen Angriff", "US-Luftangriff") or its genitive
+    ("Angriff Russlands", "Beschuss der russischen Armee", "Angriff der Taliban")."""
+    out: set[str] = set()
+    inside = range(f.start, f.end) if f is not None else range(0)
+    for j in (k - 2, k - 1, k):
+        if lo <= j and j not in inside:
+            found = actors.actor_from_prefix(words[j]) or actors.actor_from_adjective(words[j])
+            if found:
+                out.add(found)
+    j = k + 1
+    while j < hi and words[j].lower() in ("der", "des"):
+        j += 1
+    for m in range(j, min(hi, j + 2)):
+        found = _actor_word(words[m])
+        if found:
+            out.add(found)
     return out
 
 
@@ -1377,6 +1393,10 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
     if k < len(words) and words[k].lower() in ("aus", "von", "der", "des", "vom"):
         if words[k].lower() in ("aus", "von", "vom") and (_withdrawal(words) if leaving is None else leaving):
             return None  # "zieht 500 Soldaten aus Syrien ab": the place they leave
+        if words[k].lower() == "aus":
+            sender = _sender_before(words, f)
+            if sender:  # "Die Türkei hat 2400 Kämpfer aus Syrien nach Libyen geschickt": the sender's
+                return sender
         k += 1
         while k < len(words) and words[k].lower() in ("der", "den", "dem", "des", "die"):
             k += 1
@@ -1390,6 +1410,26 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
 
 
 LIST_WORDS = {",", "und", "sowie", "der", "den", "dem", "des", "die"}
+
+
+def _sender_before(words: list[str], f: Figure) -> str | None:
+    """The state or organisation that sends the figure's fighters, named before them as the subject of a
+    verb of sending in the same clause ("Die Türkei hat … 2400 Kämpfer aus Syrien nach Libyen geschickt");
+    their origin after "aus" is then where they come from, not whose they are."""
+    lower = [w.lower() for w in words]
+    lo = _main_clause_start(words, f.start)
+    def sending(w: str) -> bool:  # "schickt", "geschickt", "entsandt"
+        return w.startswith(SENDING) or w.startswith("ge") and w[2:].startswith(SENDING)
+
+    if not any(map(sending, lower[lo:f.start])) and not any(map(sending, lower[f.end:])):
+        return None
+    for k in range(lo, f.start):
+        if k > 0 and lower[k - 1] in LOCATION_PREPS | {"aus", "von", "vom", "nach", "mit"}:
+            continue
+        found, _end = _name_at(words, k) if is_capitalised(words[k]) else (None, k + 1)
+        if found:
+            return found
+    return None
 
 
 def _listed_with_others(words: list[str], k: int, first: str) -> bool:
@@ -1833,9 +1873,12 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 f.kind = "casualties"  # soldiers back from captivity had been captured (docs/troop-figures.md)
             # a casualty figure is the side that lost the soldiers: never the attacker of its clause
             banned = attackers(words, f, *clause_bounds(words, f.start, f.end), cue) if cue is not None else set()
+            # the attackers a clause names ("Bei dem Angriff der Taliban … sind 140 Soldaten getötet worden")
+            # attacked for the sentences after it too ("Die Taliban sprachen von 500 Toten": not theirs)
+            attack_log.extend((n, a) for a in banned)
             if cue is not None and _regular_soldiers(words, f):
                 banned |= actors.ARMED_GROUPS  # see _regular_soldiers
-            if cue is not None and not _actor_in_span(words, f):
+            if (cue is not None or f.kind == "casualties") and not _actor_in_span(words, f):
                 banned |= earlier_attackers  # "Russische Truppen beschossen Charkiw. Dabei starben zwölf Soldaten."
 
             def ok(actor: str | None, banned: set[str] = banned) -> str | None:

@@ -1010,6 +1010,10 @@ def _actor_after(words: list[str], lower: list[str], f: Figure) -> str | None:
         return owner
     if k < len(words) and lower[k] == "from" and _moved_away(lower, f.start):
         return None  # "France will withdraw its 1,500 troops from Niger": the place they leave
+    if k < len(words) and lower[k] == "from":
+        sender = _sender_before(words, lower, f)
+        if sender:  # "Turkey has sent 2,400 fighters from Syria to Libya": the sender's
+            return sender
     if k < len(words) and lower[k] in ("from", "of"):
         k += 1
         while k < len(words) and lower[k] in ("the",):
@@ -1577,6 +1581,26 @@ SENDING = {"sent", "send", "sends", "sending", "deployed", "deploy", "deploys", 
            "mobilising", "mobilizing", "committed", "pledged", "massed", "amassed"}
 SENT_FORCES = {"troops", "soldiers", "forces", "personnel", "servicemen", "reservists", "conscripts", "marines",
                "paratroopers", "peacekeepers", "units", "brigades", "battalions", "divisions", "contingent"}
+
+
+AUXILIARIES = {"has", "have", "had", "will", "would", "is", "was", "are", "were", "already", "also", "reportedly",
+               "recently", "now", "since", "then", "still", "to", "plans", "planned", "agreed", "could", "may", "might"}
+
+
+def _sender_before(words: list[str], lower: list[str], f: Figure) -> str | None:
+    """The state or organisation named right before a verb of sending that governs the figure ("Turkey has
+    sent 2,400 fighters from Syria"): their origin after "from" is where they come from."""
+    for m in range(f.start - 1, max(-1, f.start - 4), -1):
+        if lower[m] in SENDING:
+            for k in range(max(0, m - 6), m):
+                code, end, kind = actors.name_at(words, k, "cmo")
+                if code and kind in "cmo" and (end == m or end < m and all(
+                        w in AUXILIARIES for w in lower[end:m])):
+                    return code
+            return None
+        if is_punct(lower[m]):
+            return None
+    return None
 
 
 def _sends_forces(lower: list[str], end: int) -> bool:
