@@ -538,3 +538,11 @@ def test_short_country_names_and_eufor(tmp_path):
     assert [(doc.text[s:e], link["id"]) for s, e, _, _, link in ents_of(doc)] == [("Eufor", "geonews:eufor-althea"),
                                                                                    ("Bosnien", "Q225")]
     assert [f._.troop["actor"] for f in doc.spans[troops_key(doc)]] == ["EUFOR"]
+
+
+def test_inflected_names_are_proposed(tmp_path):
+    nlp = _stand_in(tmp_path, [{"label": "LOC", "pattern": "Kursk"}])
+    doc = nlp("Die Revolutionären Streitkräfte Kolumbiens kämpfen in der Demokratischen Republik Kongo nicht.")
+    assert [(doc.text[s:e], link["name"]) for s, e, _, _, link in ents_of(doc)] == [
+        ("Revolutionären Streitkräfte Kolumbiens", "Revolutionary Armed Forces of Colombia"),
+        ("Demokratischen Republik Kongo", "Democratic Republic of the Congo")]

@@ -14,6 +14,7 @@ from geonews_nlp.gazetteer.schema import Entry
 from geonews_nlp.gazetteer.store import Gazetteer
 from geonews_nlp.lang import registry
 from geonews_nlp.lang.cues import listed_after_cue
+from geonews_nlp.lang.de.names import adjective_forms
 from geonews_nlp.lang.de.names import is_region_word as de_region_word
 from geonews_nlp.lang.en.names import is_region_word as en_region_word
 from geonews_nlp.pipeline import _lower_prefix_name
@@ -342,3 +343,26 @@ def test_a_one_word_region_next_to_a_region_word_is_proposed(blank_pipelines, la
 def test_no_place_is_made_of_words_before_a_region_word(blank_pipelines, text):
     doc = blank_pipelines["en"](text)
     assert not any(e.label_ == "LOC" and e._.geonews_source == "rule" for e in doc.ents)
+
+
+@pytest.mark.parametrize("name, forms", [
+    ("Revolutionäre Streitkräfte Kolumbiens", ["Revolutionären Streitkräfte Kolumbiens"]),
+    ("Islamischer Staat", ["Islamischen Staat"]),
+    ("Freie Syrische Armee", ["Freien Syrischen Armee"]),
+    ("Demokratische Republik Kongo", ["Demokratischen Republik Kongo"]),
+    ("Vereinigte Staaten", ["Vereinigten Staaten"]),
+    ("Garde Nationale", []),  # a noun first
+    ("Armee", []),  # one word
+    ("Brigade 37", []),
+])
+def test_adjective_forms(name, forms):
+    assert adjective_forms(name) == forms
+
+
+@given(st.lists(st.text(alphabet="abcdeärsStVAR", min_size=1, max_size=10), min_size=1, max_size=4))
+def test_adjective_forms_change_only_the_leading_words_endings(words):
+    name = " ".join(words)
+    for form in adjective_forms(name):
+        new = form.split(" ")
+        assert len(new) == len(words) and new[-1] == words[-1]
+        assert all(a == b or a.endswith("en") for a, b in zip(new, words))

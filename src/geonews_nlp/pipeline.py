@@ -138,13 +138,15 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
         text = " ".join(w if k and w in NAME_FUNCTION_WORDS else w[:1].upper() + w[1:]
                         for k, w in enumerate(name.split()))
         add("LOC", text, code)
-        for form in rules.genitive_forms(text):  # "Russlands Präsident", "Kiews Truppen"
+        for form in [*rules.genitive_forms(text), *rules.adjective_forms(text)]:  # "Russlands", "Demokratischen …"
             add("LOC", form, code)
     for name, code in actors.organisations.items():
         text = name.upper() if len(name) <= 5 else " ".join(w[:1].upper() + w[1:] for w in name.split())
         add("ORG", text, code)
     for label, text, code, quoted in curated_names(rules, kb):
         add(label, text, code, quoted)
+        for form in rules.adjective_forms(text):  # "der Revolutionären Streitkräfte Kolumbiens"
+            add(label, form, code, quoted)
     for text, code in city_names(pack, kb):
         add("LOC", text, code)
     for text, code in region_names(pack, kb):

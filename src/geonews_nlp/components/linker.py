@@ -120,7 +120,8 @@ class GazetteerLinker(SettingsOnDisk):
         for ent, m, link, j in zip(final, mentions, links, full):
             ent._.geonews_source = m.source
             ent._.geonews_link = link
-            ent._.geonews_canonical = mentions[j].text if j is not None else m.text
+            # a name broken over a line ("Milorad\nDodik") is one name: single spaces
+            ent._.geonews_canonical = " ".join((mentions[j].text if j is not None else m.text).split())
         # soldiers lost with no owner in the words: the state the text's places are clearly in
         places_state = (document_topic([d.match for d in decisions], PLACE_TYPES)
                         if any((span._.troop or {}).get("open_owner") is not None for span in figures) else None)

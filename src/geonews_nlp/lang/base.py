@@ -213,6 +213,9 @@ class NameRules:
     is_role_noun: Callable[[str], bool] = _never
     genitive_forms: Callable[[str], list[str]] = _no_forms  # "Russland" → ["Russlands"]
     genitive_bases: Callable[[str], list[str]] = _no_forms  # "Ruttes" → ["Rutte"]
+    # a name's forms with its leading adjectives inflected: "Revolutionäre Streitkräfte Kolumbiens" →
+    # ["Revolutionären Streitkräfte Kolumbiens"] (the ruler matches written forms only)
+    adjective_forms: Callable[[str], list[str]] = _no_forms
     # a one-word name of no known place before a capitalised word is a person's genitive
     # ("Zabels Entscheidung"); called with (name, next word)
     person_genitive: Callable[[str, str], bool] = _never

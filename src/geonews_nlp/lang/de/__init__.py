@@ -32,6 +32,7 @@ def pack() -> LanguagePack:
             anonymised_name_end=names.anonymised_name_end, is_org_descriptor=names.is_org_descriptor,
             is_person_descriptor=names.is_person_descriptor, is_role_noun=names.is_role_noun,
             genitive_forms=names.genitive_forms, genitive_bases=names.genitive_bases,
+            adjective_forms=names.adjective_forms,
             person_genitive=names.person_genitive, institution=institutions.institution,
             institution_patterns=tuple(institutions.INSTITUTION_PATTERNS),
         ),

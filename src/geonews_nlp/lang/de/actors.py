@@ -108,7 +108,7 @@ EXTRA_NAMES = {
     "usa": "US", "vereinigte staaten": "US", "vereinigten staaten": "US", "amerika": "US",
     "großbritannien": "GB", "england": "GB", "russland": "RU", "weißrussland": "BY", "belarus": "BY",
     "türkei": "TR", "niederlande": "NL", "holland": "NL", "kongo": "CD", "tschechien": "CZ",
-    "palästina": "PS", "kosovo": "XK", "taiwan": "TW", "bosnien": "BA",
+    "palästina": "PS", "kosovo": "XK", "taiwan": "TW", "bosnien": "BA", "bosnien-herzegowina": "BA",
     # official long forms that CLDR's short German names leave out
     "demokratische republik kongo": "CD", "republik kongo": "CG", "russische föderation": "RU",
     "demokratische volksrepublik korea": "KP", "republik korea": "KR", "tschechische republik": "CZ",

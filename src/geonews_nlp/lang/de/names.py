@@ -196,6 +196,26 @@ def genitive_forms(name: str) -> list[str]:
     return []
 
 
+# the endings of German adjectives and participles in names ("Syrische", "Vereinte", "Islamischer", "Rotes")
+_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß-]*"
+                        r"(sch|lich|ig|al|är|ell|iv|an|sam|bar|haft|nt|rt|gt|ei|eu|ot|ier|ein|ht|st)(e|er|es)$")
+
+
+def adjective_forms(name: str) -> list[str]:
+    """The weak forms of a name whose first words are adjectives, as German writes them after an article
+    or in the genitive and dative: "Revolutionäre Streitkräfte Kolumbiens" → "Revolutionären Streitkräfte
+    Kolumbiens", "Islamischer Staat" → "Islamischen Staat", "Freie Syrische Armee" → "Freien Syrischen Armee"."""
+    words = name.split(" ")
+    k = 0
+    while k < len(words) - 1 and _ADJECTIVE.match(words[k]):
+        k += 1
+    if k == 0:
+        return []
+    weak = [re.sub(r"(e|er|es)$", "en", w) for w in words[:k]]
+    form = " ".join(weak + words[k:])
+    return [form] if form != name else []
+
+
 def genitive_bases(word: str) -> list[str]:
     """What a word in the genitive may be the name of: "Ruttes" → "Rutte"."""
     return [word[:-1]] if word.endswith("s") else []
