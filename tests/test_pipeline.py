@@ -546,3 +546,15 @@ def test_inflected_names_are_proposed(tmp_path):
     assert [(doc.text[s:e], link["name"]) for s, e, _, _, link in ents_of(doc)] == [
         ("Revolutionären Streitkräfte Kolumbiens", "Revolutionary Armed Forces of Colombia"),
         ("Demokratischen Republik Kongo", "Democratic Republic of the Congo")]
+
+
+def test_an_organisation_ends_at_a_role_the_model_took_into_it(tmp_path):
+    base = spacy.blank("en")
+    base.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "ORG", "pattern": "Indian Army Chief Bipin Rawat"}, {"label": "ORG", "pattern": "UN Secretary-General"},
+        {"label": "ORG", "pattern": "Joint Chiefs of Staff"}])
+    base.to_disk(tmp_path / "base")
+    nlp = pipeline.load("en", str(tmp_path / "base"), propose_entities=False)
+    text = "Indian Army Chief Bipin Rawat met UN Secretary-General staff and the Joint Chiefs of Staff."
+    assert [(text[s:e], label) for s, e, label, _, _ in ents_of(nlp(text))] == [
+        ("Indian Army", "ORG"), ("Bipin Rawat", "PER"), ("UN", "ORG"), ("Joint Chiefs of Staff", "ORG")]

@@ -13,6 +13,7 @@ from geonews_nlp.gazetteer.decide import DocContext, Mention, decide, decide_doc
 from geonews_nlp.gazetteer.schema import Entry
 from geonews_nlp.gazetteer.store import Gazetteer
 from geonews_nlp.lang import registry
+from geonews_nlp.lang.common import split_at_role
 from geonews_nlp.lang.cues import listed_after_cue
 from geonews_nlp.lang.de.names import adjective_forms
 from geonews_nlp.lang.de.names import is_region_word as de_region_word
@@ -366,3 +367,26 @@ def test_adjective_forms_change_only_the_leading_words_endings(words):
         new = form.split(" ")
         assert len(new) == len(words) and new[-1] == words[-1]
         assert all(a == b or a.endswith("en") for a, b in zip(new, words))
+
+
+@pytest.mark.parametrize("words, cut", [
+    (["Indian", "Army", "Chief", "Bipin", "Rawat"], (2, 3)),
+    (["UN", "Secretary", "-", "General"], (1, None)),
+    (["Army", "Chief", "Asim", "Munir"], (0, 2)),
+    (["Joint", "Chiefs", "of", "Staff"], None),
+    (["Army", "Chief"], None),
+    (["Ministry", "of", "Defence"], None),
+])
+def test_split_at_role(words, cut):
+    from geonews_nlp.lang.en.names import is_role_noun
+    assert split_at_role(words, is_role_noun) == cut
+
+
+@given(st.lists(st.sampled_from(["UN", "Army", "Chief", "Secretary", "-", "General", "Bipin", "of", "staff"]),
+                min_size=1, max_size=6))
+def test_split_at_role_cuts_inside_the_words(words):
+    from geonews_nlp.lang.en.names import is_role_noun
+    cut = split_at_role(words, is_role_noun)
+    if cut is not None:
+        stop, person = cut
+        assert 0 <= stop < len(words) and (person is None or stop < person < len(words))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ..lang import registry
 from ..lang.acronyms import acronym_positions
 from ..lang.base import NameRules
+from ..lang.common import split_at_role
 from . import extensions
 from .serialize import SettingsOnDisk
 
@@ -227,6 +228,16 @@ class EntityMapper(SettingsOnDisk):
                 end = name_end(words, ent.end, taken, rules)
                 if end != ent.end:
                     ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            cut = split_at_role(words[ent.start:ent.end], rules.is_role_noun) \
+                if not ent.ent_id_ and self.label_map.get(ent.label_) in ("ORG", "LOC") else None
+            if cut is not None:  # "[Indian Army] Chief [Bipin Rawat]", "[UN] Secretary-General"
+                name_stop, person = cut
+                if name_stop:
+                    out += self._split_at_slashes(doc, Span(doc, ent.start, ent.start + name_stop, label=ent.label))
+                if person is not None:
+                    out.append(Span(doc, ent.start + person, ent.end, label=self._label_for("PER", ent.label_),
+                                    span_id="rule:role"))
+                continue
             out += self._split_at_slashes(doc, ent)
         return out
 

@@ -74,3 +74,25 @@ def clause_before(lower: Sequence[str], k: int, stops: Collection[str] = (",", "
     while start > 0 and lower[start - 1] not in stops:
         start -= 1
     return start, end
+
+
+def split_at_role(words: Sequence[str], is_role: Callable[[str], bool]) -> tuple[int, int | None] | None:
+    """Where an organisation's or place's name ends at a role that the model took into it: "[Indian Army]
+    Chief [Bipin Rawat]" → (2, 3), "[UN] Secretary - General" → (1, None). The name must stay an acronym
+    or two words or more, and what follows the role must be capitalised words (a person's name) or nothing
+    ("Joint Chiefs of Staff" stays whole). A one-word kind before the role is no name of its own: "Army
+    Chief [Asim Munir]" → (0, 2). None where nothing is cut."""
+    for k in range(1, len(words)):
+        if not (words[k][:1].isupper() and is_role(words[k])):
+            continue
+        kept = words[:k]
+        j = k
+        while j < len(words) and (is_role(words[j]) or words[j] == "-"):
+            j += 1
+        rest = words[j:]
+        if rest and not all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in rest):
+            return None
+        if len(kept) >= 2 or (kept[0].isupper() and len(kept[0]) >= 2):
+            return k, (j if rest else None)
+        return (0, j) if len(rest) >= 2 else None
+    return None
