@@ -785,12 +785,7 @@ def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) ->
     out: set[str] = set()
     if cue is not None and cue < lo:
         lo = _main_clause_start(words, lo)  # the cue is the main clause's finite verb, far before the figure
-    # an attack named in the clause's first field ("Bei dem Angriff der Taliban auf eine Militärbasis in der
-    # Provinz Balch sind 140 Soldaten getötet worden"): read its nouns from the clause's start
-    noun_lo = _main_clause_start(words, lo)
-    for k in range(noun_lo, lo):
-        if is_capitalised(words[k]) and words[k].lower().endswith(ATTACK_SUFFIXES):
-            out |= _attack_owners(words, k, noun_lo, lo)
+    out |= first_field_attackers(words, lo)
     lower = {k: words[k].lower() for k in range(lo, hi)}
     cue_word = lower.get(cue, "") if cue is not None else ""
     active_kill = cue_word in KILL_ACTIVE or cue_word.startswith("getötet") and \
@@ -827,6 +822,23 @@ def attackers(words: list[str], f: Figure, lo: int, hi: int, cue: int | None) ->
                     break
                 if is_capitalised(words[m]) or is_punct(words[m]):
                     break  # the agent's noun ends the phrase: "von den Truppen" names no one
+    return out
+
+
+# attacks on others, not a side's own operation ("bei der türkischen Offensive" also kills Turkish soldiers)
+STRIKE_NOUNS = ("angriff", "angriffs", "anschlag", "anschlags", "beschuss", "beschusses", "attacke", "bombardement",
+                "bombardierung", "hinterhalt")
+
+
+def first_field_attackers(words: list[str], lo: int) -> set[str]:
+    """Who carried out an attack named before the clause that starts at ``words[lo]``, in the first field
+    of its sentence ("Bei dem Angriff der Taliban auf eine Militärbasis in der Provinz Balch sind 140
+    Soldaten getötet worden": Taliban)."""
+    out: set[str] = set()
+    start = _main_clause_start(words, lo)
+    for k in range(start, lo):
+        if is_capitalised(words[k]) and words[k].lower().endswith(STRIKE_NOUNS):
+            out |= _attack_owners(words, k, start, lo)
     return out
 
 
@@ -1807,6 +1819,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
     not_document: dict[int, set[str]] = {}  # a casualty figure's attackers, which the document actor is not
     no_actor: set[int] = set()  # multinational totals: no owner, whatever the document says
     attack_log: list[tuple[int, str]] = []  # (sentence, actor) of the attackers the sentences name
+    strike_log: list[tuple[int, str]] = []  # (sentence, actor) of attacks named first ("Bei dem Angriff der …")
     from_discourse: set[int] = set()  # figures whose actor the discourse gave, not their sentence
     follows: dict[int, Figure] = {}  # an ellipsis after a figure without an actor: it shares that figure's
     # most news names no troops: a document without a figure needs none of the discourse below
@@ -1831,6 +1844,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
         for pos, actor in mentions:
             discourse.add(n, pos, actor)
         earlier_attackers = {a for m, a in attack_log if n - WINDOW <= m < n}
+        earlier_strikers = {a for m, a in strike_log if n - WINDOW <= m < n}
         attack_log.extend((n, a) for a in attackers_named(words, mentions, lower))
         for pos, actor in alliance_mentions(words):
             discourse.add(n, pos, actor, ALLIANCE)
@@ -1872,14 +1886,17 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             if cue is None and prisoners(n) and _returned(words, f):
                 f.kind = "casualties"  # soldiers back from captivity had been captured (docs/troop-figures.md)
             # a casualty figure is the side that lost the soldiers: never the attacker of its clause
-            banned = attackers(words, f, *clause_bounds(words, f.start, f.end), cue) if cue is not None else set()
-            # the attackers a clause names ("Bei dem Angriff der Taliban … sind 140 Soldaten getötet worden")
-            # attacked for the sentences after it too ("Die Taliban sprachen von 500 Toten": not theirs)
-            attack_log.extend((n, a) for a in banned)
+            bounds = clause_bounds(words, f.start, f.end)
+            banned = attackers(words, f, *bounds, cue) if cue is not None else set()
+            # an attack named first ("Bei dem Angriff der Taliban … sind 140 Soldaten getötet worden") was
+            # theirs for the sentences after it too ("Die Taliban sprachen von 500 Toten": not theirs)
+            strike_log.extend((n, a) for a in first_field_attackers(words, bounds[0]))
             if cue is not None and _regular_soldiers(words, f):
                 banned |= actors.ARMED_GROUPS  # see _regular_soldiers
-            if (cue is not None or f.kind == "casualties") and not _actor_in_span(words, f):
-                banned |= earlier_attackers  # "Russische Truppen beschossen Charkiw. Dabei starben zwölf Soldaten."
+            if cue is not None and not _actor_in_span(words, f):
+                banned |= earlier_attackers
+            if f.kind == "casualties" and not _actor_in_span(words, f):
+                banned |= earlier_strikers  # "Russische Truppen beschossen Charkiw. Dabei starben zwölf Soldaten."
 
             def ok(actor: str | None, banned: set[str] = banned) -> str | None:
                 return None if actor in banned else actor
