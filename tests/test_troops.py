@@ -887,3 +887,17 @@ def test_an_attack_named_first_bans_its_attacker_for_the_sentences_after(troops)
     figs = troops("Bei dem Angriff der Taliban auf eine Militärbasis in der Provinz Balch sind mindestens "
                   "140 Soldaten der afghanischen Armee getötet worden. Die Taliban sprachen von mehr als 500 Toten.")
     assert [(f["count"], f["actor"]) for f in figs] == [(140, "AF"), (500, "AF")]
+
+
+def test_a_mission_named_again_by_its_kind_owns_its_figures(troops):
+    figs = troops("Die EU-Mission Eufor Althea soll den Frieden sichern. Die Mission umfasst 3500 Angehörige. "
+                  "Damit erhöht sich die Truppenstärke der Eufor in Bosnien auf 1100.")
+    assert [(f["count"], f["actor"]) for f in figs] == [(3500, "EUFOR"), (1100, "EUFOR")]
+    # no mission named before: no one
+    assert [f["actor"] for f in troops("Die Mission umfasst 3500 Angehörige.")] == [None]
+
+
+def test_a_list_of_origins_outweighs_the_sentences_force(troops):
+    figs = troops("Das jemenitische Militär gab bekannt, dass Hunderte Soldaten aus Saudi-Arabien und dem Sudan "
+                  "eingetroffen seien.")
+    assert [f["actor"] for f in figs] == [None]

@@ -887,8 +887,18 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
     for k in range(f.start, f.end):
         w = words[k]
         found = actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
+        if not found and k > f.start and words[k - 1].lower() in ("der", "des") and is_capitalised(w):
+            found = actors.ORGANISATIONS.get(w.lower())  # a head first: "die Truppenstärke der Eufor … auf 1100"
         if found and found not in named:
             named.append(found)
+    for k in range(f.start, f.end - 1):  # "Hunderte Soldaten aus Saudi-Arabien und dem Sudan": no one's alone
+        if words[k].lower() == "aus":
+            j = k + 1
+            while j < f.end and words[j].lower() in ("der", "den", "dem", "des", "die"):
+                j += 1
+            origin, end = _name_at(words, j)
+            if origin and _listed_with_others(words, end, origin):
+                return next((a for a in named if a in actors.NOT_ARMED_GROUPS), MIXED)
     states = [a for a in named if len(a) == 2 and a.isupper() and a not in actors.NOT_ARMED_GROUPS]
     if len(states) > 1:  # "70 ungarische und italienische KFOR-Soldaten": their organisation, else no one
         return next((a for a in named if a in actors.NOT_ARMED_GROUPS), MIXED)
@@ -1422,6 +1432,19 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
 
 
 LIST_WORDS = {",", "und", "sowie", "der", "den", "dem", "des", "die"}
+# a mission named again by its kind ("Die Mission umfasst 3500 Angehörige")
+MISSION_NOUNS = {"mission", "schutztruppe", "friedenstruppe", "friedensmission", "blauhelmmission", "eu-mission",
+                 "un-mission", "uno-mission", "nato-mission", "militärmission", "ausbildungsmission"}
+
+
+def _mission_subject(words: list[str], f: Figure) -> bool:
+    """A definite mission noun right before the figure in its clause: "Die Mission umfasst 3500 Angehörige"."""
+    for k in range(f.start - 1, max(0, f.start - 4), -1):
+        if is_punct(words[k]):
+            return False
+        if words[k].lower() in MISSION_NOUNS and words[k - 1].lower() in ("die", "diese", "der", "dieser"):
+            return True
+    return False
 
 
 def _sender_before(words: list[str], f: Figure) -> str | None:
@@ -1920,7 +1943,8 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                     and not any(actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
                                 for w in words[f.start:f.end])):
                 f.actor = back.actor  # "die sechs Blauhelme": the six named before, and their owner
-            if f.actor == MIXED:
+            several = f.actor == MIXED  # several states' count with no shares: none of theirs alone
+            if several:
                 f.actor = None
                 no_actor.add(id(f))
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(words, last_fig, f):
@@ -1931,13 +1955,13 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 if f.actor is None and figs and figs[-1].sent >= n - 1 and figs[-1].actor is None:
                     follows[id(f)] = figs[-1]  # "Mindestens 60 seien verletzt worden": whoever the last figure's were
                     no_actor.add(id(f))
-            if f.actor is None:
+            if f.actor is None and not several:
                 if n not in forces:
                     forces[n] = _force_actor(words)
                 f.actor = ok(forces[n])
                 if f.actor not in actors.ARMED_GROUPS and _insurgent(words, f):
                     f.actor = None
-            if f.actor is None:
+            if f.actor is None and not several:
                 if n not in names:
                     names[n] = _SentenceActors(words, subjects[n] if subjects else None)
                 f.actor = names[n].nearest(f, banned)
@@ -1968,6 +1992,8 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                     no_actor.add(id(f))
                     if f.actor is None:
                         fighters.append(f)
+                elif _mission_subject(words, f):  # "Die Mission umfasst 3500 Angehörige": the one named before
+                    f.actor = organisation_near(n, f.start)
                 else:
                     f.actor = discourse.recent(n, f.start, banned) or _first_from(mentions, f.end, banned)
                 if f.actor is not None:
