@@ -710,3 +710,10 @@ def test_a_list_of_origins_is_several_states(text, actor):
 ])
 def test_a_sender_owns_fighters_from_elsewhere(text, actor):
     assert one(text)["actor"] == actor
+
+
+def test_army_words_in_the_figure_outweigh_the_group_of_the_sentence():
+    text = ("Ethiopia's army fought in Tigray. Ethiopian officials spoke. "
+            "The TPLF has up to 10,000 army captives, most of them captured in recent offensives.")
+    found = [f for f in figures(text) if f["count"] == 10000]
+    assert found and found[0]["actor"] == "ET", found

@@ -901,3 +901,14 @@ def test_a_list_of_origins_outweighs_the_sentences_force(troops):
     figs = troops("Das jemenitische Militär gab bekannt, dass Hunderte Soldaten aus Saudi-Arabien und dem Sudan "
                   "eingetroffen seien.")
     assert [f["actor"] for f in figs] == [None]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Im Kongo kämpfen Rebellen der M23 gegen die Armee. Die UN-Blauhelme schützen Goma. Ein UN-Kontingent kam "
+     "an. Bei den Kämpfen im Kongo starben 23 Regierungssoldaten.", "CD"),
+    ("In Mali griffen Dschihadisten an. Frankreich schickte Truppen nach Mali. Dabei wurden zwölf einheimische "
+     "Sicherheitskräfte getötet.", "ML"),
+])
+def test_government_and_local_forces_are_the_reports_countrys(troops, text, actor):
+    figs = [f for f in troops(text) if f["kind"] == "casualties"]
+    assert [f["actor"] for f in figs] == [actor]

@@ -908,6 +908,10 @@ def _actor_in_span(words: list[str], f: Figure) -> str | None:
         return named[0]
     if f.head >= 0 and words[f.head].lower() in actors.FORCE_NAMES:
         return actors.FORCE_NAMES[words[f.head].lower()]  # "zwei Blauhelme"
+    span = [w.lower() for w in words[f.start:f.end]]
+    if any(w.startswith(HOST_PREFIXES) and not w.startswith("regierungstreu") for w in span) or \
+            HOST_ADJECTIVES.intersection(span):
+        return TOPIC  # "23 Regierungssoldaten", "zwölf einheimische Sicherheitskräfte": the report's country's
     if f.head >= 0 and words[f.head].lower() in actors.ORGANISATIONS:
         return actors.ORGANISATIONS[words[f.head].lower()]  # a group named as the head: "300 Taliban"
     if f.head >= 0 and classify_head(words[f.head]) == ("demonym", "personnel"):
@@ -1244,8 +1248,8 @@ def _state_mentions(words: list[str]) -> list[str]:
         if adjective is not None and (not is_capitalised(words[k]) or all(
                 is_punct(x) or x.isspace() for x in words[max(0, k - 3):k])):
             found = adjective
-        if found and len(found) == 2 and found.isalpha() and found.isupper():
-            out.append(found)
+        if found and len(found) == 2 and found.isalpha() and found.isupper() and found not in ("UN", "EU"):
+            out.append(found)  # (UN and EU are no states: "UN-Blauhelme" names no country)
         k += width
     return out
 
@@ -1432,6 +1436,9 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
 
 
 LIST_WORDS = {",", "und", "sowie", "der", "den", "dem", "des", "die"}
+# the soldiers of the state a report is about: "Regierungstruppen", "einheimische Sicherheitskräfte"
+HOST_PREFIXES = ("regierungssoldat", "regierungstrupp", "regierungskräft", "regierungsarmee")
+HOST_ADJECTIVES = {"einheimische", "einheimischen", "lokale", "lokalen", "örtliche", "örtlichen"}
 # a mission named again by its kind ("Die Mission umfasst 3500 Angehörige")
 MISSION_NOUNS = {"mission", "schutztruppe", "friedenstruppe", "friedensmission", "blauhelmmission", "eu-mission",
                  "un-mission", "uno-mission", "nato-mission", "militärmission", "ausbildungsmission"}

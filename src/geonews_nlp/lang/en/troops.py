@@ -1275,6 +1275,11 @@ def _nonstate_force(lower: list[str], f: Figure) -> bool:
     return f.head >= 0 and lower[f.head] in NONSTATE_HEADS and not any(w in STATE_WORDS for w in lower[f.start:f.end])
 
 
+# words before a head that make the soldiers the army of the state a report is about ("government troops",
+# "the local security forces", "army captives")
+HOST_FORCE_WORDS = frozenset({"government", "local", "army", "military"})
+
+
 def _only_group(sentences: Sequence[Sequence[str]]) -> str | None:
     """The armed group a document names, if it names exactly one ("M23", "the New People's Army")."""
     named: set[str] = set()
@@ -1387,11 +1392,14 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                 if f.actor is None:
                     antecedents.append((f, last_fig))
             else:
-                f.actor = (_recruited_by_group(tokens, f, sentence_actors) or _actor_in_span(w, f)
-                           or _actor_after(w, lower, f))
+                # "army captives", "government soldiers": a state's, whatever group the sentence names
+                host = f.head > f.start and bool(HOST_FORCE_WORDS.intersection(lower[f.start:f.head]))
+                f.actor = ((None if host else _recruited_by_group(tokens, f, sentence_actors))
+                           or _actor_in_span(w, f) or _actor_after(w, lower, f))
             if f.actor is None and f.elliptic:
                 f.actor = _gapped_actor(w, f)  # "Russia has 50,000 troops there, and Belarus 30,000"
-            if f.actor is None and "government" in lower[f.start:f.head] and "pro" not in lower[f.start:f.head]:
+            if f.actor is None and f.head > f.start and HOST_FORCE_WORDS.intersection(lower[f.start:f.head]) \
+                    and "pro" not in lower[f.start:f.head]:
                 government.add(id(f))  # "23 government soldiers": the army of the state the report is about
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(lower, last_fig, f) \
                     and not (nonstate and id(last_fig) in state_forces):
