@@ -717,3 +717,8 @@ def test_army_words_in_the_figure_outweigh_the_group_of_the_sentence():
             "The TPLF has up to 10,000 army captives, most of them captured in recent offensives.")
     found = [f for f in figures(text) if f["count"] == 10000]
     assert found and found[0]["actor"] == "ET", found
+
+
+def test_soldiers_facing_each_other_are_no_ones_alone():
+    found = figures("Tensions rose between India and China. Thousands of soldiers face each other at the border.")
+    assert [f["actor"] for f in found] == [None]

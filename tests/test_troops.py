@@ -912,3 +912,11 @@ def test_a_list_of_origins_outweighs_the_sentences_force(troops):
 def test_government_and_local_forces_are_the_reports_countrys(troops, text, actor):
     figs = [f for f in troops(text) if f["kind"] == "casualties"]
     assert [f["actor"] for f in figs] == [actor]
+
+
+def test_soldiers_facing_each_other_are_no_ones_alone(troops):
+    figs = troops("Zwischen Indien und China gibt es Spannungen. Tausende Soldaten stehen sich an der Grenze gegenüber.")
+    assert [f["actor"] for f in figs] == [None]
+    figs = troops("Zwischen Indien und China gibt es Spannungen. Tausende indische Soldaten stehen sich an der Grenze "
+                  "gegenüber.")
+    assert [f["actor"] for f in figs] == ["IN"]

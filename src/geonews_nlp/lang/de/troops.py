@@ -1444,6 +1444,14 @@ MISSION_NOUNS = {"mission", "schutztruppe", "friedenstruppe", "friedensmission",
                  "un-mission", "uno-mission", "nato-mission", "militärmission", "ausbildungsmission"}
 
 
+def _reciprocal(words: list[str], f: Figure) -> bool:
+    """The figure's clause says its soldiers face each other: "Tausende Soldaten stehen sich an der Grenze
+    gegenüber", "… die einander bekämpfen": two sides' soldiers, no one owner."""
+    lo, hi = clause_bounds(words, f.start, f.end)
+    lower = [w.lower() for w in words[lo:hi]]
+    return "einander" in lower or ("sich" in lower and any(w.startswith("gegenüber") for w in lower))
+
+
 def _mission_subject(words: list[str], f: Figure) -> bool:
     """A definite mission noun right before the figure in its clause: "Die Mission umfasst 3500 Angehörige"."""
     for k in range(f.start - 1, max(0, f.start - 4), -1):
@@ -1950,7 +1958,8 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                     and not any(actors.actor_from_prefix(w) or actors.actor_from_adjective(w)
                                 for w in words[f.start:f.end])):
                 f.actor = back.actor  # "die sechs Blauhelme": the six named before, and their owner
-            several = f.actor == MIXED  # several states' count with no shares: none of theirs alone
+            # several states' count with no shares, or soldiers of two sides facing each other: none's alone
+            several = f.actor == MIXED or (span is None and _reciprocal(words, f))
             if several:
                 f.actor = None
                 no_actor.add(id(f))

@@ -1280,6 +1280,12 @@ def _nonstate_force(lower: list[str], f: Figure) -> bool:
 HOST_FORCE_WORDS = frozenset({"government", "local", "army", "military"})
 
 
+def _reciprocal(lower: list[str], f: Figure) -> bool:
+    """The figure's soldiers face each other ("Thousands of troops face each other at the border"): two sides'."""
+    after = lower[f.end:f.end + 8]
+    return any(after[k:k + 2] in (["each", "other"], ["one", "another"]) for k in range(len(after) - 1))
+
+
 def _only_group(sentences: Sequence[Sequence[str]]) -> str | None:
     """The armed group a document names, if it names exactly one ("M23", "the New People's Army")."""
     named: set[str] = set()
@@ -1420,7 +1426,8 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             if f.actor is None:
                 f.actor = sentence_actors(n).actor(f, side="state" if state_force else "group" if nonstate else "any",
                                                    banned=attackers)
-            if f.actor == SEVERAL or is_multinational(lower, f):
+            if f.actor == SEVERAL or is_multinational(lower, f) or (
+                    f.actor is None and _reciprocal(lower, f)):  # "Thousands of soldiers face each other"
                 # a total over several states: their alliance or mission if the text names one, else no one
                 if f.actor not in actors.ALLIANCES:
                     f.actor = discourse.recent(n, f.start, only=actors.ALLIANCES)
