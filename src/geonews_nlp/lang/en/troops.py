@@ -1276,8 +1276,9 @@ def _nonstate_force(lower: list[str], f: Figure) -> bool:
 
 
 # words before a head that make the soldiers the army of the state a report is about ("government troops",
-# "the local security forces", "army captives")
-HOST_FORCE_WORDS = frozenset({"government", "local", "army", "military"})
+# "the local security forces"); not "army" or "military", which name the kind of force of any state ("five
+# Army brigades" of the US in Iraq, "two of its military commanders")
+HOST_FORCE_WORDS = frozenset({"government", "local"})
 
 
 def _reciprocal(lower: list[str], f: Figure) -> bool:
