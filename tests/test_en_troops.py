@@ -731,3 +731,13 @@ def test_army_words_name_no_host(text, actor):
 def test_soldiers_facing_each_other_are_no_ones_alone():
     found = figures("Tensions rose between India and China. Thousands of soldiers face each other at the border.")
     assert [f["actor"] for f in found] == [None]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an attack named first: its attacker owns none of the losses of that sentence or the next ones
+    ("In a Taliban attack on a base in Balkh, at least 140 Afghan soldiers were killed. "
+     "The Taliban claimed more than 500 dead and wounded.", "AF"),
+    ("Russian shelling hit Kharkiv. Twelve soldiers died, Kyiv said.", "UA"),
+])
+def test_an_attack_named_first_bans_its_attacker(text, actor):
+    assert [f["actor"] for f in figures(text)][-1] == actor

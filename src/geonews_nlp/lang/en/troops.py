@@ -1281,6 +1281,32 @@ def _nonstate_force(lower: list[str], f: Figure) -> bool:
 HOST_FORCE_WORDS = frozenset({"government", "local"})
 
 
+# nouns of an attack on others (not a side's own "offensive" or "operation", which kills its own soldiers too)
+STRIKE_NOUNS = {"attack", "attacks", "assault", "ambush", "airstrike", "airstrikes", "air-strike", "strike", "strikes",
+                "shelling", "bombing", "bombardment", "raid", "raids"}
+
+
+def _strike_owners(words: list[str], lower: list[str]) -> set[str]:
+    """Who carried out the attacks a sentence names: a name right before the attack noun ("a Taliban
+    attack", "an Israeli airstrike", "Russian shelling") or after "by" ("an attack by al-Shabaab")."""
+    out: set[str] = set()
+    for k, w in enumerate(lower):
+        if w not in STRIKE_NOUNS:
+            continue
+        for j in range(max(0, k - 3), k):
+            code, end, _kind = actors.name_at(words, j, "caom")
+            if code and end == k or code and end < k and all(x in ("missile", "drone", "rocket", "air", "suicide",
+                                                                  "mortar", "artillery") for x in lower[end:k]):
+                out.add(code)
+                break
+        if k + 2 < len(lower) and lower[k + 1] == "by":
+            j = k + 2 + (lower[k + 2] == "the")
+            code, _end, _kind = actors.name_at(words, j, "caom") if j < len(words) else (None, j, "")
+            if code:
+                out.add(code)
+    return out
+
+
 def _reciprocal(lower: list[str], f: Figure) -> bool:
     """The figure's soldiers face each other ("Thousands of troops face each other at the border"): two sides'."""
     after = lower[f.end:f.end + 8]
@@ -1353,6 +1379,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
     nonstate_forces: set[int] = set()  # figures of militants: only an armed group owns them
     attackers_of: dict[int, set[str]] = {}  # casualty figures: who inflicted them (owns none of them)
     government: set[int] = set()  # "government troops" with no state named in their words
+    strikes: list[set[str]] = []  # per sentence: who carried out the attacks it names
 
     def sentence_actors(k: int) -> _SentenceActors:
         if k not in named_cache:
@@ -1382,6 +1409,8 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
         for pos, actor, source in mentions:
             discourse.add(n, pos, actor, source)
         generic = bool(GENERIC_CUES.intersection(lower))
+        strikes.append(_strike_owners(w, lower))
+        strikers = set().union(*strikes[max(0, n - 3):n + 1])  # attacks named this sentence or shortly before
         for f in figures_in_sentence(tokens, n, military(n)):
             near = military(n) or military(n - 1)
             if f.needs_context and not near:
@@ -1422,6 +1451,8 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                     f.actor = sentence_actors(n).actor(f, after=False) or discourse.recent(n, f.start)
             attackers = sentence_actors(n).attackers(lower, f, [g for g in figs if g.sent == n]) \
                 if f.kind == "casualties" else set()
+            if f.kind == "casualties" and strikers and _actor_in_span(w, f) is None:
+                attackers |= strikers  # "In a Taliban attack … The Taliban claimed 500 dead": not theirs
             if attackers:
                 attackers_of[id(f)] = attackers
             if f.actor is None:
