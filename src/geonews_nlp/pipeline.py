@@ -94,10 +94,6 @@ def shipped_config() -> Config:
     return Config().from_disk(Path(str(resources.files("geonews_nlp") / CONFIG_FILE)), interpolate=False)
 
 
-# words that stay lower case inside a country's name, in the packs' languages
-NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "und", "von", "der", "die", "des"})
-
-
 def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
     """Ruler patterns: country names, capitals, the curated names (see ``curated_names``), towns, named units."""
     rules = pack.names
@@ -135,7 +131,7 @@ def gazetteer_patterns(pack: LanguagePack, kb: Gazetteer) -> list[dict]:
     actors = pack.actors
     for name, code in [*actors.country_names().items(), *actors.metonyms.items()]:
         # "Democratic Republic of the Congo", "Bosnia and Herzegovina": function words stay lower case
-        text = " ".join(w if k and w in NAME_FUNCTION_WORDS else w[:1].upper() + w[1:]
+        text = " ".join(w if k and w in rules.name_function_words else w[:1].upper() + w[1:]
                         for k, w in enumerate(name.split()))
         add("LOC", text, code)
         for form in [*rules.genitive_forms(text), *rules.adjective_forms(text)]:  # "Russlands", "Demokratischen …"

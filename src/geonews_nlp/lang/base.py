@@ -183,6 +183,8 @@ class NameRules:
     particles: frozenset[str] = frozenset()  # start a name's second part: "van", "bin", "al"
     preposition_particles: frozenset[str] = frozenset()  # only before an article: "von der Leyen"
     article_particles: frozenset[str] = frozenset()
+    # words that stay lower case inside a country's name: "Democratic Republic of the Congo"
+    name_function_words: frozenset[str] = frozenset()
     not_particle_pairs: frozenset[tuple[str, str]] = frozenset()  # a preposition, not a name: "von dem"
     titles: frozenset[str] = frozenset()  # forms of address, not part of a name: "Herr", "Mr."
     descriptors: frozenset[str] = frozenset()  # a kind of thing before its name: "region", "agentur"

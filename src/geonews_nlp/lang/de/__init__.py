@@ -21,6 +21,7 @@ def pack() -> LanguagePack:
         names=NameRules(
             particles=names.PARTICLES, preposition_particles=names.PREPOSITION_PARTICLES,
             article_particles=names.ARTICLE_PARTICLES, not_particle_pairs=names.NOT_PARTICLE_PAIRS,
+            name_function_words=names.NAME_FUNCTION_WORDS,
             titles=names.TITLES, descriptors=frozenset(names.DESCRIPTORS),
             place_descriptors=names.PLACE_DESCRIPTORS, place_words=frozenset(names.PLACE_WORDS),
             region_words=names.REGION_WORDS, locative=names.LOCATIVE,

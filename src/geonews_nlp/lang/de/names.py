@@ -121,6 +121,8 @@ def anonymised_name_end(words: list[str], i: int) -> int | None:
 PARTICLES = frozenset({"van", "de", "da", "di", "del", "della", "dos", "du", "ter", "bin", "ibn", "al", "el"})
 PREPOSITION_PARTICLES = frozenset({"von", "vom", "zu", "van", "de"})
 ARTICLE_PARTICLES = frozenset({"der", "den", "dem", "la", "le", "los"})
+# lower case inside a country's name ("Bosnien und Herzegowina")
+NAME_FUNCTION_WORDS = frozenset({"und", "von", "der", "die", "des"})
 # German "von dem"/"von den" is a preposition and its article: "Moein von dem Ergebnis"
 NOT_PARTICLE_PAIRS = frozenset((p, a) for p in ("von", "vom") for a in ("den", "dem"))
 # Forms of address are not part of a name (GermEval and CoNLL guidelines): "Herr Willemsen" is "Willemsen".

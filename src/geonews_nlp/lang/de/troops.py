@@ -1430,7 +1430,7 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
         if found and _listed_with_others(words, end, found):
             # "Soldaten aus Saudi-Arabien und dem Sudan": several states, no shares; their organisation
             # where the sentence names one ("Die Nato-Truppe hat 4000 Soldaten aus Deutschland, Polen und …")
-            return next((a for w in words if (a := _alliance_word(w))), MIXED)
+            return _alliance_in(words) or MIXED
         return found
     return None
 
@@ -1442,6 +1442,12 @@ HOST_ADJECTIVES = {"einheimische", "einheimischen", "lokale", "lokalen", "örtli
 # a mission named again by its kind ("Die Mission umfasst 3500 Angehörige")
 MISSION_NOUNS = {"mission", "schutztruppe", "friedenstruppe", "friedensmission", "blauhelmmission", "eu-mission",
                  "un-mission", "uno-mission", "nato-mission", "militärmission", "ausbildungsmission"}
+
+
+def _alliance_in(words: list[str]) -> str | None:
+    """The first alliance or mission a sentence names ("Die Nato-Truppe hat …"): the common organisation of
+    a count of several states."""
+    return next((a for w in words if (a := _alliance_word(w))), None)
 
 
 def _reciprocal(words: list[str], f: Figure) -> bool:
@@ -1468,6 +1474,7 @@ def _sender_before(words: list[str], f: Figure) -> str | None:
     their origin after "aus" is then where they come from, not whose they are."""
     lower = [w.lower() for w in words]
     lo = _main_clause_start(words, f.start)
+
     def sending(w: str) -> bool:  # "schickt", "geschickt", "entsandt"
         return w.startswith(SENDING) or w.startswith("ge") and w[2:].startswith(SENDING)
 
@@ -1931,15 +1938,15 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             strike_log.extend((n, a) for a in first_field_attackers(words, bounds[0]))
             if cue is not None and _regular_soldiers(words, f):
                 banned |= actors.ARMED_GROUPS  # see _regular_soldiers
-            if cue is not None and not _actor_in_span(words, f):
-                banned |= earlier_attackers
-            if f.kind == "casualties" and not _actor_in_span(words, f):
-                banned |= earlier_strikers  # "Russische Truppen beschossen Charkiw. Dabei starben zwölf Soldaten."
+            span = _actor_in_span(words, f)
+            if cue is not None and not span:
+                banned |= earlier_attackers  # "Russische Truppen beschossen Charkiw. Dabei starben zwölf Soldaten."
+            if f.kind == "casualties" and not span:
+                banned |= earlier_strikers  # "Bei dem Angriff der Taliban … Die Taliban sprachen von 500 Toten."
 
             def ok(actor: str | None, banned: set[str] = banned) -> str | None:
                 return None if actor in banned else actor
 
-            span = _actor_in_span(words, f)
             side = None if span else _side_of(words, f)  # "auf indischer Seite 20 Todesopfer": whose they are
             f.actor = None if side else _recruited_by_group(sentences, n, f, group_in) or span
             if f.actor is not None:
@@ -1982,7 +1989,7 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                     names[n] = _SentenceActors(words, subjects[n] if subjects else None)
                 f.actor = names[n].nearest(f, banned)
                 if f.actor == MIXED:  # several states' count: their organisation where the sentence names one
-                    f.actor = next((a for w in words if (a := _alliance_word(w))), None)
+                    f.actor = _alliance_in(words)
                     no_actor.add(id(f))
                 if f.actor not in actors.ARMED_GROUPS and _insurgent(words, f):
                     f.actor = None  # rebels and fighters are no state's: the place or army their clause names

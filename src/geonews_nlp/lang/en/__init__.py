@@ -21,7 +21,8 @@ def pack() -> LanguagePack:
                           organisations=actors.ORGANISATIONS, home_countries=frozenset(actors.HOME_COUNTRIES)),
         names=NameRules(
             particles=names.PARTICLES, preposition_particles=names.PREPOSITION_PARTICLES,
-            article_particles=names.ARTICLE_PARTICLES, titles=names.TITLES,
+            article_particles=names.ARTICLE_PARTICLES, name_function_words=names.NAME_FUNCTION_WORDS,
+            titles=names.TITLES,
             descriptors=frozenset(names.DESCRIPTORS), place_descriptors=names.PLACE_DESCRIPTORS,
             place_words=frozenset(names.PLACE_WORDS), region_words=names.REGION_WORDS, locative=names.LOCATIVE,
             region_cue=names.region_cue, town_cue=names.town_cue,

@@ -113,6 +113,8 @@ PARTICLES = frozenset({"van", "de", "da", "di", "del", "della", "dos", "du", "te
                        "von", "der", "le", "la"})
 PREPOSITION_PARTICLES = frozenset({"von", "van", "de"})
 ARTICLE_PARTICLES = frozenset({"der", "den", "la", "le", "los"})
+# lower case inside a country's name ("Democratic Republic of the Congo", "Bosnia and Herzegovina")
+NAME_FUNCTION_WORDS = frozenset({"of", "and", "the"})
 # Forms of address are not part of a name (CoNLL guidelines): "Mr. Johnson" is "Johnson".
 # Military ranks before a name, as news writes them (with or without the full stop, which spaCy may split
 # off): not part of the name either ("Brig. Gen. [Domingo Tutaan]", "Lance Naik [Muhammad Amin]")

@@ -1316,10 +1316,11 @@ def _reciprocal(lower: list[str], f: Figure) -> bool:
 def _only_group(sentences: Sequence[Sequence[str]]) -> str | None:
     """The armed group a document names, if it names exactly one ("M23", "the New People's Army")."""
     named: set[str] = set()
-    for words in sentences:
+    for sentence in sentences:
+        words = list(sentence)
         k = 0
         while k < len(words):
-            code, end, _kind = actors.name_at(list(words), k, "o") if words[k][:1].isupper() else (None, k + 1, "")
+            code, end, _kind = actors.name_at(words, k, "o") if words[k][:1].isupper() else (None, k + 1, "")
             if code and actors.is_armed_group(code):
                 named.add(code)
             k = max(end, k + 1)
@@ -1421,6 +1422,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             if f.kind == "strength" and n > 0 and _among_the_last_sentences_dead(lower, f, words[n - 1]):
                 f.kind = "casualties"
             state_force = _state_force(lower, f)
+            host = f.head > f.start and bool(HOST_FORCE_WORDS.intersection(lower[f.start:f.head]))
             nonstate = not state_force and _nonstate_force(lower, f)
             if lower[f.end - 1] in ("others", "other") and last_fig is not None and last_fig.sent == n:
                 f.actor = last_fig.actor  # "12 militiamen were killed and four others wounded"
@@ -1428,14 +1430,12 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                 if f.actor is None:
                     antecedents.append((f, last_fig))
             else:
-                # "army captives", "government soldiers": a state's, whatever group the sentence names
-                host = f.head > f.start and bool(HOST_FORCE_WORDS.intersection(lower[f.start:f.head]))
+                # "government soldiers", "local security forces": a state's, whatever group the sentence names
                 f.actor = ((None if host else _recruited_by_group(tokens, f, sentence_actors))
                            or _actor_in_span(w, f) or _actor_after(w, lower, f))
             if f.actor is None and f.elliptic:
                 f.actor = _gapped_actor(w, f)  # "Russia has 50,000 troops there, and Belarus 30,000"
-            if f.actor is None and f.head > f.start and HOST_FORCE_WORDS.intersection(lower[f.start:f.head]) \
-                    and "pro" not in lower[f.start:f.head]:
+            if f.actor is None and host and "pro" not in lower[f.start:f.head]:
                 government.add(id(f))  # "23 government soldiers": the army of the state the report is about
             if f.actor is None and last_fig is not None and last_fig.sent == n and _is_subfigure(lower, last_fig, f) \
                     and not (nonstate and id(last_fig) in state_forces):
