@@ -581,9 +581,21 @@ def test_a_state_that_sends_forces_owns_the_next_figures():
     ("The force remains at 5,000 troops.", "strength"),
     ("Security bodies deployed 300 troops.", "strength"),
     ("Russia destroyed a bridge as 300 Ukrainian soldiers crossed.", "strength"),
+    # "wound" as a verb before its object
+    ("Central African Republic guards wound 10 UN peacekeepers.", "casualties"),
+    ("The 10 UN peacekeepers dressed the wound of a boy.", "strength"),  # the noun after it
+    # an aside between commas leaves the predicate after it to the figure
+    ("Four security personnel, including a major, were martyred.", "casualties"),
+    ("About 300 soldiers, including 20 officers, arrived in the capital.", "strength"),
 ])
 def test_more_casualty_cues(text, kind):
-    assert one(text)["kind"] == kind
+    assert figures(text)[0]["kind"] == kind
+
+
+def test_a_list_number_at_a_line_start_is_no_figure():
+    text = ("Five servicemen wounded in the unrest are:\n\n1.   Muhammad Ashourzoda, 20, servicemen of unit 0202;"
+            "\n\n2.   Shohrukh Safarkhouja, 19, servicemen of unit 0202;")
+    assert [f["count"] for f in figures(text)] == [5]
 
 
 def test_a_qualifier_with_a_preposition_is_no_place_before_the_actor():

@@ -395,3 +395,13 @@ def test_split_at_role_cuts_inside_the_words(words):
     if cut is not None:
         stop, person = cut
         assert 0 <= stop < len(words) and (person is None or stop < person < len(words))
+
+
+def test_a_town_by_another_name_yields_to_the_organisation_of_that_name():
+    kb = Gazetteer([town("t:hamm", "Hamm", "DE", 180_000, ("Hamas",)),
+                    Entry(id="o:hamas", type="armed_group", name="Hamas", labels={"en": ["Hamas"]})], EN.keys, "en")
+    got = decide(mention("Hamas", "the attacks by ", " in Israel"), DocContext(), kb, EN.names)
+    assert (got.label, got.match.entry.id) == ("ORG", "o:hamas")
+    # the town by its own name stays the town
+    got = decide(mention("Hamm", "moved to "), DocContext(), kb, EN.names)
+    assert (got.label, got.match.entry.id) == ("LOC", "t:hamm")

@@ -200,6 +200,12 @@ def test_every_count_that_passes_fits_int64(blank_nlp):
     # a list of figures shares the verb at its end
     ("Dabei wurden zwei Offiziere, drei Rekruten und ein Soldat getötet.",
      ["casualties", "casualties", "casualties"]),
+    # a zu-infinitive is a clause of its own: the losses after its comma are the main clause's
+    ("Seit Nordkorea begann, bis zu 12 000 Soldaten nach Russland zu schicken, gibt es hohe Verluste.",
+     ["strength"]),
+    # "davon" after the dead of its clause: a part of them; after a deployment: a part of the deployed
+    ("Insgesamt wurden sieben Menschen getötet, davon vier Soldaten und drei Rebellen.", ["casualties"] * 2),
+    ("Die Armee hat 300 Soldaten in den Norden geschickt, davon 100 Reservisten.", ["strength"] * 2),
 ])
 def test_kind_follows_own_clause(troops, text, kinds):
     assert [f["kind"] for f in troops(text)] == kinds
@@ -215,6 +221,10 @@ def test_kind_follows_own_clause(troops, text, kinds):
     # the figure as the subject of "töten", "einfallen": strength
     ("Die 300 Soldaten töteten zwei Zivilisten.", "strength"),
     ("Im Frühjahr fielen 3000 Soldaten in das Nachbarland ein.", "strength"),
+    # released from captivity ("freikommen", separable) and surrendered: captured before
+    ("Bei dem Austausch kamen 230 ukrainische Soldaten frei.", "casualties"),
+    ("Die Kapitulation der 127 Soldaten war die größte des Krieges.", "casualties"),
+    ("Im Frühjahr kamen 3000 Soldaten in das Land.", "strength"),
 ])
 def test_kind_verbs(troops, text, kind):
     (f,) = troops(text)

@@ -11,6 +11,7 @@ from ..lang import registry
 from ..lang.acronyms import acronym_positions
 from ..lang.base import NameRules
 from ..lang.common import split_at_role
+from ..lang.repeats import repeated_names
 from . import extensions
 from .serialize import SettingsOnDisk
 
@@ -115,6 +116,7 @@ class EntityMapper(SettingsOnDisk):
         doc.ents = self._names_after_roles(doc)  # first: a full name after a rank has its surname later
         doc.ents = self._surnames(doc)
         doc.ents = self._acronyms(doc)
+        doc.ents = self._repeats(doc)
         final = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_)
@@ -155,6 +157,23 @@ class EntityMapper(SettingsOnDisk):
         taken = {i for e in ents for i in range(e.start, e.end)}
         found = acronym_positions([t.text for t in doc], [(e.start, e.text) for e in names], taken)
         return sorted(ents + [Span(doc, i, i + 1, label=names[j].label, span_id="rule:acronym") for i, j in found],
+                      key=lambda e: e.start)
+
+    def _repeats(self, doc: Doc) -> list:
+        """A name the model found once, repeated where it found nothing ("near Marib" … "against Marib"):
+        ``lang.repeats``."""
+        ents = list(doc.ents)
+        if not ents:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        starts = {t.i for t in doc if t.is_sent_start} if doc.has_annotation("SENT_START") else {0}
+        # the model's names only: the gazetteer's and the rules' are placed where their conditions allow
+        # (a newspaper named by a common noun only in quotes, "„Zeit“"; a surname only after the full name)
+        names = [(e.start, e.end, e.label_) for e in ents if not e.ent_id_]
+        found = repeated_names([t.text for t in doc], names, taken, starts, self.rules.not_a_name)
+        if not found:
+            return ents
+        return sorted(ents + [Span(doc, s, e, label=label, span_id="rule:repeat") for s, e, label in found],
                       key=lambda e: e.start)
 
     def _names_after_roles(self, doc: Doc) -> list:

@@ -98,7 +98,32 @@ def decide_document(mentions: Sequence[Mention], kb: Gazetteer, rules: NameRules
                     or (forces if bodies[i].kind in FORCE_BODIES else None) or topic)
             if code:
                 decisions[i] = decide(mentions[i], replace(ctx, body_country=code), kb, rules, fuzzy=fuzzy)
+    _one_sense_per_name(mentions, decisions, ctx, kb)
     return ctx, decisions
+
+
+SURE_METHODS = frozenset({"exact", "alias", "metonym", "institution"})  # not fuzzy: a guess spreads no further
+
+
+def _one_sense_per_name(mentions: Sequence[Mention], decisions: list[Decision], ctx: DocContext,
+                        kb: Gazetteer) -> None:
+    """A name the document links once is that entry wherever the same words are left unlinked ("near
+    [Marib]" … "against [Marib]", which the model took for a person): one sense per document. Only
+    where its linked mentions agree on one entry, and never a person's surname ("Bill Gates … Gates")."""
+    sure: dict[str, set[str]] = {}
+    for m, d in zip(mentions, decisions):
+        if d.match is not None and d.match.method in SURE_METHODS:
+            sure.setdefault(kb.key(m.text), set()).add(d.match.entry.id)
+    if not sure:
+        return
+    for i, (m, d) in enumerate(zip(mentions, decisions)):
+        if d.match is not None or m.text in ctx.surnames:
+            continue
+        ids = sure.get(kb.key(m.text))
+        if ids is not None and len(ids) == 1:
+            j = next(j for j, (o, e) in enumerate(zip(mentions, decisions))
+                     if e.match is not None and e.match.method in SURE_METHODS and kb.key(o.text) == kb.key(m.text))
+            decisions[i] = decisions[j]
 
 
 def _one_place_per_name(mentions: Sequence[Mention], decisions: list[Decision], ctx: DocContext, kb: Gazetteer,
@@ -181,6 +206,12 @@ def decide(m: Mention, ctx: DocContext, kb: Gazetteer, rules: NameRules, *, fuzz
             # oblast, a bare name is the oblast too, but a capital stays the capital ("Moscow said")
             region = kb.namesake_region(match.entry)
             match = Match(region, match.score, "alias") if region is not None else match
+    if label == "LOC" and match is not None and match.method == "alias" and not cue:
+        # a town only by one of its other names ("Hamas", Lithuanian for Hamm) is no match for the
+        # organisation whose own name it is: the model took the group for a place
+        org = kb.lookup(m.text, "ORG", fuzzy=False)
+        if org is not None and org.method == "exact" and org.entry.type in LABEL_TYPES["ORG"]:
+            label, match = "ORG", org
     if (match is not None and match.entry.type == "country" and ctx.place_countries
             and match.entry.country not in ctx.place_countries):
         # countries that share a name ("Kongo"): the one whose towns the document names ("Brazzaville")

@@ -110,13 +110,16 @@ CASUALTY_WORDS = (
     "ermordet", "massakriert", "exekutiert", "enthauptet", "ertrunken", "verunglückt", "verschollen",
     "schwerverletzt", "leichtverletzt", "schwerverwundet",
     # released from captivity: they had been captured ("Freigelassen wurden 114 Soldaten")
-    "freigelassen", "freigekommen", "freilassung",
+    "freigelassen", "freigekommen", "freilassung", "freikam",
+    # surrendered: taken by the enemy as a body ("die Kapitulation des Bataillons"), so captured
+    "kapitul",
 )
 # "das Leben" is a casualty word with a verb that takes it ("forderte das Leben von 18 Soldaten", "kostete
 # ... das Leben"); alone ("ums Leben") it already is one
 LIFE_TAKING = ("forder", "kostet")
-# "ließ 12 Soldaten frei": the separable "freilassen" in a main clause
-RELEASE_LASSEN = {"ließ", "ließen", "lässt", "lassen", "lasse", "ließe"}
+# "ließ 12 Soldaten frei", "kamen 230 Ukrainer frei": the separable "freilassen", "freikommen" in a main clause
+RELEASE_VERBS = {"ließ", "ließen", "lässt", "lassen", "lasse", "ließe", "kam", "kamen", "kommt", "kommen", "käme",
+                  "kämen"}
 CASUALTY_EXACT = {"tot", "tote", "toten", "ums", "opfer", "starb", "starben", "sterben", "verluste",
                   "verlusten", "gefallen", "gefallene", "gefallenen", "todesopfer", "todesopfern", "opfern", "tod"}
 _CASUALTY_PREFIXES = tuple(c for c in CASUALTY_WORDS if c not in CASUALTY_EXACT)
@@ -652,6 +655,8 @@ def clause_bounds(words: list[str], start: int, end: int) -> tuple[int, int]:
             if head is not None:            # predicate for both figures, no clause of its own
                 hi = item_end = k = min(head + 1, limit)
                 continue
+        if w == "," and k - 2 >= end and low[k - 2] == "zu" and words[k - 1][:1].islower() and words[k - 1].isalpha():
+            break  # a zu-infinitive ends at its comma: "begann, 12 000 Soldaten nach Russland zu schicken, gibt es"
         if w in (",", "–") + tuple(COORDINATORS) and _opens_clause(words, low, k + 1):
             nxt = low[k + 1]
             if k == item_end and nxt in RELATIVES and w == ",":
@@ -747,7 +752,7 @@ def casualty_cue(words: list[str], start: int, end: int) -> int | None:
                 continue
             return k
         if lw == "frei" and (k + 1 >= len(words) or is_punct(words[k + 1])) and any(
-                lower[j] in RELEASE_LASSEN for j in range(lo, hi)):
+                lower[j] in RELEASE_VERBS for j in range(lo, hi)):
             return k  # "ließ 12 Soldaten frei": released from captivity, so they had been captured
     # the finite verb of a main clause stands second, its object may follow a long middle field: "töteten bei
     # dreitägigen Kämpfen nach eigenen Angaben mehrere Dutzend Soldaten", "Dabei starben nach Angaben von ...
@@ -1115,9 +1120,9 @@ def _group_with_adjective(adjective: str, noun: str) -> str | None:
 
 
 def _among(before: list[str]) -> bool:
-    """The words before a figure make it a part of a count before it: "darunter", "unter ihnen"."""
-    return "darunter" in before or "einschließlich" in before or before[-2:] in (["unter", "ihnen"],
-                                                                                 ["unter", "denen"])
+    """The words before a figure make it a part of a count before it: "darunter", "davon", "unter ihnen"."""
+    return (any(w in before for w in ("darunter", "davon", "einschließlich"))
+            or before[-2:] in (["unter", "ihnen"], ["unter", "denen"]))
 
 
 # Pure in one word, asked for every word of every sentence with a figure: cached, so that a sentence's scan

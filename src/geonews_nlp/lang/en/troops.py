@@ -127,7 +127,7 @@ CASUALTY_WORDS = {
     "wounding", "injured", "injuring", "injuries", "injury", "casualties", "casualty", "captured", "capture",
     "missing", "prisoners", "prisoner", "pows", "pow", "captive", "captives", "lost", "losses", "slain",
     "fallen", "perished", "executed", "shot", "arrested", "detained", "fatalities", "surrendered", "toll",
-    "wounds", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap", "swapped",
+    "wound", "wounds", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap", "swapped",
     # the dead as bodies, the missing, hostages, victims ("the bodies of 20 soldiers", "remain unaccounted for")
     "bodies", "remains", "unaccounted", "hostage", "hostages", "victims", "martyrdom", "shahadat",
 }
@@ -169,7 +169,7 @@ QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 SAID = {"said", "says", "told", "say", "added", "stated", "explained", "noted", "warned"}
 MAX_NP = 7
 # casualty words only before the figure: "lost", and the release of prisoners in an exchange
-BEFORE_ONLY = {"lost", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap",
+BEFORE_ONLY = {"wound", "lost", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap",
                "swapped", "bodies", "remains", "victims"}
 OF_ONLY = {"bodies", "remains"}  # only as "the bodies of 20 soldiers" ("the force remains at 5,000 troops")
 # casualty verbs with other objects too ("destroyed a bridge"): only with the figure as their object
@@ -751,6 +751,8 @@ def _ellipsis(q: Quantity, tokens: Sequence[Token], words: list[str], lower: lis
     prev = lower[p] if p >= 0 else ""
     if prev in MONTH_ABBREVIATIONS or (prev and prev[-1:].isdigit()):
         return None
+    if nxt in (".", ")") and not prev.strip():
+        return None  # a list's number at a line's start: "\n2. Shohrukh Safarkhouja, 19, servicemen of"
     if nxt == "," and q.end + 1 < len(words) and len(words[q.end + 1]) == 4 and words[q.end + 1].isdigit() \
             and 1800 <= int(words[q.end + 1]) <= 2100:
         return None  # a date: "12, 2019"
@@ -898,7 +900,12 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
             for w in lower[slice(*clause_before(lower, inc, CLAUSE_STOPS))]):
         return "casualties"  # "12 people were killed, including seven Marines": a part of the dead
     lo, hi = max(0, f.start - 4), min(len(words), f.end + 10)
+    inserted = _inserted_part(lower, f.end)
+    if inserted:  # "Four security personnel, including a major, were martyred": the predicate after the aside
+        hi = min(len(words), inserted + 10)
     for k in range(lo, hi):
+        if f.end <= k < inserted:
+            continue
         lw = lower[k]
         nxt = lower[k + 1] if k + 1 < len(words) else ""
         if k >= f.end and (lw in (";", ":") or _clause_ends(lower, k, f)):
@@ -925,6 +932,15 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
                 continue  # "lost dozens of men", "to free 1,000 personnel"; not "a press release says"
             return "casualties"
     return "strength"
+
+
+def _inserted_part(lower: list[str], end: int) -> int:
+    """Where an aside right after a figure ends (", including a major," in "Four soldiers, including a major,
+    were killed"): the index after its closing comma, else 0."""
+    if end + 2 >= len(lower) or lower[end] != "," or lower[end + 1] not in ("including", "among", "among them"):
+        return 0
+    close = next((j for j in range(end + 2, min(len(lower), end + 9)) if lower[j] in (",", ";", ":", ".", "(")), None)
+    return close + 1 if close is not None and lower[close] == "," else 0
 
 
 # what ends the clause before "including": punctuation or a word that opens another clause
