@@ -7,8 +7,7 @@ heuristic of word-sense disambiguation, and the label consistency that non-local
 document-level CRFs exploit), so an exact repeat of a name the text has already shown is that name.
 Only whole, case-exact repeats count, standing apart from other names: never a word inside a longer
 capitalised name ("Kursk" in "Kursk Oblast"), joined by a hyphen ("Houthi-led"), or a name the
-language says names no one (a nationality adjective, "North Korean"; a personnel noun, "Marines"):
-a model's slip is not copied.
+language says names no one (a nationality adjective, "North Korean"): a model's slip is not copied.
 """
 
 from __future__ import annotations

@@ -15,11 +15,9 @@ _WEEKDAY_TIME = re.compile(r"^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samst
 
 def not_a_name(word: str) -> bool:
     """A one-word entity a model may report that names no one: a time ("Montagfrüh") or people
-    described by a name ("Wagner-Söldner", "US-Soldaten": GermEval's *part, not an entity) or by a
-    personnel noun alone ("Marines")."""
+    described by a name ("Wagner-Söldner", "US-Soldaten": GermEval's *part, not an entity)."""
     head = word.rpartition("-")[2].lower()
-    # a personnel noun alone names no one either ("Marines", "Soldaten")
-    return bool(_WEEKDAY_TIME.match(word)) or (("-" in word or " " not in word) and head in PERSONNEL_SUFFIXES)
+    return bool(_WEEKDAY_TIME.match(word)) or ("-" in word and head in PERSONNEL_SUFFIXES)
 
 
 # A role or office right before a capitalised word makes that word a person's name ("Außenminister
