@@ -163,13 +163,13 @@ class EntityMapper(SettingsOnDisk):
         """A name the model found once, repeated where it found nothing ("near Marib" … "against Marib"):
         ``lang.repeats``."""
         ents = list(doc.ents)
-        if not ents:
-            return ents
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        starts = {t.i for t in doc if t.is_sent_start} if doc.has_annotation("SENT_START") else {0}
         # the model's names only: the gazetteer's and the rules' are placed where their conditions allow
         # (a newspaper named by a common noun only in quotes, "„Zeit“"; a surname only after the full name)
         names = [(e.start, e.end, e.label_) for e in ents if not e.ent_id_]
+        if not names:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        starts = {t.i for t in doc if t.is_sent_start} if doc.has_annotation("SENT_START") else {0}
         found = repeated_names([t.text for t in doc], names, taken, starts, self.rules.not_a_name)
         if not found:
             return ents

@@ -110,20 +110,21 @@ def _one_sense_per_name(mentions: Sequence[Mention], decisions: list[Decision], 
     """A name the document links once is that entry wherever the same words are left unlinked ("near
     [Marib]" … "against [Marib]", which the model took for a person): one sense per document. Only
     where its linked mentions agree on one entry, and never a person's surname ("Bill Gates … Gates")."""
-    sure: dict[str, set[str]] = {}
+    sure: dict[str, set[str]] = {}  # key → the entries its sure links name
+    first: dict[str, Decision] = {}  # key → its first sure decision
     for m, d in zip(mentions, decisions):
         if d.match is not None and d.match.method in SURE_METHODS:
-            sure.setdefault(kb.key(m.text), set()).add(d.match.entry.id)
+            key = kb.key(m.text)
+            sure.setdefault(key, set()).add(d.match.entry.id)
+            first.setdefault(key, d)
     if not sure:
         return
     for i, (m, d) in enumerate(zip(mentions, decisions)):
         if d.match is not None or m.text in ctx.surnames:
             continue
-        ids = sure.get(kb.key(m.text))
-        if ids is not None and len(ids) == 1:
-            j = next(j for j, (o, e) in enumerate(zip(mentions, decisions))
-                     if e.match is not None and e.match.method in SURE_METHODS and kb.key(o.text) == kb.key(m.text))
-            decisions[i] = decisions[j]
+        key = kb.key(m.text)
+        if len(sure.get(key, ())) == 1:
+            decisions[i] = first[key]
 
 
 def _one_place_per_name(mentions: Sequence[Mention], decisions: list[Decision], ctx: DocContext, kb: Gazetteer,

@@ -937,7 +937,7 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
 def _inserted_part(lower: list[str], end: int) -> int:
     """Where an aside right after a figure ends (", including a major," in "Four soldiers, including a major,
     were killed"): the index after its closing comma, else 0."""
-    if end + 2 >= len(lower) or lower[end] != "," or lower[end + 1] not in ("including", "among", "among them"):
+    if end + 2 >= len(lower) or lower[end] != "," or lower[end + 1] not in ("including", "among"):
         return 0
     close = next((j for j in range(end + 2, min(len(lower), end + 9)) if lower[j] in (",", ";", ":", ".", "(")), None)
     return close + 1 if close is not None and lower[close] == "," else 0
