@@ -753,3 +753,23 @@ def test_soldiers_facing_each_other_are_no_ones_alone():
 ])
 def test_an_attack_named_first_bans_its_attacker(text, actor):
     assert [f["actor"] for f in figures(text)][-1] == actor
+
+
+@pytest.mark.parametrize("text, span, actor", [
+    # a name's acronym in brackets inside the noun phrase
+    ("Five North Atlantic Treaty Organization (NATO) soldiers were killed.",
+     "Five North Atlantic Treaty Organization (NATO) soldiers", "NATO"),
+    ("Five Islamic State (IS) fighters were killed.", "Five Islamic State (IS) fighters", "IS"),
+])
+def test_a_bracketed_acronym_inside_the_noun_phrase(text, span, actor):
+    f = one(text)
+    assert (f["text"], f["actor"]) == (span, actor)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a relative clause about the name before its comma: what it has or sends, whose soldiers
+    ("Ethiopia won with support from Eritrea, which has tens of thousands of troops in Tigray.", "ER"),
+    ("Mozambique thanked Rwanda, whose 1,000 soldiers fought in Cabo Delgado.", "RW"),
+])
+def test_a_relative_clause_names_its_antecedents_troops(text, actor):
+    assert one(text)["actor"] == actor

@@ -930,3 +930,13 @@ def test_soldiers_facing_each_other_are_no_ones_alone(troops):
     figs = troops("Zwischen Indien und China gibt es Spannungen. Tausende indische Soldaten stehen sich an der Grenze "
                   "gegenüber.")
     assert [f["actor"] for f in figs] == ["IN"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    # a relative clause about the name before its comma: what it has or sends, whose soldiers
+    ("Äthiopien gewann dank Unterstützung aus Eritrea, das Zehntausende Soldaten im Einsatz haben soll.", "ER"),
+    ("Die Regierung lobte Ruanda, dessen 1000 Soldaten in Mosambik kämpfen.", "RW"),
+])
+def test_a_relative_clause_names_its_antecedents_troops(troops, text, actor):
+    (f,) = troops(text)
+    assert f["actor"] == actor

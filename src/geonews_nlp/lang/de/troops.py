@@ -1545,14 +1545,26 @@ def _side_of(words: list[str], f: Figure) -> str | None:
     return None
 
 
+# relative pronouns that are the subject of their clause (nominative) and own what follows (genitive)
+SUBJECT_RELATIVES = {"der", "die", "das", "welcher", "welche", "welches"}
+POSSESSIVE_RELATIVES = {"dessen", "deren"}
+
+
 def _antecedent_actor(words: list[str], f: Figure) -> str | None:
-    """``eine Eingreiftruppe der Nato, die aus 5000 Soldaten besteht``: a relative clause giving what its
-    antecedent consists of; the figure is the antecedent's, and so is its owner (bounded look back)."""
+    """A relative clause about its antecedent: what it consists of (``eine Eingreiftruppe der Nato, die aus
+    5000 Soldaten besteht``), whose soldiers they are (``Eritrea, dessen Soldaten``), or, for a strength
+    figure, what it has or sends (``Eritrea, das Zehntausende Soldaten im Einsatz haben soll``): the figure
+    is the antecedent's (bounded look back)."""
     k = f.start
-    if not (k >= 3 and words[k - 1].lower() in ("aus", "mit") and words[k - 2].lower() in RELATIVES
-            and words[k - 3] == ","):
+    low = [w.lower() for w in words[max(0, k - 3):k]]
+    if k >= 3 and low[-1] in ("aus", "mit") and low[-2] in RELATIVES and words[k - 3] == ",":
+        start = k - 4
+    elif k >= 2 and words[k - 2] == "," and (low[-1] in POSSESSIVE_RELATIVES
+                                            or low[-1] in SUBJECT_RELATIVES and f.kind == "strength"):
+        start = k - 3
+    else:
         return None
-    for j in range(k - 4, max(-1, k - 7), -1):
+    for j in range(start, max(-1, start - 3), -1):
         if is_punct(words[j]):
             return None
         found = actors.actor_from_prefix(words[j]) or actors.actor_from_adjective(words[j]) or (

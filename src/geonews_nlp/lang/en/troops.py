@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from ..acronyms import acronym_mentions
+from ..acronyms import acronym_mentions, is_acronym
 from ..base import Figure, Quantity, Sentence, Token
 from ..common import all_quantities, clause_before, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, Discourse
@@ -379,6 +379,12 @@ def _names_a_force(tokens: Sequence[Token], k: int) -> bool:
     return force
 
 
+def _bracketed_acronym(tokens: Sequence[Token], k: int) -> bool:
+    """ "( NATO )" at ``tokens[k]``: a name's acronym in brackets after it."""
+    return (k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")"
+            and is_acronym(tokens[k + 1].text))
+
+
 def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
               plural: bool = False) -> tuple[int, int, str, str] | None:
     """(head index, end, category, unit) of the noun phrase after a quantity ending at ``i``.
@@ -390,7 +396,8 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
     used_and = False
     group = False  # the phrase has named an armed group or a force: "dozens of RSF members"
     n = len(tokens)
-    while k < n and k < i + MAX_NP:
+    limit = i + MAX_NP
+    while k < n and k < limit:
         w = tokens[k].text
         lw = w.lower()
         pos = tokens[k].pos
@@ -414,6 +421,10 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
         if lw in QUOTES or lw in ("[", "]"):
             k += 1  # "the 60 [government] soldiers"
             continue
+        if _bracketed_acronym(tokens, k) and k > i:
+            k += 3  # a name's acronym inside the phrase: "five North Atlantic Treaty Organization (NATO) soldiers"
+            limit += 3
+            continue
         if lw == "-" and k > i and k + 1 < n and tokens[k + 1].text[:1].isalpha():
             k += 1  # a compound's hyphen: "pro-government", "al-Qaeda", "pro-junta"
             continue
@@ -435,6 +446,9 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
             return k, k + 1, "personnel", "personnel"  # "30 Hezbollah members", "40 members of the armed forces"
         end = _armed_group_at(tokens, k)
         if end > k:
+            if _bracketed_acronym(tokens, end):
+                end += 3  # "Islamic State (IS) fighters": the group's acronym after its name
+                limit += 3
             nxt = tokens[end].text.lower() if end < n else "."
             if is_punct(nxt) and nxt not in ("-",) or nxt in STOP_WORDS or nxt in CASUALTY_WORDS:
                 return k, end, "group", "personnel"  # "at least 9 Boko Haram were killed", "14 Houthis died"
@@ -1006,6 +1020,27 @@ def _names_from(words: list[str], k: int, end: int) -> list[tuple[int, int, str]
         k = nxt
 
 
+def _relative_antecedent(words: list[str], lower: list[str], f: Figure) -> str | None:
+    """A relative clause about the name right before its comma: whose soldiers they are ("Eritrea, whose
+    soldiers …") or, for a strength figure, what it has or sends ("Eritrea, which has tens of thousands
+    of troops in Tigray", "Rwanda, which sent 1,000 soldiers")."""
+    j = f.start - 1
+    while j >= 0 and f.start - j <= 3 and lower[j] not in ("which", "who", "whose"):
+        if is_punct(words[j]) or words[j][:1].isupper():
+            return None  # the verb and its auxiliaries only: "which has", "which has sent"
+        j -= 1
+    if j < 2 or lower[j] not in ("which", "who", "whose") or words[j - 1] != "," or (
+            lower[j] != "whose" and f.kind != "strength") or (lower[j] == "whose" and j != f.start - 1):
+        return None
+    for m in range(j - 2, max(-1, j - 6), -1):
+        if is_punct(words[m]):
+            return None
+        code, end, _kind = _name_at(words, m, "coad")
+        if code and end == j - 1:
+            return code
+    return None
+
+
 def _actor_after(words: list[str], lower: list[str], f: Figure) -> str | None:
     """``troops from Russia``, ``soldiers of the Malian army``, ``250-man SAS``; ``Russia's troops``."""
     if f.start >= 2 and lower[f.start - 1] in ("'s", "’s", "'"):
@@ -1448,7 +1483,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             else:
                 # "government soldiers", "local security forces": a state's, whatever group the sentence names
                 f.actor = ((None if host else _recruited_by_group(tokens, f, sentence_actors))
-                           or _actor_in_span(w, f) or _actor_after(w, lower, f))
+                           or _actor_in_span(w, f) or _actor_after(w, lower, f) or _relative_antecedent(w, lower, f))
             if f.actor is None and f.elliptic:
                 f.actor = _gapped_actor(w, f)  # "Russia has 50,000 troops there, and Belarus 30,000"
             if f.actor is None and host and "pro" not in lower[f.start:f.head]:
