@@ -773,3 +773,13 @@ def test_a_bracketed_acronym_inside_the_noun_phrase(text, span, actor):
 ])
 def test_a_relative_clause_names_its_antecedents_troops(text, actor):
     assert one(text)["actor"] == actor
+
+
+def test_people_of_a_nationality_are_heads_by_the_regular_plural():
+    from geonews_nlp.lang.en.actors import actor_from_demonym
+
+    assert [actor_from_demonym(w) for w in ("Thais", "Malians", "Tajiks", "Filipinos", "Togolese")] == [
+        "TH", "ML", "TJ", "PH", "TG"]
+    assert actor_from_demonym("Pakistans") is None and actor_from_demonym("Britons") == "GB"  # listed irregulars
+    f = one("Four Thais died in the second fight with Cambodian troops, he added.")
+    assert (f["count"], f["actor"], f["kind"]) == (4, "TH", "casualties")

@@ -64,6 +64,24 @@ DEMONYMS = {
     "bangladeshis": "BD", "senegalese": "SN", "rwandans": "RW", "ghanaians": "GH", "moroccans": "MA",
     "tunisians": "TN", "libyans": "LY", "jordanians": "JO", "kurds": None, "cubans": "CU",
 }
+
+
+def _plural_demonyms(adjectives: dict[str, str]) -> dict[str, str]:
+    """The people's plural of the nationality adjectives English forms it from regularly: "-an", "-i", "-k",
+    "-o" add "s" (Malians, Thais, Tajiks, Filipinos), "-ese" stays (Togolese); "British", "French",
+    "Spanish" have other words, listed in ``DEMONYMS``."""
+    out: dict[str, str] = {}
+    for adjective, code in adjectives.items():
+        if "." in adjective or len(adjective) < 4 or adjective.endswith("stan"):
+            continue  # "u.s.", "uk": abbreviations name no people; "pakistan" used as an adjective is a noun
+        if adjective.endswith("ese"):
+            out[adjective] = code
+        elif adjective.endswith(("an", "i", "k", "o")):
+            out[adjective + "s"] = code
+    return out
+
+
+DEMONYMS = {**_plural_demonyms(ADJECTIVES), **DEMONYMS}
 # Country names CLDR's English lacks, or writes differently ("Congo - Kinshasa", "Türkiye").
 EXTRA_NAMES = {
     "us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US",
