@@ -783,3 +783,13 @@ def test_people_of_a_nationality_are_heads_by_the_regular_plural():
     assert actor_from_demonym("Pakistans") is None and actor_from_demonym("Britons") == "GB"  # listed irregulars
     f = one("Four Thais died in the second fight with Cambodian troops, he added.")
     assert (f["count"], f["actor"], f["kind"]) == (4, "TH", "casualties")
+
+
+@pytest.mark.parametrize("text, counts", [
+    # a personnel word that modifies another noun counts no people
+    ("The rebels were accompanied by three armoured personnel carriers.", []),
+    ("Some 300 soldiers - most of them conscripts - died.", [300]),  # a dash aside is no compound
+    ("Russia sent 300 troops-in-training.", [300]),
+])
+def test_personnel_words_as_modifiers(text, counts):
+    assert [f["count"] for f in figures(text)] == counts

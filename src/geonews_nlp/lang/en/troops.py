@@ -410,6 +410,10 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
             else:
                 head, end, cat, unit = k, found[2], found[0], found[1]
             lhead = tokens[head].text.lower()
+            after = tokens[end].text.lower() if end < n else ""
+            if after in ("carrier", "carriers") or after == "-" and end + 1 < n and tokens[end + 1].text.islower() \
+                    and tokens[end + 1].text.endswith(("ed", "ing")):
+                return None  # a modifier: "three armoured personnel carriers", "a section of rebel-held territory"
             if unit == "army" and lhead == "armies" and k > i and tokens[k - 1].text.lower() in GROUP_ARMIES:
                 return None  # "four ethnic armies": armed groups, not formations
             if plural and end == head + 1 and _singular(lhead, cat):
