@@ -50,8 +50,9 @@ ADJECTIVES = {
     "new zealand": "NZ", "saudi arabian": "SA", "uk": "GB", "u.k.": "GB", "soviet": "RU",
     "bangladesh": "BD", "pakistan": "PK",
 }
-# Demonyms used as heads ("50 Russians were killed", "116 Senegalese peacekeepers" is an adjective).
-DEMONYMS = {
+# Demonyms used as heads ("50 Russians were killed", "116 Senegalese peacekeepers" is an adjective): the
+# listed ones, irregular or not, over the regular plurals of the adjectives (``DEMONYMS`` below).
+LISTED_DEMONYMS = {
     "afghans": "AF", "americans": "US", "armenians": "AM", "australians": "AU", "azerbaijanis": "AZ",
     "britons": "GB", "brits": "GB", "canadians": "CA", "chinese": "CN", "egyptians": "EG", "estonians": "EE",
     "french": "FR", "frenchmen": "FR", "georgians": "GE", "germans": "DE", "indians": "IN", "iranians": "IR",
@@ -69,7 +70,7 @@ DEMONYMS = {
 def _plural_demonyms(adjectives: dict[str, str]) -> dict[str, str]:
     """The people's plural of the nationality adjectives English forms it from regularly: "-an", "-i", "-k",
     "-o" add "s" (Malians, Thais, Tajiks, Filipinos), "-ese" stays (Togolese); "British", "French",
-    "Spanish" have other words, listed in ``DEMONYMS``."""
+    "Spanish" have other words, listed in ``LISTED_DEMONYMS``."""
     out: dict[str, str] = {}
     for adjective, code in adjectives.items():
         if "." in adjective or len(adjective) < 4 or adjective.endswith("stan"):
@@ -81,7 +82,8 @@ def _plural_demonyms(adjectives: dict[str, str]) -> dict[str, str]:
     return out
 
 
-DEMONYMS = {**_plural_demonyms(ADJECTIVES), **DEMONYMS}
+DEMONYMS = {**_plural_demonyms(ADJECTIVES), **LISTED_DEMONYMS}
+
 # Country names CLDR's English lacks, or writes differently ("Congo - Kinshasa", "Türkiye").
 EXTRA_NAMES = {
     "us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US",

@@ -425,7 +425,7 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
         if lw in QUOTES or lw in ("[", "]"):
             k += 1  # "the 60 [government] soldiers"
             continue
-        if _bracketed_acronym(tokens, k) and k > i:
+        if k > i and _bracketed_acronym(tokens, k):
             k += 3  # a name's acronym inside the phrase: "five North Atlantic Treaty Organization (NATO) soldiers"
             limit += 3
             continue
