@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geonews_nlp.lang.acronyms import acronym_mentions, acronym_uses
-from geonews_nlp.lang.de.troops import figures_of_words, force_mentions, topic_country
+from geonews_nlp.lang.de.troops import _relative_asides, figures_of_words, force_mentions, topic_country
 from geonews_nlp.lang.discourse import TOPIC, WINDOW, Discourse
 
 
@@ -304,3 +304,32 @@ def test_english_no_militia_or_headline_is_a_states_proper_force_name():
     assert en_actors_of("The Sudanese Rapid Support Forces seized the town . | "
                         "About 500 soldiers were killed .") == [None]
     assert en_actors_of("Russia Says Ukrainian Forces Attacked Kursk . | About 500 soldiers were killed .") != ["RU"]
+
+
+def test_a_leader_stands_for_the_forces_they_lead():
+    assert actors_of("Putin hat 10.000 Soldaten an die Grenze geschickt .") == ["RU"]
+    assert actors_of("Haftars Truppen verloren 200 Kämpfer .") == ["LNA"]
+    assert actors_of("Bush schickte im vergangenen Jahr 30.000 zusätzliche Soldaten in den Irak .") == ["US"]
+    # the full name, two words, is one mention
+    assert actors_of("Wladimir Putin hat 10.000 Soldaten an die Grenze geschickt .") == ["RU"]
+
+
+def test_a_relative_clause_aside_owns_none_of_the_main_clauses_troops():
+    assert actors_of("Die Nato , die seit 1999 das Kosovo sichert , schickt 700 weitere Soldaten .") == ["NATO"]
+    # a list after a comma is no relative clause: its names stay (several states, no one owner)
+    listed = "Frankreich , die USA und Großbritannien , schicken je 700 Soldaten".split()
+    assert _relative_asides(listed, [w.lower() for w in listed]) == []
+    aside = "Die Nato , die seit 1999 das Kosovo sichert , schickt".split()
+    assert _relative_asides(aside, [w.lower() for w in aside]) == [(3, 9)]
+
+
+def test_a_force_named_by_its_owner_in_the_genitive():
+    assert actors_of("Dabei starben 20 Kämpfer der Armee Assads .") == ["SY"]
+
+
+def test_a_partitive_of_the_last_sentences_figure_shares_its_kind():
+    troops = figures_of_words([s.split() for s in (
+        "Bei dem Angriff wurden acht Soldaten getötet .", "Sechs von ihnen sei die Kehle durchschnitten worden .")])
+    assert [f.kind for f in troops] == ["casualties", "casualties"]
+    troops = figures_of_words([s.split() for s in ("Die Armee schickte 500 Soldaten .", "Zwei von ihnen sind Offiziere .")])
+    assert [f.kind for f in troops] == ["strength", "strength"]

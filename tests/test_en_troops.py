@@ -793,3 +793,33 @@ def test_people_of_a_nationality_are_heads_by_the_regular_plural():
 ])
 def test_personnel_words_as_modifiers(text, counts):
     assert [f["count"] for f in figures(text)] == counts
+
+
+def test_a_leader_stands_for_the_forces_they_lead():
+    assert one("Bush sent 30,000 extra soldiers to Iraq last year.")["actor"] == "US"
+    assert one("Putin has ordered 10,000 more troops to the border.")["actor"] == "RU"
+    assert one("Haftar's forces lost 200 fighters near Tripoli.")["actor"] == "LNA"
+    # a leader named in the figure's own words still yields to them
+    assert one("Zelenskyy said 31,000 Russian soldiers had been killed.")["actor"] == "RU"
+
+
+def test_every_leader_row_names_a_known_actor():
+    known = set(actors.country_names().values()) | set(actors.ORGANISATIONS.values())
+    assert actors.LEADERS and all(a in known for a in actors.LEADERS.values())
+    assert all(name == name.lower() and "  " not in name for name in actors.LEADERS)
+
+
+def test_a_relative_clause_aside_owns_none_of_the_main_clauses_troops():
+    f = one("NATO, which has been guarding Kosovo since the war ended in 1999, decided to deploy 700 troops.")
+    assert f["actor"] == "NATO"
+    # the aside's own figure keeps what it says
+    assert one("Russia, which invaded Ukraine in 2022, has lost 300,000 soldiers.")["actor"] == "RU"
+
+
+def test_wounds_arrests_and_a_participle_before_the_predicate():
+    assert one("Later a Thai soldier had lost his leg in a land mine explosion.")["kind"] == "casualties"
+    assert one("Troops at a checkpoint apprehended nine alleged NPA guerrillas.")["kind"] == "casualties"
+    # the participle's own object is no second count: the predicate after it is the figure's
+    f = one("Some 30 NATO soldiers defending three town halls in northern Kosovo were injured in clashes.")
+    assert f["kind"] == "casualties" and f["actor"] == "NATO"
+    assert one("Some 30 NATO soldiers defending three town halls have arrived.")["kind"] == "strength"

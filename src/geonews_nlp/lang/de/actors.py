@@ -104,6 +104,8 @@ METONYMS = {
 
 # Forces by name ("Bundeswehr", "Zahal", "Marines"): the discourse model's owners (lang/discourse.py).
 FORCE_NAMES = read_force_table(__package__)
+# Persons who stand for their state's or group's forces ("Putin schickt 10.000 Soldaten"): leaders.tsv.
+LEADERS = read_force_table(__package__, "leaders.tsv")
 EXTRA_NAMES = {
     "usa": "US", "vereinigte staaten": "US", "vereinigten staaten": "US", "amerika": "US",
     "großbritannien": "GB", "england": "GB", "russland": "RU", "weißrussland": "BY", "belarus": "BY",
@@ -203,6 +205,12 @@ def actor_from_prefix(word: str) -> str | None:
 @lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence
 def actor_from_metonym(text: str) -> str | None:
     return METONYMS.get(_ARTICLE.sub("", text.strip().lower()))
+
+
+def actor_from_leader(text: str) -> str | None:
+    """``Putin``, ``Wladimir Putin``, ``Haftars`` (genitive) → whose forces the person leads."""
+    t = " ".join(text.lower().split())
+    return LEADERS.get(t) or (LEADERS.get(t[:-1]) if t.endswith("s") else None)
 
 
 @lru_cache(maxsize=65536)  # pure in the word, asked for every word of every sentence

@@ -1393,13 +1393,14 @@ def _name_at(words: list[str], k: int) -> tuple[str | None, int]:
 def _name_of(w: str, nxt: str | None) -> tuple[str | None, int]:
     """``_name_at`` for ``w`` followed by ``nxt`` (None: the sentence's end): the actor and the words it takes."""
     if nxt is not None:
-        found = actors.country_from_name(f"{w} {nxt}")
+        found = actors.country_from_name(f"{w} {nxt}") or (
+            actors.actor_from_leader(f"{w} {nxt}") if is_capitalised(w) and is_capitalised(nxt) else None)
         if found:
             return found, 2
     if not is_capitalised(w):
         return None, 1
     return (actors.country_from_name(w) or actors.actor_from_metonym(w)
-            or (actors.PREFIXES.get(w.lower()) if w.isupper() else None)), 1
+            or (actors.PREFIXES.get(w.lower()) if w.isupper() else None) or actors.actor_from_leader(w)), 1
 
 
 def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> str | None:
@@ -1432,6 +1433,10 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
         while k < len(words) and words[k].lower() in ("der", "den", "dem", "des", "die"):
             k += 1
         found, end = _name_at(words, k)
+        if found is None and k + 1 < len(words) and words[k].lower() in OWNED_FORCES and is_capitalised(words[k + 1]):
+            # "Soldaten der Truppen Haftars", "Kämpfer der Armee Assads": the force's owner in the genitive
+            found, end = _name_at(words, k + 1)
+            found = found if found and words[k + 1].endswith("s") else None
         if found and _listed_with_others(words, end, found):
             # "Soldaten aus Saudi-Arabien und dem Sudan": several states, no shares; their organisation
             # where the sentence names one ("Die Nato-Truppe hat 4000 Soldaten aus Deutschland, Polen und …")
@@ -1441,6 +1446,9 @@ def _actor_after(words: list[str], f: Figure, leaving: bool | None = None) -> st
 
 
 LIST_WORDS = {",", "und", "sowie", "der", "den", "dem", "des", "die"}
+# a force named by its owner in the genitive after it: "der Truppen Haftars", "der Armee Assads"
+OWNED_FORCES = {"truppen", "armee", "streitkräfte", "kräfte", "miliz", "milizen", "einheiten", "verbände",
+                "garde", "leibgarde", "soldaten", "kämpfer"}
 # the soldiers of the state a report is about: "Regierungstruppen", "einheimische Sicherheitskräfte"
 HOST_PREFIXES = ("regierungssoldat", "regierungstrupp", "regierungskräft", "regierungsarmee")
 HOST_ADJECTIVES = {"einheimische", "einheimischen", "lokale", "lokalen", "örtliche", "örtlichen"}
@@ -1683,6 +1691,24 @@ def _chain_class(word: str) -> int:
             | (_COORDINATOR if lw in COORDINATORS else 0))
 
 
+ASIDE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches",
+                               "welchem", "welchen"})
+
+
+def _relative_asides(words: list[str], lower: list[str]) -> list[tuple[int, int]]:
+    """Relative clauses between commas, as (pronoun index, closing comma index): "Die Nato, die seit 1999 das
+    Kosovo sichert, schickt 700 Soldaten". The clause ends in its finite verb, lower case: that tells it from
+    a list ("Frankreich, die USA und Großbritannien, ..."). Its names are about the antecedent (objects,
+    places) and own none of the sentence's troops."""
+    out = []
+    for i in range(1, len(lower) - 2):
+        if lower[i] in ASIDE_PRONOUNS and lower[i - 1] == ",":
+            j = next((k for k in range(i + 2, len(lower)) if lower[k] in (",", ";", ":", "–")), None)
+            if j is not None and j - i >= 3 and words[j - 1].isalpha() and words[j - 1].islower():
+                out.append((i, j))
+    return out
+
+
 class _SentenceActors:
     """The names in one sentence that ``_actor_in_sentence`` may take, read once (linear time): each
     figure then finds its actor by bisection, not by a scan of the sentence."""
@@ -1709,8 +1735,9 @@ class _SentenceActors:
             if found:
                 candidates.append((k, found))
         place = _locative_chain(words, lower) if candidates else []  # names in a place phrase are places
+        asides = _relative_asides(words, lower) if candidates else []
         for k, found in candidates:
-            if not place[k]:
+            if not place[k] and not any(i < k < j for i, j in asides):
                 self.pos.append(k)
                 self.actor.append(found)
                 after_article.append(k >= 1 and lower[k - 1] in ("der", "des"))
@@ -1930,8 +1957,9 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
                 f.kind = last_fig.kind  # "31 weitere wurden verletzt, vier von ihnen schwer": the verb is elided
             elif (cue is None and last_fig is not None and last_fig.sent == n - 1
                   and sum(not w.isspace() for w in words[:f.start]) <= 3
-                  and any(w.lower() in ("ihnen", "denen", "davon", "darunter") for w in words[:f.start + 1])):
-                f.kind = last_fig.kind  # "Unter ihnen seien 82 Offiziere": a part of the last sentence's figure
+                  and any(w.lower() in ("ihnen", "denen", "davon", "darunter") for w in words[:f.end])):
+                # "Unter ihnen seien 82 Offiziere", "Sechs von ihnen …": a part of the last sentence's figure
+                f.kind = last_fig.kind
             elif (cue is None and n > 0 and sum(not w.isspace() for w in words[:f.start]) <= 3
                   and any(w.lower() in ("ihnen", "denen", "darunter") for w in words[:f.start + 1])
                   and any(w.lower() in CASUALTY_EXACT or w.lower().startswith(_CASUALTY_PREFIXES)

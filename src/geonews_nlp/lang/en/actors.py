@@ -144,6 +144,8 @@ ORGANISATIONS = {
 
 # Forces by name ("National Guard", "Marines"): the discourse model's owners (lang/discourse.py).
 FORCE_NAMES = read_force_table(__package__)
+# Persons who stand for their state's or group's forces ("Bush sent 30,000 extra soldiers"): leaders.tsv.
+LEADERS = read_force_table(__package__, "leaders.tsv")
 ALLIANCES = {"NATO", "UN", "EU", "AU", "OSCE", "KFOR", "EUFOR", "ATMIS", "CSTO", "ECOWAS", "SADC"}
 # Where the language's news names its own towns, however small (the gazetteer proposes them all).
 HOME_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ"}
@@ -224,10 +226,11 @@ def name_at(words: list[str], k: int, kinds: str = "cmoad") -> tuple[str | None,
     """The actor named by the longest name starting at ``words[k]``: (code, index after it, kind).
 
     ``kinds`` chooses what counts: ``c`` country names, ``m`` metonyms, ``o`` organisations,
-    ``a`` adjectives, ``d`` demonyms. A one-word country name or metonym must be capitalised."""
+    ``a`` adjectives, ``d`` demonyms, ``l`` leaders. A one-word country name or metonym must be capitalised."""
     if k >= len(words) or not words[k][:1].isalnum():
         return None, k + 1, ""
-    lookups = (("c", country_names()), ("o", ORGANISATIONS), ("m", METONYMS), ("a", ADJECTIVES), ("d", DEMONYMS))
+    lookups = (("c", country_names()), ("o", ORGANISATIONS), ("m", METONYMS), ("a", ADJECTIVES), ("d", DEMONYMS),
+               ("l", LEADERS))
     for n in range(min(MAX_NAME_WORDS, len(words) - k), 0, -1):
         span = words[k:k + n]
         if not span[0][:1].isupper() or (n > 1 and not span[-1][:1].isupper() and span[-1] != "of"

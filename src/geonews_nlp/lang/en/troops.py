@@ -126,7 +126,8 @@ CASUALTY_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths", "wounded",
     "wounding", "injured", "injuring", "injuries", "injury", "casualties", "casualty", "captured", "capture",
     "missing", "prisoners", "prisoner", "pows", "pow", "captive", "captives", "lost", "losses", "slain",
-    "fallen", "perished", "executed", "shot", "arrested", "detained", "fatalities", "surrendered", "toll",
+    "fallen", "perished", "executed", "shot", "arrested", "detained", "apprehended", "fatalities", "surrendered",
+    "toll",
     "wound", "wounds", "free", "freed", "release", "released", "releasing", "exchange", "exchanged", "swap", "swapped",
     # the dead as bodies, the missing, hostages, victims ("the bodies of 20 soldiers", "remain unaccounted for")
     "bodies", "remains", "unaccounted", "hostage", "hostages", "victims", "martyrdom", "shahadat",
@@ -901,6 +902,8 @@ def _clause_ends(lower: list[str], k: int, f: Figure) -> bool:
     # another count, unless coordinated with the figure under one predicate ("47 soldiers and 15 fighters were
     # killed"; a headline's list: "Two soldiers, four militants killed")
     between = lower[f.end:k]
+    if k <= f.end + 2 and between and between[0].endswith("ing") and between[0].isalpha():
+        return False  # the object of a participle on the figure: "30 soldiers defending three town halls were injured"
     return k > f.end and (lw[:1].isdigit() or lw in NUMBER_WORDS_SMALL) and not (
         any(w in ("and", "or") for w in between) or all(w == "," for w in between))
 
@@ -935,8 +938,9 @@ def _kind(words: list[str], lower: list[str], f: Figure) -> str:
         if lw in ("lay", "laid", "laying", "lays") and nxt == "down" and k + 3 < len(words) and \
                 lower[k + 3] in ("arms", "weapons"):
             return "casualties"  # "agreed to lay down their arms": surrendered
-        if lw == "lost" and k >= f.end and nxt in LIFE_OWNERS and k + 2 < len(words) and lower[k + 2] in LIFE:
-            return "casualties"  # "Five soldiers lost their lives"
+        if lw == "lost" and k >= f.end and nxt in LIFE_OWNERS and k + 2 < len(words) and (
+                lower[k + 2] in LIFE or lower[k + 2] in BODY_PARTS):
+            return "casualties"  # "Five soldiers lost their lives", "a soldier had lost his leg" (wounded)
         if lw in LIFE and k < f.start and k >= 2 and lower[k - 1] == "the" and lower[k - 2] in LIFE_TAKERS:
             return "casualties"  # "the attack claimed the lives of 18 soldiers"
         if lw in CASUALTY_WORDS:
@@ -1052,7 +1056,7 @@ def _actor_after(words: list[str], lower: list[str], f: Figure) -> str | None:
         while k > 0 and words[k - 1][:1].isupper() and k > f.start - 5:
             k -= 1
         for s in range(k, f.start - 1):
-            code, end, _ = actors.name_at(words, s, "cmoa")
+            code, end, _ = actors.name_at(words, s, "cmoal")  # "Russia's troops", "Haftar's forces"
             if code and end == f.start - 1:
                 return code
     k = f.end
@@ -1160,7 +1164,7 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     k = 0
     while k < len(words):
-        code, end, kind = _name_at(words, k, "cmoa")
+        code, end, kind = _name_at(words, k, "cmoal")
         if words[k] == "IS" and not code:
             code, end, kind = "IS", k + 1, "o"
         if not code and words[k][:1].isupper() and not (out and out[-1][1] == k):
@@ -1185,8 +1189,9 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
                 continue
         if kind == "m" and end < len(words) and lower[end] in ("time", "region", "oblast", "province"):
             locative = True
-        if k <= 1 and words[k].isupper() and len(words[k]) > 2 and end < len(words) and lower[end] in DATELINE:
-            locative = True  # a dateline: "MOSCOW (Sputnik) -", "BRUSSELS (AP) -"
+        if k <= 1 and words[k].isupper() and len(words[k]) > 2 and end < len(words) and lower[end] in DATELINE \
+                and kind != "o":
+            locative = True  # a dateline: "MOSCOW (Sputnik) -", "BRUSSELS (AP) -" (a place; "NATO, which" is none)
         if not locative:
             out.append((k, end, code))
         k = end
@@ -1234,6 +1239,7 @@ class _SentenceActors:
         self.group = self.groups[0][2] if self.groups else None
         self._index = {"any": self._read(self.all, subjects), "state": self._read(self.states, subjects),
                        "group": self._read(self.groups, subjects)}
+        self.asides = _relative_asides([t.text.lower() for t in tokens])
 
     @staticmethod
     def _read(cands: list[tuple[int, int, str]], subjects: set[int] | None) -> tuple[
@@ -1248,6 +1254,10 @@ class _SentenceActors:
         killing 12 soldiers"), for militants (``side="group"``) only an armed group ("the army killed 30
         militants"); never one of ``banned`` (those who inflicted a casualty figure's losses)."""
         subject, starts, ends, cands = self._index[side]
+        closed = [(i, j) for i, j in self.asides if j < f.start]
+        if closed:  # "NATO, which has been guarding Kosovo since 1999, decided to deploy 700 troops": not Kosovo
+            cands = [c for c in cands if not any(i < c[0] < j for i, j in closed)]
+            starts, ends = [c[0] for c in cands], [c[1] for c in cands]
         if banned:
             cands = [c for c in cands if c[2] not in banned]
             starts, ends = [c[0] for c in cands], [c[1] for c in cands]
@@ -1289,6 +1299,25 @@ class _SentenceActors:
                     out.add(agent[2])
                 break
         return out
+
+
+ASIDE_PRONOUNS = {"which", "who", "whose", "whom"}
+
+
+def _relative_asides(lower: list[str]) -> list[tuple[int, int]]:
+    """Non-restrictive relative clauses set off by commas, as (pronoun index, closing comma index): an aside
+    about the name before it, whose own names (its objects, its places) own none of the main clause's troops."""
+    out = []
+    for i in range(1, len(lower)):
+        if lower[i] in ASIDE_PRONOUNS and lower[i - 1] == ",":
+            j = next((k for k in range(i + 1, len(lower)) if lower[k] in (",", ";", ":")), None)
+            if j is not None:
+                out.append((i, j))
+    return out
+
+
+# what a wounded soldier loses: "a Thai soldier had lost his leg in a land mine explosion"
+BODY_PARTS = {"leg", "legs", "arm", "arms", "hand", "hands", "foot", "feet", "eye", "eyes", "limb", "limbs", "sight"}
 
 
 # active verbs right before a casualty figure whose subject inflicted the losses
