@@ -333,3 +333,12 @@ def test_a_partitive_of_the_last_sentences_figure_shares_its_kind():
     assert [f.kind for f in troops] == ["casualties", "casualties"]
     troops = figures_of_words([s.split() for s in ("Die Armee schickte 500 Soldaten .", "Zwei von ihnen sind Offiziere .")])
     assert [f.kind for f in troops] == ["strength", "strength"]
+
+
+def test_a_state_with_its_own_forces_by_a_possessive_owns_them():
+    words = "Einem Bericht zufolge werden die Vereinigten Staaten ihre Truppenpräsenz in Taiwan verstärken .".split()
+    assert force_mentions(words) == [(5, "US")]
+    assert actors_of("Die Vereinigten Staaten verstärken ihre Truppenpräsenz in Taiwan . | "
+                     "Es ist geplant , 200 Soldaten zur Ausbildung der taiwanischen Streitkräfte zu entsenden .") == ["US"]
+    # a place before the possessive is no owner
+    assert force_mentions("In Polen hat die Regierung ihre Armee verstärkt .".split()) == [(6, "<topic>")]

@@ -823,3 +823,17 @@ def test_wounds_arrests_and_a_participle_before_the_predicate():
     f = one("Some 30 NATO soldiers defending three town halls in northern Kosovo were injured in clashes.")
     assert f["kind"] == "casualties" and f["actor"] == "NATO"
     assert one("Some 30 NATO soldiers defending three town halls have arrived.")["kind"] == "strength"
+
+
+def test_a_place_that_troops_leave_enter_or_invade_owns_none():
+    assert one("Hundreds of troops have left Afghanistan as planned.")["actor"] is None
+    assert one("Russia, which invaded Ukraine in 2022, has lost 300,000 soldiers.")["actor"] == "RU"
+    assert one("Britain said its 900 soldiers would leave Mali.")["actor"] == "GB"
+
+
+def test_enemy_soldiers_are_the_other_sides():
+    f = one("Armenia's Defense Ministry said that it repelled an intrusion from Azerbaijan, killing seven enemy soldiers.")
+    assert f["actor"] == "AZ"
+    # no other side named: no owner (the spec's ruling), and not the reporting side
+    assert one("Ukraine's military said 300 enemy soldiers were killed near Bakhmut.")["actor"] is None
+    assert one("Seven enemy Russian soldiers were captured.")["actor"] == "RU"

@@ -1090,6 +1090,8 @@ def force_mentions(words: list[str], lower: list[str] | None = None) -> list[tup
             found = TOPIC  # "teilte die Armee mit": the army of the country the document is about
         if found:
             out.append((k, found))
+    if any(w in OWNER_POSSESSIVES for w in lower):
+        out = sorted(out + _possessive_owners(words, lower, {j for j, _ in out}))
     # the states named come first: a sentence that names none needs neither the place phrases nor the rest
     states = [(k, state) for k, state in enumerate(map(_state_word, words)) if state] \
         if any(map(_sending, lower)) else []
@@ -1106,6 +1108,32 @@ def force_mentions(words: list[str], lower: list[str] | None = None) -> list[tup
             if (agent or not place[k] and not (k >= 1 and lower[k - 1] in LOCATION_PREPS)) and k not in taken:
                 out.append((k, state))
         out.sort()
+    return out
+
+
+OWNER_POSSESSIVES = {"ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "seinem"}
+OWN_FORCE_STARTS = ("truppen", "soldaten", "streitkräfte", "armee", "militär", "kontingent")
+
+
+def _possessive_owners(words: list[str], lower: list[str], taken: set[int]) -> list[tuple[int, str]]:
+    """A state whose own forces its clause names with a possessive ("die Vereinigten Staaten werden ihre
+    Truppenpräsenz in Taiwan verstärken", "Russland hat seine Truppen verlegt"): the state named first in
+    the clause, not after a preposition (a place), owns them."""
+    out = []
+    for k in range(1, len(words)):
+        if lower[k - 1] in OWNER_POSSESSIVES and lower[k].startswith(OWN_FORCE_STARTS):
+            lo, _ = clause_before(lower, k - 1)
+            j = lo
+            while j < k - 1:
+                if is_capitalised(words[j]) and not (j > 0 and lower[j - 1] in LOCATION_PREPS):
+                    found, end = _name_at(words, j)
+                    if found and len(found) == 2:
+                        if j not in taken:
+                            out.append((j, found))
+                        break
+                    j = max(end, j + 1)
+                else:
+                    j += 1
     return out
 
 

@@ -147,6 +147,12 @@ LEADER_TITLES = {"president", "prime", "premier", "leader", "chancellor", "king"
 LOCATIVE = {"in", "to", "into", "near", "at", "across", "toward", "towards", "inside", "throughout", "against",
             "on", "onto", "outside", "around", "through", "along", "within", "over", "from", "with", "via",
             "between", "beyond", "off"}
+# verbs whose object is a place: "have left Afghanistan", "entered Ukraine", "invaded Kuwait"
+PLACE_OBJECT_VERBS = {"left", "leave", "leaves", "leaving", "entered", "enter", "enters", "entering", "invaded",
+                      "invade", "invades", "invading", "reached", "reach", "reaches", "reaching", "crossed", "cross",
+                      "crosses", "crossing", "occupied", "occupy", "occupies", "occupying", "liberated", "liberate",
+                      "liberating", "visited", "visit", "visits", "visiting", "evacuated", "evacuate", "evacuating",
+                      "exited", "exit", "exits", "exiting", "quit", "quits", "quitting", "abandoned", "abandon"}
 # verbs of leaving before "for", which then names a destination: "a contingent left for Haiti"
 DEPARTING = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "depart", "departs",
              "departing", "sailed", "sail", "sails", "flew", "fly", "flies", "set", "destined", "shipped", "embarked"}
@@ -1175,6 +1181,9 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             k += 1
             continue
         locative = False
+        before = k - 1 - (k >= 2 and lower[k - 1] == "the")
+        if before >= 0 and lower[before] in PLACE_OBJECT_VERBS:
+            locative = True  # "troops have left Afghanistan", "forces that invaded Ukraine": a place, not an owner
         for j in range(k - 1, max(-1, k - 4), -1):  # "in the southern Lebanon village"
             if lower[j] in LOCATIVE or lower[j] == "for" and j > 0 and lower[j - 1] in DEPARTING:
                 locative = True  # (also "left for Haiti", "bound for Estonia": a destination)
@@ -1561,6 +1570,9 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                 else:
                     f.actor = f.actor or discourse.recent(n, f.start, banned=banned) or next(
                         (a for k, a, src in mentions if k >= f.end and src != ALLIANCE and a not in banned), None)
+            if f.head > f.start and "enemy" in lower[f.start:f.head] and _actor_in_span(w, f) is None:
+                f.actor = _enemy_of_reporter(sentence_actors(n), w, f)
+                no_actor.add(id(f))  # "enemy fighters killed" with no side named: null (docs/troop-figures.md)
             if f.elliptic and last_fig is not None and lower[f.end - 1] in ("them", "whom", "others"):
                 f.kind = last_fig.kind if f.kind == "strength" else f.kind  # "One of them" was among the killed
             elif last_fig is not None and last_fig.sent == n and (
@@ -1621,6 +1633,21 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                     f.actor = topic
         inherit()
     return figs
+
+
+def _enemy_of_reporter(named: _SentenceActors, words: list[str], f: Figure) -> str | None:
+    """ "Armenia's Defense Ministry said it repelled an intrusion from Azerbaijan, killing seven enemy soldiers":
+    the soldiers are the other side's, not the side named last before them; the other side is the nearest
+    other owner the sentence names (places included: an enemy is often named by where it came from), else none."""
+    reporter = named.actor(f, after=False)
+    others = []
+    k = 0
+    while k < len(words):
+        code, end, _kind = _name_at(words, k, "cmoa")
+        if code and code != reporter and not f.start <= k < f.end:
+            others.append((k, code))
+        k = max(end, k + 1)
+    return min(others, key=lambda c: abs(c[0] - f.start))[1] if others else None
 
 
 def _foreign(words: list[str], f: Figure) -> bool:
