@@ -314,3 +314,16 @@ def test_a_body_reporting_the_enemys_losses_is_not_the_enemys(blank_nlp):
                     "Weitere 300 russische Soldaten seien verletzt worden, teilte das Verteidigungsministerium mit.")
     got = {e.text: (e._.geonews_link or {}).get("name") for e in doc.ents if e.label_ == "ORG"}
     assert got["Verteidigungsministerium"] != "Ministry of Defence (Russia)"
+
+
+def test_a_bare_body_after_the_states_curated_body_is_that_body():
+    import geonews_nlp
+
+    text = ("Nigeria said on Monday that militants had attacked. The Nigerian Defence Ministry said two soldiers were "
+            "wounded. The Defence Ministry later said the situation was calm.")
+    links = [(e.text, e.link and e.link.name) for e in geonews_nlp.extract(text, lang="en").entities]
+    assert ("Nigerian Defence Ministry", "Ministry of Defence (Nigeria)") in links
+    assert ("Defence Ministry", "Ministry of Defence (Nigeria)") in links
+    # a body with a name of its own is no guess for the bare kind
+    text = "The Texas National Guard sent 300 soldiers. The National Guard said more would follow."
+    assert all(e.link is None for e in geonews_nlp.extract(text, lang="en").entities if e.text == "National Guard")

@@ -11,6 +11,7 @@ from spacy.util import registry
 from ..labels import DEFAULT_LABEL_MAP
 from .entities import EntityMapper
 from .linker import GazetteerLinker, GazetteerLoader, shipped_gazetteer
+from .paragraphs import LineBreaks
 from .troops import TroopFigures
 
 
@@ -22,6 +23,17 @@ from .troops import TroopFigures
 )
 def make_entity_mapper(nlp: Language, name: str, label_map: dict[str, str]) -> EntityMapper:
     return EntityMapper(nlp, name, label_map)
+
+
+@Language.factory(
+    "geonews_line_breaks",
+    default_config={"min_newlines": 2},
+    requires=["token.is_sent_start"],
+    assigns=["token.is_sent_start"],
+)
+def make_line_breaks(nlp: Language, name: str, min_newlines: int) -> LineBreaks:
+    """A blank line ends a sentence (``min_newlines``: 1 for every line break)."""
+    return LineBreaks(nlp, name, min_newlines)
 
 
 @Language.factory(

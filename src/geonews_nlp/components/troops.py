@@ -55,6 +55,9 @@ class TroopFigures(SettingsOnDisk):
 
     def __call__(self, doc: Doc) -> Doc:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        # a blank line between paragraphs is no sentence: "the previous sentence" of a figure is the last
+        # one with words in it (an ellipsis, "One of them", reads it)
+        sents = [s for s in sents if not s.text.isspace()] or sents
         figures = self.grammar.extract_figures(sentences_of(doc, sents), document_actor=self.document_actor)
         spans = []
         for f in figures:

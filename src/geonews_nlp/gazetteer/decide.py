@@ -87,8 +87,11 @@ def decide_document(mentions: Sequence[Mention], kb: Gazetteer, rules: NameRules
     bodies = {i: body for i, body in enumerate(rules.institution(m.text) if m.label != "PER" else None
                                                for m in mentions) if body is not None}
     matches = [d.match for d in decisions]
+    # (a state's own body matched by its curated name, "the Israeli Defense Ministry", is the institution
+    # itself, not a body with a name of its own: "the Defense Ministry" after it is the same)
     own_named = {body.kind for i, body in bodies.items()
-                 if body.country_words and getattr(matches[i], "method", None) != "institution"}
+                 if body.country_words and getattr(matches[i], "method", None) != "institution"
+                 and not ((match := matches[i]) is not None and match.entry.institution == body.kind)}
     bare = [i for i, body in bodies.items() if not body.country_words and getattr(matches[i], "method", None)
             != "institution" and body.kind not in own_named]
     if bare:

@@ -96,3 +96,12 @@ def split_at_role(words: Sequence[str], is_role: Callable[[str], bool]) -> tuple
             return k, (j if rest else None)
         return (0, j) if len(rest) >= 2 else None
     return None
+
+
+def line_starts(words: Sequence[str], min_newlines: int = 1) -> list[int]:
+    """Indexes of the words that open a line: those right after a whitespace token with at least
+    ``min_newlines`` line breaks. News puts a headline, a subheading or a paragraph on a line of its
+    own, often without a full stop ("1400 Soldaten stationiert\\n\\nFrankreichs Präsident …"): a line
+    break ends a sentence whatever the punctuation says."""
+    return [k + 1 for k in range(len(words) - 1)
+            if words[k].isspace() and words[k].count("\n") >= min_newlines and not words[k + 1].isspace()]
