@@ -837,3 +837,9 @@ def test_enemy_soldiers_are_the_other_sides():
     # no other side named: no owner (the spec's ruling), and not the reporting side
     assert one("Ukraine's military said 300 enemy soldiers were killed near Bakhmut.")["actor"] is None
     assert one("Seven enemy Russian soldiers were captured.")["actor"] == "RU"
+
+
+def test_a_personnel_word_that_modifies_a_place_is_no_figure():
+    assert figures("Sri Lankan troops have captured a section of rebel-held territory in the northwest.") == []
+    assert figures("Troops captured a small chunk of rebel terrain.") == []
+    assert one("A rebel was killed near the town.")["count"] == 1

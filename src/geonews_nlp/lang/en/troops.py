@@ -189,8 +189,13 @@ LIFE_TAKERS = {"claimed", "claim", "claims", "claiming", "cost", "costs", "costi
 DATELINE = {"(", ",", "-", "–", "—", ":"}
 AFTER_WINDOW = 10  # an actor named after the figure counts only this close to it
 EXCEED = {"exceed", "exceeds", "exceeded", "surpass", "surpasses", "surpassed", "top", "tops", "topped"}
+# participles that end in neither -ed nor -ing: "rebel-held", "army-run", "militia-built"
+IRREGULAR_PARTICIPLES = {"held", "led", "run", "built", "made", "torn", "struck", "hit", "won", "fought", "bred",
+                         "born", "shot", "drawn", "driven", "ridden", "stricken"}
 # nouns that a singular head before them modifies ("a rebel group")
-MODIFIED_NOUNS = {"group", "groups", "insurgency", "movement", "leader", "leaders", "commander", "attack",
+MODIFIED_NOUNS = {"territory", "territories", "terrain", "area", "areas", "zone", "zones", "enclave", "village",
+                  "villages", "town", "towns", "group", "groups", "insurgency", "movement", "leader", "leaders",
+                  "commander", "attack",
                   "attacks", "base", "camp", "stronghold", "position", "positions", "cell", "network", "faction",
                   "organization", "organisation", "militia", "offensive", "uprising", "fighter", "training",
                   "deployment", "presence", "operation", "mission", "force", "forces", "unit", "units", "officer"}
@@ -419,7 +424,7 @@ def find_head(tokens: Sequence[Token], i: int, *, vague: bool,
             lhead = tokens[head].text.lower()
             after = tokens[end].text.lower() if end < n else ""
             if after in ("carrier", "carriers") or after == "-" and end + 1 < n and tokens[end + 1].text.islower() \
-                    and tokens[end + 1].text.endswith(("ed", "ing")):
+                    and (tokens[end + 1].text.endswith(("ed", "ing")) or tokens[end + 1].text in IRREGULAR_PARTICIPLES):
                 return None  # a modifier: "three armoured personnel carriers", "a section of rebel-held territory"
             if unit == "army" and lhead == "armies" and k > i and tokens[k - 1].text.lower() in GROUP_ARMIES:
                 return None  # "four ethnic armies": armed groups, not formations
