@@ -139,7 +139,8 @@ def _grammar_seconds(phrase: str, repeats: int) -> float:
 @pytest.mark.parametrize("phrase", ["zwei Bataillone mit 500 Soldaten ,",  # formation partner, actor scan
                                     "500 Soldaten , davon 20 ,",  # ellipses: the last figure with an actor
                                     "81 Italiener kämpfen für den IS , 14 Aufständische ,",  # armed group
-                                    "der Russland 300 Soldaten des türkischen Militärs ,"])  # force, names
+                                    "der Russland 300 Soldaten des türkischen Militärs ,",  # force, names
+                                    "Russland verlegt seine Truppen mit 300 Soldaten und"])  # possessive owner
 def test_troop_grammar_is_linear_in_sentence_length(phrase):
     """One sentence of 2,000 figures took 27 s (a scan of the sentence a figure): 4 times the figures
     must take about 4 times as long, not 16 (a ratio of CPU times in one process, which a busy machine

@@ -1113,6 +1113,7 @@ def force_mentions(words: list[str], lower: list[str] | None = None) -> list[tup
 
 OWNER_POSSESSIVES = {"ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "seinem"}
 OWN_FORCE_STARTS = ("truppen", "soldaten", "streitkräfte", "armee", "militär", "kontingent")
+POSSESSIVE_WINDOW = 30  # words before the possessive read for the state that owns the forces
 
 
 def _possessive_owners(words: list[str], lower: list[str], taken: set[int]) -> list[tuple[int, str]]:
@@ -1122,8 +1123,9 @@ def _possessive_owners(words: list[str], lower: list[str], taken: set[int]) -> l
     out = []
     for k in range(1, len(words)):
         if lower[k - 1] in OWNER_POSSESSIVES and lower[k].startswith(OWN_FORCE_STARTS):
-            lo, _ = clause_before(lower, k - 1)
-            j = lo
+            j = k - 1  # back to the clause's start, at most POSSESSIVE_WINDOW words (bounded: linear time)
+            while j > 0 and k - j < POSSESSIVE_WINDOW and lower[j - 1] not in (",", ";", ":"):
+                j -= 1
             while j < k - 1:
                 if is_capitalised(words[j]) and not (j > 0 and lower[j - 1] in LOCATION_PREPS):
                     found, end = _name_at(words, j)
@@ -1763,9 +1765,11 @@ class _SentenceActors:
             if found:
                 candidates.append((k, found))
         place = _locative_chain(words, lower) if candidates else []  # names in a place phrase are places
-        asides = _relative_asides(words, lower) if candidates else []
+        inside = [False] * len(words)  # words inside a relative clause between commas (a mask: linear time)
+        for i, j in (_relative_asides(words, lower) if candidates else ()):
+            inside[i + 1:j] = [True] * (j - i - 1)
         for k, found in candidates:
-            if not place[k] and not any(i < k < j for i, j in asides):
+            if not place[k] and not inside[k]:
                 self.pos.append(k)
                 self.actor.append(found)
                 after_article.append(k >= 1 and lower[k - 1] in ("der", "des"))

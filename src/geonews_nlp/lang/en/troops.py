@@ -17,7 +17,7 @@ phrase gives it (``two brigades of 5,000 soldiers``); accept bare numbers (``150
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
@@ -1253,7 +1253,10 @@ class _SentenceActors:
         self.group = self.groups[0][2] if self.groups else None
         self._index = {"any": self._read(self.all, subjects), "state": self._read(self.states, subjects),
                        "group": self._read(self.groups, subjects)}
-        self.asides = _relative_asides([t.text.lower() for t in tokens])
+        # for each word inside a relative clause between commas, the index of the comma that closes it
+        self.aside_end: list[int | None] = [None] * len(tokens)
+        for i, j in _relative_asides([t.text.lower() for t in tokens]):
+            self.aside_end[i + 1:j] = [j] * (j - i - 1)
 
     @staticmethod
     def _read(cands: list[tuple[int, int, str]], subjects: set[int] | None) -> tuple[
@@ -1268,10 +1271,6 @@ class _SentenceActors:
         killing 12 soldiers"), for militants (``side="group"``) only an armed group ("the army killed 30
         militants"); never one of ``banned`` (those who inflicted a casualty figure's losses)."""
         subject, starts, ends, cands = self._index[side]
-        closed = [(i, j) for i, j in self.asides if j < f.start]
-        if closed:  # "NATO, which has been guarding Kosovo since 1999, decided to deploy 700 troops": not Kosovo
-            cands = [c for c in cands if not any(i < c[0] < j for i, j in closed)]
-            starts, ends = [c[0] for c in cands], [c[1] for c in cands]
         if banned:
             cands = [c for c in cands if c[2] not in banned]
             starts, ends = [c[0] for c in cands], [c[1] for c in cands]
@@ -1279,6 +1278,11 @@ class _SentenceActors:
         if subject is not None:
             return subject
         i = bisect_right(ends, f.start)
+        skipped = 0
+        while i > 0 and skipped < MAX_ASIDE_SKIP and (end := self.aside_end[cands[i - 1][0]]) is not None \
+                and end < f.start:
+            i -= 1  # "NATO, which has been guarding Kosovo since 1999, decided to deploy 700 troops": not Kosovo
+            skipped += 1
         if i > 0:
             return cands[i - 1][2]
         if not after:
@@ -1294,28 +1298,37 @@ class _SentenceActors:
         soldiers were killed by Russian forces"). Names inside the sentence's other ``figures`` are no subject
         ("killed three Hamas commanders and wounded 10 fighters")."""
         out: set[str] = set()
+        _subject, starts, ends, cands = self._index["any"]
+
+        def in_figure(pos: int) -> bool:  # ``figures`` are in text order: a bisection, not a scan
+            j = bisect_right(figures, pos, key=lambda g: g.start)
+            return j > 0 and pos < figures[j - 1].end
+
         v = f.start - 1
         if v >= 0 and lower[v] in INFLICTING_BEFORE:
-            before = [c for c in self.all if c[1] <= v and not any(g.start <= c[0] < g.end for g in figures)]
-            if before:
+            i = bisect_right(ends, v)  # the names that end before the verb
+            last = next((cands[j] for j in range(i - 1, max(-1, i - 1 - MAX_ASIDE_SKIP), -1)
+                         if not in_figure(cands[j][0])), None)
+            if last is not None:
                 # a participle after a comma has the main clause's subject ("Houthi militants fired a missile
                 # at ... a visit by the Yemeni defense minister, killing five soldiers"), a finite verb the
                 # nearest name before it
                 participle = lower[v].endswith("ing") and v > 0 and lower[v - 1] == ","
                 if not participle:
-                    out.add(before[-1][2])
-                elif before[0][0] <= 2:  # (only a name that opens the sentence is surely its subject)
-                    out.add(before[0][2])
+                    out.add(last[2])
+                elif cands[0][0] <= 2 and cands[0][1] <= v and not in_figure(cands[0][0]):
+                    out.add(cands[0][2])  # (only a name that opens the sentence is surely its subject)
         for k in range(f.end, min(len(lower), f.end + 6)):
             if lower[k] == "by" and lower[k - 1] in INFLICTING_BEFORE | CASUALTY_PARTICIPLES:
-                agent = next((c for c in self.all if k < c[0] <= k + 3), None)
-                if agent is not None:
-                    out.add(agent[2])
+                j = bisect_right(starts, k)
+                if j < len(cands) and cands[j][0] <= k + 3:
+                    out.add(cands[j][2])
                 break
         return out
 
 
 ASIDE_PRONOUNS = {"which", "who", "whose", "whom"}
+MAX_ASIDE_SKIP = 6  # names passed over inside closed asides before the nearest is taken anyway (bounded time)
 
 
 def _relative_asides(lower: list[str]) -> list[tuple[int, int]]:
@@ -1504,6 +1517,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
         w = words[n]
         lower = [x.lower() for x in w]
         last_fig = next((f for f in reversed(figs) if f.sent >= n - 1), None)
+        sent_figs: list[Figure] = []  # this sentence's figures so far, by start (for ``attackers``)
         mentions = all_mentions[n]
         for pos, actor, source in mentions:
             discourse.add(n, pos, actor, source)
@@ -1547,7 +1561,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                     # an ellipsis of a force named before it ("North Korea has sent troops to Russia. About
                     # 1,000 have been killed, Seoul said."): that force's owner, not a source named after it
                     f.actor = sentence_actors(n).actor(f, after=False) or discourse.recent(n, f.start)
-            attackers = sentence_actors(n).attackers(lower, f, [g for g in figs if g.sent == n]) \
+            attackers = sentence_actors(n).attackers(lower, f, sent_figs) \
                 if f.kind == "casualties" else set()
             if f.kind == "casualties" and strikers and _actor_in_span(w, f) is None:
                 attackers |= strikers  # "In a Taliban attack … The Taliban claimed 500 dead": not theirs
@@ -1591,6 +1605,7 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
             if nonstate:
                 nonstate_forces.add(id(f))
             figs.append(f)
+            insort(sent_figs, f, key=lambda g: g.start)
             last_fig = f
             if f.actor:
                 discourse.add(n, f.start, f.actor, "figure")
@@ -1651,14 +1666,17 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
     return figs
 
 
+ENEMY_WINDOW = 40  # words either side of an "enemy" figure read for the other side
+
+
 def _enemy_of_reporter(named: _SentenceActors, words: list[str], f: Figure) -> str | None:
     """ "Armenia's Defense Ministry said it repelled an intrusion from Azerbaijan, killing seven enemy soldiers":
     the soldiers are the other side's, not the side named last before them; the other side is the nearest
     other owner the sentence names (places included: an enemy is often named by where it came from), else none."""
     reporter = named.actor(f, after=False)
     others = []
-    k = 0
-    while k < len(words):
+    k, stop = max(0, f.start - ENEMY_WINDOW), min(len(words), f.end + ENEMY_WINDOW)  # bounded: linear time
+    while k < stop:
         code, end, _kind = _name_at(words, k, "cmoa")
         if code and code != reporter and not f.start <= k < f.end:
             others.append((k, code))
