@@ -105,3 +105,10 @@ def line_starts(words: Sequence[str], min_newlines: int = 1) -> list[int]:
     break ends a sentence whatever the punctuation says."""
     return [k + 1 for k in range(len(words) - 1)
             if words[k].isspace() and words[k].count("\n") >= min_newlines and not words[k + 1].isspace()]
+
+
+def is_headline(words: Sequence[str]) -> bool:
+    """A line without a closing mark, set off by a line break (its last word is the break): a headline or
+    subheading, whose figures and owners are its lead's story."""
+    text = [w for w in words if not w.isspace()]
+    return bool(text) and text[-1][-1:].isalnum() and bool(words) and "\n" in words[-1] and words[-1].isspace()

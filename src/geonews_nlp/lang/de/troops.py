@@ -31,7 +31,7 @@ from typing import Any
 
 from ..acronyms import acronym_uses
 from ..base import Figure, Quantity, Sentence
-from ..common import all_quantities, clause_before, is_punct, is_year
+from ..common import all_quantities, clause_before, is_headline, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, WINDOW, Discourse
 from . import actors
 from .numbers import could_start_quantity, scan_number, scan_quantity, scan_sized
@@ -2117,13 +2117,13 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             whole.actor = organisation_near(n, whole.start)
             no_actor.add(id(whole))
     for f in figs:
-        if f.actor is None and id(f) not in no_actor and f.sent + 1 < len(sentences) and _headline(sentences[f.sent]):
+        if f.actor is None and id(f) not in no_actor and f.sent + 1 < len(sentences) and is_headline(sentences[f.sent]):
             # a headline's figure is the lead's story: "300.000 Reservisten werden teilmobilisiert" over
             # "Knapp sieben Monate nach Beginn des Ukraine-Krieges ordnete Russland … an"
             lead = _SentenceActors(sentences[f.sent + 1], None)
             f.actor = next((a for a, listed in zip(lead.actor, lead.listed)
                             if not listed and a not in not_document.get(id(f), ())), None)
-        elif f.actor is None and id(f) not in no_actor and f.sent > 0 and _headline(sentences[f.sent - 1]):
+        elif f.actor is None and id(f) not in no_actor and f.sent > 0 and is_headline(sentences[f.sent - 1]):
             # and the lead's figure is the headline's story: "Warum Russland an der Grenze aufrüstet" over
             # "Drei neue Stützpunkte, mehr als 150.000 Soldaten."
             head = _SentenceActors(sentences[f.sent - 1], None)
@@ -2157,12 +2157,6 @@ def figures_of_words(sentences: list[list[str]], subjects: list[set[int]] | None
             if id(f) in follows and follows[id(f)].actor not in not_document.get(id(f), ()):
                 f.actor = follows[id(f)].actor
     return [_restore_positions(f, kept[f.sent]) for f in figs] if kept else figs
-
-
-def _headline(words: list[str]) -> bool:
-    """A line without a closing mark, set off by a line break: a headline or subheading."""
-    text = [w for w in words if not w.isspace()]
-    return bool(text) and text[-1][-1:].isalnum() and bool(words) and "\n" in words[-1] and words[-1].isspace()
 
 
 DATELINE_ENDS = {"–", "-", "—", ":", "|"}

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..acronyms import acronym_mentions, is_acronym
 from ..base import Figure, Quantity, Sentence, Token
-from ..common import all_quantities, clause_before, is_punct, is_year
+from ..common import all_quantities, clause_before, is_headline, is_punct, is_year
 from ..discourse import ALLIANCE, TOPIC, Discourse
 from . import actors
 from .numbers import scan_number, scan_quantity
@@ -1633,12 +1633,12 @@ def extract_figures(sentences: Sequence[Sentence], *, document_actor: bool = Tru
                 f.actor = group
     inherit()
     for f in figs:
-        if f.actor is None and id(f) not in no_actor and f.sent + 1 < len(words) and _headline(words[f.sent]):
+        if f.actor is None and id(f) not in no_actor and f.sent + 1 < len(words) and is_headline(words[f.sent]):
             # a headline's figure is the lead's story: the first owner its first sentence names
             lead = [c for c in sentence_actors(f.sent + 1).all if c[2] != SEVERAL
                     and c[2] not in attackers_of.get(id(f), ())]
             f.actor = lead[0][2] if lead else None
-        elif f.actor is None and id(f) not in no_actor and f.sent > 0 and _headline(words[f.sent - 1]):
+        elif f.actor is None and id(f) not in no_actor and f.sent > 0 and is_headline(words[f.sent - 1]):
             # and the lead's figure is the headline's story: its first owner
             head = [c for c in sentence_actors(f.sent - 1).all if c[2] != SEVERAL
                     and c[2] not in attackers_of.get(id(f), ())]
@@ -1682,12 +1682,6 @@ def _enemy_of_reporter(named: _SentenceActors, words: list[str], f: Figure) -> s
             others.append((k, code))
         k = max(end, k + 1)
     return min(others, key=lambda c: abs(c[0] - f.start))[1] if others else None
-
-
-def _headline(words: list[str]) -> bool:
-    """A line without a closing mark, set off by a line break: a headline or subheading."""
-    text = [w for w in words if not w.isspace()]
-    return bool(text) and text[-1][-1:].isalnum() and "\n" in words[-1] and words[-1].isspace()
 
 
 def _foreign(words: list[str], f: Figure) -> bool:
